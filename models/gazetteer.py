@@ -1,0 +1,186 @@
+"""Gazetteer entries: the records that `gazetteer/*.yaml` must satisfy when loaded."""
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from .event import ACLED_TAXONOMY
+
+# ACLED's actor categories (the `inter` codes 1-8), plus the two kinds ACLED codes only as
+# associated actors: identity groups (ethnic, religious) and occupation/social groups.
+ActorKind = Literal[
+    "state forces",
+    "rebel group",
+    "political militia",
+    "identity militia",
+    "rioters",
+    "protesters",
+    "civilians",
+    "external/other forces",
+    "identity group",
+    "social group",
+]
+
+PlaceKind = Literal["country", "region", "cercle", "commune", "town", "village", "site", "area"]
+
+
+class _Entry(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class AcledLabel(_Entry):
+    """An ACLED actor label and the years (inclusive) it applies to; open ends are None."""
+
+    label: str
+    start_year: Optional[int] = Field(default=None, alias="from")
+    end_year: Optional[int] = Field(default=None, alias="to")
+    country: Optional[str] = None
+
+    def applies(self, year: Optional[int], country: Optional[str] = None) -> bool:
+        if country is not None and self.country is not None and self.country != country:
+            return False
+        if year is None:
+            return True
+        return (self.start_year is None or self.start_year <= year) and (
+            self.end_year is None or year <= self.end_year
+        )
+
+
+class Membership(_Entry):
+    """Membership of an actor in a coalition or parent group over a span of years."""
+
+    group: str
+    start_year: Optional[int] = Field(default=None, alias="from")
+    end_year: Optional[int] = Field(default=None, alias="to")
+    note: Optional[str] = None
+
+
+class PersonRole(_Entry):
+    """For a person: the group they belong to and their role in it."""
+
+    group: str
+    role: str
+    start_year: Optional[int] = Field(default=None, alias="from")
+    end_year: Optional[int] = Field(default=None, alias="to")
+
+
+class ActorEntry(_Entry):
+    """An actor: armed group, state force, international body, person or generic actor.
+
+    `generic` marks actors named by common nouns ("soldiers", "gunmen", "villagers"): they
+    only match in lower case-insensitive phrase form and lose to a named actor in the same
+    noun phrase. `country` scopes state forces and the country-suffixed ACLED labels.
+    """
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    name: str
+    kind: ActorKind
+    aliases: list[str] = Field(default_factory=list)
+    acled: list[AcledLabel] = Field(default_factory=list)
+    memberships: list[Membership] = Field(default_factory=list)
+    person: Optional[PersonRole] = None
+    country: Optional[str] = None
+    generic: bool = False
+    sources: list[str] = Field(default_factory=list)
+
+    @field_validator("aliases")
+    @classmethod
+    def _aliases_not_blank(cls, aliases: list[str]) -> list[str]:
+        for alias in aliases:
+            if not alias.strip():
+                raise ValueError("an alias is blank")
+        return aliases
+
+    def acled_label(self, year: Optional[int], country: Optional[str] = None) -> Optional[str]:
+        """The ACLED label that applies in `year` (first listed wins), else None."""
+        for label in self.acled:
+            if label.applies(year, country):
+                return label.label
+        return None
+
+
+class PlaceEntry(_Entry):
+    """A place with coordinates and its administrative units.
+
+    For a region (admin1) `admin1` is its own name; for a cercle (admin2) `admin2` is.
+    `feature` keeps the GeoNames feature code when the entry came from a GeoNames dump.
+    """
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    name: str
+    kind: PlaceKind
+    country: str
+    admin1: Optional[str] = None
+    admin2: Optional[str] = None
+    lat: float = Field(ge=-90, le=90)
+    lon: float = Field(ge=-180, le=180)
+    aliases: list[str] = Field(default_factory=list)
+    population: Optional[int] = None
+    feature: Optional[str] = None
+    sources: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _regions_name_themselves(self) -> "PlaceEntry":
+        if self.kind == "region" and self.admin1 is None:
+            raise ValueError("a region needs admin1 (its own name)")
+        return self
+
+
+# What an actor is, as trigger rules see it: "armed" covers state forces, rebels, militias
+# and external forces; "civilians" covers civilians and identity/social groups.
+ActorClass = Literal["armed", "state", "non-state", "civilians", "protesters", "rioters"]
+
+
+def _check_code(event_type: str, sub_event_type: str) -> None:
+    if event_type not in ACLED_TAXONOMY:
+        raise ValueError(f"event_type {event_type!r} is not ACLED's; one of: {', '.join(ACLED_TAXONOMY)}")
+    if sub_event_type not in ACLED_TAXONOMY[event_type]:
+        allowed = ", ".join(ACLED_TAXONOMY[event_type])
+        raise ValueError(f"sub_event_type {sub_event_type!r} is not one of {event_type!r}'s: {allowed}")
+
+
+class CodeRule(_Entry):
+    """A condition under which a trigger codes a different ACLED (sub-)type.
+
+    Every condition given must hold: `target` is the class of the acted-upon side, `actor`
+    the class of the acting side, `words` lemmas of which one must occur in the sentence.
+    """
+
+    target: Optional[list[ActorClass]] = None
+    actor: Optional[list[ActorClass]] = None
+    words: Optional[list[str]] = None
+    no_target: Optional[bool] = None
+    event_type: str
+    sub_event_type: str
+
+    @model_validator(mode="after")
+    def _code_is_acled(self) -> "CodeRule":
+        _check_code(self.event_type, self.sub_event_type)
+        return self
+
+
+class TriggerEntry(_Entry):
+    """A word or phrase that signals an event, with the ACLED code it gives by default.
+
+    `lemmas` are single words matched on their lookup lemma; `phrases` are several words
+    matched lemma by lemma. `rules` are tried in order and the first that holds recodes the
+    event. `priority` decides between two triggers in one clause (higher wins).
+    """
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    language: Literal["en", "fr"] = "en"
+    lemmas: list[str] = Field(default_factory=list)
+    phrases: list[str] = Field(default_factory=list)
+    event_type: str
+    sub_event_type: str
+    rules: list[CodeRule] = Field(default_factory=list)
+    priority: int = 0
+    needs_actor: bool = False
+
+    @model_validator(mode="after")
+    def _has_words(self) -> "TriggerEntry":
+        if not self.lemmas and not self.phrases:
+            raise ValueError("a trigger needs lemmas or phrases")
+        _check_code(self.event_type, self.sub_event_type)
+        return self

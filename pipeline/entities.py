@@ -1,0 +1,382 @@
+"""Stage 3 — entity recognition: actors and places from the gazetteer, however articles spell them.
+
+Three spaCy PhraseMatchers run over the folded view of the body (see `language.matching_text`):
+named aliases (case-insensitive), acronyms (aliases written in capitals: case-sensitive) and
+common-noun aliases (aliases written in lower case, with their plurals). Overlaps go to the
+longest span. Acronyms an article defines for itself ("the Azawad Popular Front (FPA)") are
+learned for that document; near-misses of capitalised names are caught with rapidfuzz behind
+`EntitySettings.fuzzy_cutoff`. Every mention records the alias that matched and its score.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+from rapidfuzz import fuzz, process
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from models.document import Document, Sentence
+from models.gazetteer import ActorEntry, PlaceEntry
+from models.mention import EntityMention
+
+from .gazetteer import Gazetteer, alias_key, fold_text
+from .language import blank_pipeline, make_doc, matching_text, word_log_probability
+
+
+@dataclass(frozen=True)
+class EntitySettings:
+    """Tunables of entity recognition.
+
+    fuzzy_cutoff: the least rapidfuzz `ratio` (0-100) for a near-miss to count as a mention.
+    fuzzy_min_chars: aliases shorter than this are never matched fuzzily (too many look-alikes).
+    fuzzy_max_tokens: the longest capitalised span tried against the fuzzy index.
+    common_word_logprob: a one-word GeoNames name whose English log probability is above this
+        is a common word ("Tin", "Here") and is not matched; curated places always match.
+    learn_defined_acronyms: learn "Long Name (ACRONYM)" definitions per document.
+    """
+
+    fuzzy_cutoff: float = 90.0
+    fuzzy_min_chars: int = 6
+    fuzzy_max_tokens: int = 5
+    common_word_logprob: float = -13.5
+    learn_defined_acronyms: bool = True
+
+
+DEFAULT_SETTINGS = EntitySettings()
+
+# which matcher found a candidate; on equal length the higher rank wins
+_RANK = {"acronym": 4, "named": 3, "defined-acronym": 3, "fuzzy": 2, "geonames": 1, "common": 0}
+_PLACE_KIND_RANK = {"town": 0, "village": 1, "site": 2, "commune": 3, "area": 4, "cercle": 5, "region": 6, "country": 7}
+
+
+def alias_variants(alias: str) -> set[str]:
+    """The surface forms an alias is matched in, folded: with hyphens and apostrophes as spaces
+    or dropped, and without dots ("U.N." -> "UN")."""
+    folded = fold_text(alias).strip()
+    forms = {folded}
+    for form in list(forms):
+        forms.add(re.sub(r"(?<=\S)-(?=\S)", " ", form))
+        forms.add(re.sub(r"(?<=\S)-(?=\S)", "", form))
+    for form in list(forms):
+        forms.add(re.sub(r"(?<=[A-Za-z])'(?=[A-Za-z])", " ", form))
+        forms.add(re.sub(r"(?<=[A-Za-z])'(?=[A-Za-z])", "", form))
+    for form in list(forms):
+        if re.fullmatch(r"(?:[A-Z]\.){2,}", form):
+            forms.add(form.replace(".", ""))
+    return {re.sub(r"\s+", " ", form) for form in forms if form}
+
+
+def plural_forms(phrase: str) -> set[str]:
+    """English plurals of the last word of a lower-case phrase ("gunman" -> "gunmen")."""
+    head, _, last = phrase.rpartition(" ")
+    prefix = f"{head} " if head else ""
+    if last.endswith("man"):
+        plurals = {last[:-3] + "men"}
+    elif last.endswith("y") and last[-2:-1] not in "aeiou":
+        plurals = {last[:-1] + "ies"}
+    elif last.endswith(("s", "x", "z", "ch", "sh")):
+        plurals = {last + "es"}
+    else:
+        plurals = {last + "s"}
+    return {prefix + plural for plural in plurals}
+
+
+def is_acronym(alias: str) -> bool:
+    """An alias written in capitals (with digits, hyphens, dots allowed): matched case-sensitively."""
+    letters = [char for char in alias if char.isalpha()]
+    return bool(letters) and all(char.isupper() for char in letters) and " " not in alias.strip()
+
+
+def is_common_noun(alias: str) -> bool:
+    """An alias written all in lower case: a common-noun phrase ("soldiers", "unknown gunmen")."""
+    return alias == alias.lower() and any(char.isalpha() for char in alias)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    kind: str
+    ids: frozenset[str]
+    start: int
+    end: int
+    alias: str
+    method: str
+    score: float = 100.0
+
+    @property
+    def priority(self) -> tuple:
+        # same span named as actor and place: an acronym is the actor, a name is the place
+        kind_preference = (self.kind == "actor") == (self.method in ("acronym", "defined-acronym"))
+        return (self.end - self.start, _RANK[self.method], kind_preference, -self.start, sorted(self.ids))
+
+
+class EntityRecognizer:
+    """Finds actor and place mentions in documents; build once, call per document.
+
+    Args:
+        gazetteer: the loaded gazetteer (curated entries, plus GeoNames places if added).
+        language: spaCy language code of the blank pipeline.
+        settings: tunables.
+    """
+
+    def __init__(self, gazetteer: Gazetteer, *, language: str = "en", settings: EntitySettings = DEFAULT_SETTINGS):
+        self.gazetteer = gazetteer
+        self.language = language
+        self.settings = settings
+        self.nlp = blank_pipeline(language)
+        self._alias_of: dict[tuple[str, str], str] = {}
+        self.named = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.acronyms = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        self.common = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.geonames = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self._known_keys: set[str] = set()
+        self._fuzzy_keys: dict[str, tuple[str, str, str]] = {}
+        for actor in gazetteer.actors.values():
+            self._add_entry("actor", actor, curated=True)
+        for place in gazetteer.places.values():
+            self._add_entry("place", place, curated=gazetteer.origins.get(place.id, "curated") == "curated")
+        self._fuzzy_choices = sorted(self._fuzzy_keys)
+
+    def _add_entry(self, kind: str, entry, curated: bool) -> None:
+        names = [entry.name, *entry.aliases]
+        generic = kind == "actor" and entry.generic
+        for alias in names:
+            key = alias_key(alias)
+            if not key:
+                continue
+            self._known_keys.add(key)
+            if not curated:
+                if key.count(" ") == 0 and (
+                    len(key) < 3 or word_log_probability(key) > self.settings.common_word_logprob
+                ):
+                    continue
+                matcher, method = self.geonames, "geonames"
+            elif is_acronym(alias):
+                matcher, method = self.acronyms, "acronym"
+            elif is_common_noun(alias) or generic:
+                matcher, method = self.common, "common"
+            else:
+                matcher, method = self.named, "named"
+            forms = alias_variants(alias)
+            if method == "common":
+                forms |= {plural for form in forms for plural in plural_forms(form.lower())}
+            elif kind == "actor" and entry.kind == "identity group" and " " not in alias:
+                forms |= {form + "s" for form in forms}
+            if curated and method == "named" and len(key) >= self.settings.fuzzy_min_chars:
+                self._fuzzy_keys.setdefault(key, (kind, alias, method))
+            for form in sorted(forms):
+                label = f"{kind}|{method}|{key}"
+                self._alias_of.setdefault((kind, key), alias)
+                matcher.add(label, [self.nlp.make_doc(form)])
+
+    def known(self, word: str) -> bool:
+        """True when `word` is an alias key of some entry."""
+        return alias_key(word) in self._known_keys
+
+    def __call__(self, document: Document, sentences: list[Sentence]) -> list[EntityMention]:
+        """Find the actor and place mentions of `document`, in text order, outside excluded spans."""
+        text = matching_text(document.body, self.known)
+        doc = make_doc(text, self.language)
+        candidates = self._phrase_candidates(doc)
+        if self.settings.learn_defined_acronyms:
+            candidates += self._defined_acronym_candidates(doc, candidates)
+        chosen = _select_non_overlapping(candidates)
+        chosen += self._fuzzy_candidates(doc, chosen)
+        chosen = _select_non_overlapping(chosen)
+        starts = [sentence.start for sentence in sentences]
+        mentions = []
+        for candidate in sorted(chosen, key=lambda item: (item.start, item.end)):
+            if document.is_excluded(candidate.start, candidate.end):
+                continue
+            sentence_index = max(0, bisect.bisect_right(starts, candidate.start) - 1) if starts else -1
+            mentions.extend(self._resolve(candidate, document, sentence_index))
+        return self._disambiguate_places(mentions, document)
+
+    def _phrase_candidates(self, doc: Doc) -> list[_Candidate]:
+        candidates = []
+        for matcher in (self.named, self.acronyms, self.common, self.geonames):
+            for match_id, start, end in matcher(doc):
+                kind, method, key = self.nlp.vocab.strings[match_id].split("|", 2)
+                span = doc[start:end]
+                if method == "geonames" and not span.text[:1].isupper():
+                    continue
+                index = self.gazetteer.actor_index if kind == "actor" else self.gazetteer.place_index
+                ids = index.get(key)
+                if not ids:
+                    continue
+                candidates.append(
+                    _Candidate(kind, frozenset(ids), span.start_char, span.end_char, self._alias_of[(kind, key)], method)
+                )
+        return candidates
+
+    def _defined_acronym_candidates(self, doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
+        """Learn 'Long Name (ACR)' where the long name is a known actor and ACR is not."""
+        actors_ending_at = {c.end: c for c in candidates if c.kind == "actor" and c.method in ("named", "acronym")}
+        learned: dict[str, _Candidate] = {}
+        for match in re.finditer(r"\s*\(([A-Z][A-Za-z0-9]{1,9}(?: [IV]{1,3})?)\)", doc.text):
+            acronym = match.group(1)
+            if not is_acronym(acronym) or alias_key(acronym) in self.gazetteer.actor_index:
+                continue
+            long_form = actors_ending_at.get(match.start())
+            if long_form is not None and acronym not in learned:
+                learned[acronym] = long_form
+        found = []
+        for acronym, long_form in sorted(learned.items()):
+            for match in re.finditer(rf"(?<![A-Za-z0-9]){re.escape(acronym)}(?![A-Za-z0-9])", doc.text):
+                found.append(
+                    _Candidate("actor", long_form.ids, match.start(), match.end(), acronym, "defined-acronym")
+                )
+        return found
+
+    def _fuzzy_candidates(self, doc: Doc, chosen: list[_Candidate]) -> list[_Candidate]:
+        """Near-misses: capitalised token runs that no alias matched, scored with rapidfuzz."""
+        if not self._fuzzy_choices:
+            return []
+        taken = [(c.start, c.end) for c in chosen]
+        found: list[_Candidate] = []
+        tokens = list(doc)
+        index = 0
+        while index < len(tokens):
+            token = tokens[index]
+            if not (token.text[:1].isupper() and token.is_alpha) or token.is_sent_start:
+                index += 1
+                continue
+            best: Optional[_Candidate] = None
+            for length in range(min(self.settings.fuzzy_max_tokens, len(tokens) - index), 0, -1):
+                span = doc[index:index + length]
+                if not span[-1].text[:1].isupper():
+                    continue
+                if any(start < span.end_char and span.start_char < end for start, end in taken):
+                    continue
+                key = alias_key(span.text)
+                if len(key) < self.settings.fuzzy_min_chars or key in self._known_keys:
+                    continue
+                hit = process.extractOne(key, self._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=self.settings.fuzzy_cutoff)
+                if hit is None:
+                    continue
+                matched_key, score, _ = hit
+                kind, alias, _method = self._fuzzy_keys[matched_key]
+                index_map = self.gazetteer.actor_index if kind == "actor" else self.gazetteer.place_index
+                best = _Candidate(kind, frozenset(index_map[matched_key]), span.start_char, span.end_char, alias, "fuzzy", round(score, 1))
+                break
+            if best is not None:
+                found.append(best)
+                taken.append((best.start, best.end))
+                index = doc.char_span(best.start, best.end, alignment_mode="expand").end
+            else:
+                index += 1
+        return found
+
+    def _resolve(self, candidate: _Candidate, document: Document, sentence_index: int) -> list[EntityMention]:
+        text = document.body[candidate.start:candidate.end]
+        method = {"named": "alias", "acronym": "alias", "common": "alias"}.get(candidate.method, candidate.method)
+        if candidate.kind == "actor":
+            actor_id = _pick_actor(candidate.ids, self.gazetteer.actors)
+            return [
+                EntityMention(
+                    kind="actor", entity_id=actor_id, text=text, start=candidate.start, end=candidate.end,
+                    alias=candidate.alias, score=candidate.score, method=method, sentence_index=sentence_index,
+                )
+            ]
+        return [
+            EntityMention(
+                kind="place", entity_id=",".join(sorted(candidate.ids)), text=text, start=candidate.start,
+                end=candidate.end, alias=candidate.alias, score=candidate.score, method=method,
+                sentence_index=sentence_index,
+                place_scope="point",
+            )
+        ]
+
+    def _disambiguate_places(self, mentions: list[EntityMention], document: Document) -> list[EntityMention]:
+        """Choose one place for each ambiguous place mention, and mark region-scope mentions.
+
+        Context first: a candidate in the admin1 region most named by the document's other,
+        unambiguous places; then curated over GeoNames, populated places over units, larger
+        population. Candidates left tied across one region give the region itself.
+        """
+        places = self.gazetteer.places
+        context = Counter()
+        for mention in mentions:
+            if mention.kind == "place" and "," not in mention.entity_id:
+                admin1 = places[mention.entity_id].admin1
+                if admin1:
+                    context[admin1] += 1
+        resolved = []
+        for position, mention in enumerate(mentions):
+            if mention.kind != "place":
+                resolved.append(mention)
+                continue
+            ids = mention.entity_id.split(",")
+            chosen = self._choose_place(ids, context)
+            scope = "point"
+            if _followed_by_region_word(document.body, mentions, position):
+                region = self._region_of(places[chosen])
+                if region is not None:
+                    chosen, scope = region.id, "region"
+            if places[chosen].kind == "region":
+                scope = "region"
+            elif places[chosen].kind == "country":
+                scope = "country"
+            resolved.append(mention.model_copy(update={"entity_id": chosen, "place_scope": scope}))
+        return resolved
+
+    def _choose_place(self, ids: list[str], context: Counter) -> str:
+        places = self.gazetteer.places
+        if len(ids) == 1:
+            return ids[0]
+
+        def rank(place_id: str) -> tuple:
+            place = places[place_id]
+            curated = self.gazetteer.origins.get(place_id, "curated") == "curated"
+            return (
+                -context.get(place.admin1, 0),
+                not curated,
+                _PLACE_KIND_RANK.get(place.kind, 9),
+                -(place.population or 0),
+                place_id,
+            )
+
+        ranked = sorted(ids, key=rank)
+        best, runner_up = ranked[0], ranked[1]
+        if rank(best)[:4] == rank(runner_up)[:4] and places[best].admin1 == places[runner_up].admin1:
+            region = self._region_of(places[best])
+            if region is not None:
+                return region.id
+        return best
+
+    def _region_of(self, place: PlaceEntry) -> Optional[PlaceEntry]:
+        for candidate in self.gazetteer.places.values():
+            if candidate.kind == "region" and candidate.country == place.country and candidate.admin1 == place.admin1:
+                return candidate
+        return None
+
+
+def _pick_actor(ids: Iterable[str], actors: dict[str, ActorEntry]) -> str:
+    """One actor for an alias several carry: a named actor before a generic one, then by id."""
+    return sorted(ids, key=lambda actor_id: (actors[actor_id].generic, actor_id))[0]
+
+
+def _followed_by_region_word(body: str, mentions: list[EntityMention], position: int) -> bool:
+    """True for 'Kidal' in 'the Kidal, Gao and Timbuktu regions' or 'the Kidal region' (town alias)."""
+    end = mentions[position].end
+    for following in mentions[position + 1:]:
+        gap = body[end:following.start]
+        if following.kind != "place" or not re.fullmatch(r"\s*(?:,|and|et|&|,\s*and)\s*", gap):
+            break
+        end = following.end
+    return re.match(r"\s+(?:regions?|régions?|Regions?)\b", body[end:]) is not None
+
+
+def _select_non_overlapping(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Greedy choice of the longest, best-ranked candidates that do not overlap."""
+    chosen: list[_Candidate] = []
+    occupied: list[tuple[int, int]] = []
+    for candidate in sorted(candidates, key=lambda item: item.priority, reverse=True):
+        if any(start < candidate.end and candidate.start < end for start, end in occupied):
+            continue
+        chosen.append(candidate)
+        occupied.append((candidate.start, candidate.end))
+    return chosen

@@ -1,0 +1,71 @@
+"""The shared spaCy pipeline: a blank language with lookup lemmas, over a folded view of the text.
+
+No statistical model is needed. The body is folded character for character (accents, curly
+quotes, dashes; hyphens between words become spaces; footnote digits glued to a name are
+blanked), so token offsets in the folded text are offsets in the body.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .gazetteer import fold_text
+
+_INNER_HYPHEN = re.compile(r"(?<=\S)-(?=\S)")
+_INNER_APOSTROPHE = re.compile(r"(?<=[A-Za-z])'(?=[A-Za-z])(?!s\b)")
+_GLUED_FOOTNOTE = re.compile(r"\b([A-Za-z][A-Za-z]{2,})(\d{1,2})(?=[\s,.;:)\]]|$)")
+
+
+def matching_text(body: str, known_word=lambda word: False) -> str:
+    """The folded view of `body` that matchers run over; same length as `body`.
+
+    Hyphens and name-internal apostrophes become spaces ("Tin-Zaouaten" reads as
+    "Tin Zaouaten", "Aguel'hoc" as "Aguel hoc"), while possessive "'s" is kept. Digits glued
+    after a word are blanked when `known_word(word)` says the word without them is a name
+    and the whole token is not ("MOJWA2" reads as "MOJWA ").
+    """
+    text = fold_text(body)
+    text = _INNER_HYPHEN.sub(" ", text)
+    text = _INNER_APOSTROPHE.sub(" ", text)
+
+    def blank_footnote(match: re.Match) -> str:
+        word, digits = match.group(1), match.group(2)
+        if known_word(word) and not known_word(word + digits):
+            return word + " " * len(digits)
+        return match.group(0)
+
+    return _GLUED_FOOTNOTE.sub(blank_footnote, text)
+
+
+@lru_cache(maxsize=4)
+def blank_pipeline(language: str = "en") -> Language:
+    """A blank spaCy pipeline for `language` with a lookup lemmatizer (spacy-lookups-data)."""
+    nlp = spacy.blank(language)
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.initialize()
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def _lexeme_probabilities():
+    from spacy.lookups import load_lookups
+
+    return load_lookups("en", ["lexeme_prob"]).get_table("lexeme_prob")
+
+
+def word_log_probability(word: str) -> float:
+    """The smoothed log probability of a lower-case word in English text (spacy-lookups-data).
+
+    Common words score above about -12, rare names below -15; unknown words score -20.
+    """
+    return float(_lexeme_probabilities().get(word.lower(), -20.0))
+
+
+def make_doc(text: str, language: str = "en") -> Doc:
+    """Tokenise and lemmatise `text` (already in matching form)."""
+    nlp = blank_pipeline(language)
+    return nlp(text)
