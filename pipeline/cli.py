@@ -148,6 +148,27 @@ def gazetteer_check(gazetteer: GazetteerOption = None) -> None:
     typer.echo("gazetteer is valid")
 
 
+@gazetteer_app.command("suggest")
+def gazetteer_suggest(
+    corpus: CorpusArgument = Path("corpus"),
+    geonames: GeonamesOption = None,
+    gazetteer: GazetteerOption = None,
+    min_count: Annotated[int, typer.Option(min=1, help="List names seen at least this often.")] = 1,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+) -> None:
+    """List names and acronyms in CORPUS that the gazetteer does not resolve, with near-misses."""
+    from .extract import Pipeline
+    from .suggest import SuggestSettings, suggest_entries
+
+    pipeline = Pipeline(_config(gazetteer, geonames))
+    for suggestion in suggest_entries(corpus, pipeline, SuggestSettings(min_count=min_count)):
+        if as_json:
+            typer.echo(json.dumps({**vars(suggestion), "kind": suggestion.kind}, ensure_ascii=False))
+        else:
+            near = f"  ~ {suggestion.closest!r} ({suggestion.score:g})" if suggestion.kind == "near-miss" else ""
+            typer.echo(f"{suggestion.count:4d}  {suggestion.kind:9s} {suggestion.text}{near}  [{', '.join(suggestion.documents[:3])}]")
+
+
 def main() -> None:  # pragma: no cover - console script entry
     app()
 

@@ -24,7 +24,7 @@ from models.gazetteer import ActorEntry, PlaceEntry
 from models.mention import EntityMention
 
 from .gazetteer import Gazetteer, alias_key, fold_text
-from .language import blank_pipeline, make_doc, matching_text, word_log_probability
+from .language import blank_pipeline, lemma, make_doc, matching_text, word_log_probability
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,14 @@ def alias_variants(alias: str) -> set[str]:
         if re.fullmatch(r"(?:[A-Z]\.){2,}", form):
             forms.add(form.replace(".", ""))
     return {re.sub(r"\s+", " ", form) for form in forms if form}
+
+
+def number_forms(phrase: str, language: str = "en") -> set[str]:
+    """Singular and plural of the last word of a lower-case phrase ("gunmen" <-> "gunman")."""
+    head, _, last = phrase.rpartition(" ")
+    prefix = f"{head} " if head else ""
+    singular = lemma(last, language)
+    return {phrase, prefix + singular} | plural_forms(prefix + singular)
 
 
 def plural_forms(phrase: str) -> set[str]:
@@ -162,7 +170,7 @@ class EntityRecognizer:
                 matcher, method = self.named, "named"
             forms = alias_variants(alias)
             if method == "common":
-                forms |= {plural for form in forms for plural in plural_forms(form.lower())}
+                forms |= {variant for form in forms for variant in number_forms(form.lower(), self.language)}
             elif kind == "actor" and entry.kind == "identity group" and " " not in alias:
                 forms |= {form + "s" for form in forms}
             if curated and method == "named" and len(key) >= self.settings.fuzzy_min_chars:

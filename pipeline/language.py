@@ -65,6 +65,12 @@ def word_log_probability(word: str) -> float:
     return float(_lexeme_probabilities().get(word.lower(), -20.0))
 
 
+def lemma(word: str, language: str = "en") -> str:
+    """The lookup lemma of one lower-case word ("gunmen" -> "gunman"), or the word itself."""
+    table = blank_pipeline(language).get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+    return str(table.get(word, word))
+
+
 def make_doc(text: str, language: str = "en") -> Doc:
     """Tokenise and lemmatise `text` (already in matching form)."""
     nlp = blank_pipeline(language)

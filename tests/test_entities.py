@@ -1,0 +1,129 @@
+"""Entity recognition over the test gazetteer: every matching rule, by behaviour."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.entities import EntityRecognizer, EntitySettings, alias_variants, is_acronym, is_common_noun, plural_forms
+
+from .conftest import make_document
+
+
+@pytest.fixture(scope="module")
+def recognizer(fixture_gazetteer):
+    return EntityRecognizer(fixture_gazetteer)
+
+
+def found(recognizer, text: str) -> list[tuple[str, str, str]]:
+    document, sentences = make_document(text)
+    return [(mention.kind, mention.entity_id, mention.text) for mention in recognizer(document, sentences)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # acronyms, full names, French names, accents and case folded
+        ("The MNLA fought.", [("actor", "mnla", "MNLA")]),
+        ("Le Mouvement National de Liberation de l’Azawad a signé.", [("actor", "mnla", "Mouvement National de Liberation de l’Azawad")]),
+        ("The MUJAO and the Movement for Unity and Jihad in West Africa", [("actor", "mojwa", "MUJAO"), ("actor", "mojwa", "Movement for Unity and Jihad in West Africa")]),
+        # possessives and glued footnote digits
+        ("The MNLA’s fighters fled.", [("actor", "mnla", "MNLA")]),
+        ("Songhai rallied to MOJWA2 after that.", [("actor", "mojwa", "MOJWA")]),
+        # apostrophes and hyphens in names, either way round
+        ("Jama'at Nasr al-Islam wal Muslimin claimed it.", [("actor", "jnim", "Jama'at Nasr al-Islam wal Muslimin")]),
+        ("Jamaat Nasr al Islam wal Muslimin claimed it.", [("actor", "jnim", "Jamaat Nasr al Islam wal Muslimin")]),
+        ("Fighting in Aguelhoc and Aguel-hoc.", [("place", "ml-aguelhok", "Aguelhoc"), ("place", "ml-aguelhok", "Aguel-hoc")]),
+        ("They reached Tin Zaouaten and Tinzaouaten.", [("place", "ml-tinzaouaten", "Tin Zaouaten"), ("place", "ml-tinzaouaten", "Tinzaouaten")]),
+        # common nouns: lower-case aliases with plurals; longest match wins
+        ("Unknown gunmen killed two villagers.", [("actor", "unidentified-armed-group", "Unknown gunmen"), ("actor", "civilians", "villagers")]),
+        ("A gunman shot a soldier.", [("actor", "unidentified-armed-group", "gunman"), ("actor", "mali-army", "soldier")]),
+        ("French soldiers and Malian soldiers patrolled.", [("actor", "france-military", "French soldiers"), ("actor", "mali-army", "Malian soldiers")]),
+        # identity groups take a plural s
+        ("The Peuls fled.", [("actor", "fulani", "Peuls")]),
+        # acronyms are case-sensitive: "au" is French for "to the"
+        ("Il est allé au marché avec l'AU.", [("actor", "african-union", "AU")]),
+        # persons
+        ("Iyad Ag Ghali spoke; Ag Ghali left.", [("actor", "iyad-ag-ghali", "Iyad Ag Ghali"), ("actor", "iyad-ag-ghali", "Ag Ghali")]),
+    ],
+)
+def test_entities_matching(recognizer, text, expected):
+    assert found(recognizer, text) == expected
+
+
+def test_entities_region_versus_town(recognizer):
+    document, sentences = make_document("Clashes in the Kidal region spread to Kidal and to the Gao and Timbuktu regions.")
+    mentions = recognizer(document, sentences)
+    assert [(m.entity_id, m.place_scope) for m in mentions] == [
+        ("ml-region-kidal", "region"),
+        ("ml-kidal", "point"),
+        ("ml-region-gao", "region"),
+        ("ml-region-tombouctou", "region"),
+    ]
+
+
+def test_entities_country_scope(recognizer):
+    document, sentences = make_document("Troops left Mali.")
+    places = [m for m in recognizer(document, sentences) if m.kind == "place"]
+    assert [(m.entity_id, m.place_scope) for m in places] == [("ml-country", "country")]
+
+
+def test_entities_ambiguous_place_resolved_by_context(recognizer):
+    document, sentences = make_document("Fighting moved from Gao to Testville.")
+    place = [m for m in recognizer(document, sentences) if m.text == "Testville"][0]
+    assert place.entity_id == "ml-test-lere-east"
+    document, sentences = make_document("From Timbuktu they went to Testville.")
+    place = [m for m in recognizer(document, sentences) if m.text == "Testville"][0]
+    assert place.entity_id == "ml-test-lere-north"
+
+
+def test_entities_learns_acronym_defined_in_article(recognizer):
+    text = "The Group for Support of Islam and Muslims (GSIMX) grew. Later GSIMX attacked."
+    document, sentences = make_document(text)
+    mentions = [(m.entity_id, m.text, m.method) for m in recognizer(document, sentences)]
+    assert ("jnim", "GSIMX", "defined-acronym") in mentions
+    assert sum(1 for m in mentions if m[1] == "GSIMX") == 2
+
+
+def test_entities_fuzzy_near_miss_records_alias_and_score(recognizer):
+    document, sentences = make_document("Later the Coordination of Azawad Movments met.")
+    (mention,) = recognizer(document, sentences)
+    assert mention.entity_id == "cma" and mention.method == "fuzzy"
+    assert mention.alias == "Coordination of Azawad Movements"
+    assert 90 <= mention.score < 100
+
+
+def test_entities_fuzzy_cutoff_is_a_setting(fixture_gazetteer):
+    strict = EntityRecognizer(fixture_gazetteer, settings=EntitySettings(fuzzy_cutoff=99.5))
+    document, sentences = make_document("Later the Coordination of Azawad Movments met.")
+    assert strict(document, sentences) == []
+
+
+def test_entities_offsets_and_exact_alias(recognizer):
+    text = "On that day the Malian army retook Menaka."
+    document, sentences = make_document(text)
+    for mention in recognizer(document, sentences):
+        assert text[mention.start:mention.end] == mention.text
+        assert mention.score == 100
+        assert mention.sentence_index == 0
+
+
+def test_entities_skip_reference_sections(recognizer):
+    document, sentences = make_document("The MNLA fought.\nWorks Cited\nMNLA (2012) Statement.\n")
+    assert [m.text for m in recognizer(document, sentences)] == ["MNLA"]
+
+
+@pytest.mark.parametrize(
+    ("alias", "expected"),
+    [("Aguel'hoc", {"Aguel'hoc", "Aguel hoc", "Aguelhoc"}), ("MAA-D", {"MAA-D", "MAA D", "MAAD"}), ("U.N.", {"U.N.", "UN"})],
+)
+def test_entities_alias_variants(alias, expected):
+    assert alias_variants(alias) == expected
+
+
+@pytest.mark.parametrize(("phrase", "plural"), [("gunman", "gunmen"), ("militia", "militias"), ("unknown gunman", "unknown gunmen"), ("ally", "allies"), ("witness", "witnesses")])
+def test_entities_plural_forms(phrase, plural):
+    assert plural in plural_forms(phrase)
+
+
+@pytest.mark.parametrize(("alias", "acronym", "common"), [("MNLA", True, False), ("MAA-D", True, False), ("Ansar Dine", False, False), ("soldiers", False, True)])
+def test_entities_alias_shapes(alias, acronym, common):
+    assert is_acronym(alias) is acronym and is_common_noun(alias) is common

@@ -1,0 +1,97 @@
+"""Gazetteer loading and checking: messages name file, line and entry."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipeline.errors import GazetteerError
+from pipeline.gazetteer import alias_key, check_gazetteer, fold_text, load_gazetteer
+
+from .conftest import REPO
+
+
+def write_gazetteer(folder: Path, fixture_dir: Path, **files: str) -> Path:
+    for name in ("actors.yaml", "places.yaml", "triggers.yaml", "cues.yaml"):
+        shutil.copy(fixture_dir / name, folder / name)
+    for name, text in files.items():
+        (folder / f"{name}.yaml").write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Ménaka", "menaka"), ("Aguel’hoc", "aguelhoc"), ("Tin-Zaouaten", "tin zaouaten"), ("U.N.", "un"), ("  Ansar   Dine ", "ansar dine")],
+)
+def test_gazetteer_alias_key_folds(text, expected):
+    assert alias_key(text) == expected
+
+
+def test_gazetteer_fold_text_keeps_length():
+    text = "Ménaka – “Aguel’hoc” Goïta œuvre\u00a0ß"
+    assert len(fold_text(text)) == len(text)
+    assert fold_text(text) == "Menaka - \"Aguel'hoc\" Goita ouvre s"
+
+
+def test_gazetteer_indexes_aliases_as_sets(fixture_gazetteer):
+    assert fixture_gazetteer.actor_index["mujao"] == {"mojwa"}
+    assert fixture_gazetteer.place_index["testville"] == {"ml-test-lere-east", "ml-test-lere-north"}
+
+
+def test_gazetteer_acled_label_by_year_and_person(fixture_gazetteer):
+    assert fixture_gazetteer.actor_label("mali-army", 2012) == "Military Forces of Mali (2002-2012)"
+    assert fixture_gazetteer.actor_label("mali-army", 2015) == "Military Forces of Mali (2013-2020)"
+    assert fixture_gazetteer.actor_label("mali-army", 2023) is None
+    assert fixture_gazetteer.actor_label("civilians", 2015, "Niger") is None
+    assert fixture_gazetteer.actor_label("civilians", 2015, "Mali") == "Civilians (Mali)"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        ("actors", "- id: x\n  name: X\n  kind: rebels\n", "actors.yaml:1: entry 'x': [kind] Input should be 'state forces', 'rebel group', 'political militia', 'identity militia', 'rioters', 'protesters', 'civilians', 'external/other forces', 'identity group' or 'social group'"),
+        ("actors", "- id: x\n  name: X\n  kind: rebel group\n- id: Bad Id\n  name: Y\n  kind: rebel group\n", "actors.yaml:4: entry 'Bad Id': [id] String should match pattern '^[a-z0-9][a-z0-9-]*$'"),
+        ("places", "- id: p\n  name: P\n  kind: town\n  country: Mali\n  lat: 95\n  lon: 1\n", "places.yaml:1: entry 'p': [lat] Input should be less than or equal to 90"),
+        ("places", "- id: p\n  name: P\n  kind: region\n  country: Mali\n  lat: 15\n  lon: 1\n", "places.yaml:1: entry 'p': Value error, a region needs admin1 (its own name)"),
+        ("triggers", "- id: t\n  lemmas: [kill]\n  event_type: Battles\n  sub_event_type: Attack\n", "triggers.yaml:1: entry 't': Value error, sub_event_type 'Attack' is not one of 'Battles''s: Armed clash, Government regains territory, Non-state actor overtakes territory"),
+        ("actors", "- id: x\n  name: [unclosed\n", "actors.yaml:3: not valid YAML: expected ',' or ']', but got '<stream end>'"),
+        ("actors", "id: x\n", "actors.yaml:1: expected a list of ActorEntry entries, got dict"),
+    ],
+)
+def test_gazetteer_load_errors_name_file_line_entry(tmp_path, fixture_gazetteer_dir, name, text, message):
+    folder = write_gazetteer(tmp_path, fixture_gazetteer_dir, **{name: text})
+    with pytest.raises(GazetteerError) as caught:
+        load_gazetteer(folder)
+    assert str(caught.value) == f"{(folder / f'{name}.yaml').as_posix()}{message[len(name) + 5:]}"
+
+
+def test_gazetteer_duplicate_id_is_refused(tmp_path, fixture_gazetteer_dir):
+    text = "- {id: x, name: X, kind: rebel group}\n- {id: x, name: Y, kind: rebel group}\n"
+    folder = write_gazetteer(tmp_path, fixture_gazetteer_dir, actors=text)
+    with pytest.raises(GazetteerError, match=r"actors.yaml:2: duplicate id 'x' \(first defined at .*actors.yaml:1\)"):
+        load_gazetteer(folder)
+
+
+def test_gazetteer_check_reports_every_problem(tmp_path, fixture_gazetteer_dir):
+    actors = (
+        "- {id: a, name: Alpha Front, kind: rebel group, aliases: [AF]}\n"
+        "- {id: b, name: Beta Front, kind: rebel group, aliases: [A.F.], memberships: [{group: nobody}]}\n"
+        "- {id: a, name: Again, kind: rebel group}\n"
+    )
+    folder = write_gazetteer(tmp_path, fixture_gazetteer_dir, actors=actors)
+    problems = [str(problem).replace(folder.as_posix() + "/", "") for problem in check_gazetteer(folder)]
+    assert problems == [
+        "actors.yaml:3: entry 'a': duplicate id (first at line 1)",
+        "actors.yaml:2: entry 'b': names unknown actor 'nobody'",
+        "actors.yaml:1: entry 'a': alias 'af' is also on 'b' (line 2)",
+    ]
+
+
+def test_gazetteer_check_passes_on_fixture(fixture_gazetteer_dir):
+    assert check_gazetteer(fixture_gazetteer_dir) == []
+
+
+def test_gazetteer_bundled_is_valid():
+    problems = check_gazetteer(REPO / "gazetteer")
+    assert [str(problem) for problem in problems] == []
