@@ -209,7 +209,7 @@ class EntityRecognizer:
             for match_id, start, end in matcher(doc):
                 kind, method, key = self.nlp.vocab.strings[match_id].split("|", 2)
                 span = doc[start:end]
-                if method == "geonames" and not span.text[:1].isupper():
+                if method in ("named", "geonames") and not self._looks_like_a_name(span):
                     continue
                 index = self.gazetteer.actor_index if kind == "actor" else self.gazetteer.place_index
                 ids = index.get(key)
@@ -219,6 +219,16 @@ class EntityRecognizer:
                     _Candidate(kind, frozenset(ids), span.start_char, span.end_char, self._alias_of[(kind, key)], method)
                 )
         return candidates
+
+    def _looks_like_a_name(self, span) -> bool:
+        """A proper name in the text has a capital letter; a one-word name that is also a common
+        English word ("Dire", "San") must not merely be capitalised as a sentence's first word."""
+        if not any(token.text[:1].isupper() for token in span):
+            return False
+        if len(span) == 1 and word_log_probability(span.text) > self.settings.common_word_logprob:
+            before = span.doc.text[:span.start_char].rstrip()
+            return bool(before) and before[-1] not in ".!?:;\n\"'([" and not before.endswith("\n")
+        return True
 
     def _defined_acronym_candidates(self, doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
         """Learn 'Long Name (ACR)' where the long name is a known actor and ACR is not."""

@@ -16,7 +16,7 @@ SHARED = REPO.parent / "shared"
 
 @pytest.fixture(scope="session")
 def fixture_gazetteer_dir() -> Path:
-    return FIXTURES / "gazetteer"
+    return FIXTURES / "matching"
 
 
 @pytest.fixture(scope="session")

@@ -127,3 +127,19 @@ def test_entities_plural_forms(phrase, plural):
 @pytest.mark.parametrize(("alias", "acronym", "common"), [("MNLA", True, False), ("MAA-D", True, False), ("Ansar Dine", False, False), ("soldiers", False, True)])
 def test_entities_alias_shapes(alias, acronym, common):
     assert is_acronym(alias) is acronym and is_common_noun(alias) is common
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Dire conditions persisted.", []),
+        ("The situation was dire.", []),
+        ("Fighting reached Dire on Monday.", ["Dire"]),
+        ("Fighting reached Diré on Monday.", ["Diré"]),
+        ("Clashes near Kidal.", ["Kidal"]),
+        ("clashes near kidal.", []),
+    ],
+)
+def test_entities_place_names_must_look_like_names(recognizer, text, places):
+    document, sentences = make_document(text)
+    assert [m.text for m in recognizer(document, sentences) if m.kind == "place"] == places
