@@ -142,10 +142,15 @@ class EntityRecognizer:
         self.geonames = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self._known_keys: set[str] = set()
         self._fuzzy_keys: dict[str, tuple[str, str, str]] = {}
+        self._patterns: dict[tuple[str, str], set[str]] = {}
         for actor in gazetteer.actors.values():
             self._add_entry("actor", actor, curated=True)
         for place in gazetteer.places.values():
             self._add_entry("place", place, curated=gazetteer.origins.get(place.id, "curated") == "curated")
+        matchers = {"named": self.named, "acronym": self.acronyms, "common": self.common, "geonames": self.geonames}
+        for (method, label), forms in sorted(self._patterns.items()):
+            matchers[method].add(label, list(self.nlp.tokenizer.pipe(sorted(forms))))
+        del self._patterns
         self._fuzzy_choices = sorted(self._fuzzy_keys)
 
     def _add_entry(self, kind: str, entry, curated: bool) -> None:
@@ -161,13 +166,13 @@ class EntityRecognizer:
                     len(key) < 3 or word_log_probability(key) > self.settings.common_word_logprob
                 ):
                     continue
-                matcher, method = self.geonames, "geonames"
+                method = "geonames"
             elif is_acronym(alias):
-                matcher, method = self.acronyms, "acronym"
+                method = "acronym"
             elif is_common_noun(alias) or generic:
-                matcher, method = self.common, "common"
+                method = "common"
             else:
-                matcher, method = self.named, "named"
+                method = "named"
             forms = alias_variants(alias)
             if method == "common":
                 forms |= {variant for form in forms for variant in number_forms(form.lower(), self.language)}
@@ -175,10 +180,8 @@ class EntityRecognizer:
                 forms |= {form + "s" for form in forms}
             if curated and method == "named" and len(key) >= self.settings.fuzzy_min_chars:
                 self._fuzzy_keys.setdefault(key, (kind, alias, method))
-            for form in sorted(forms):
-                label = f"{kind}|{method}|{key}"
-                self._alias_of.setdefault((kind, key), alias)
-                matcher.add(label, [self.nlp.make_doc(form)])
+            self._alias_of.setdefault((kind, key), alias)
+            self._patterns.setdefault((method, f"{kind}|{method}|{key}"), set()).update(forms)
 
     def known(self, word: str) -> bool:
         """True when `word` is an alias key of some entry."""
@@ -209,7 +212,7 @@ class EntityRecognizer:
             for match_id, start, end in matcher(doc):
                 kind, method, key = self.nlp.vocab.strings[match_id].split("|", 2)
                 span = doc[start:end]
-                if method in ("named", "geonames") and not self._looks_like_a_name(span):
+                if method in ("named", "geonames") and not self._looks_like_a_name(span, method):
                     continue
                 index = self.gazetteer.actor_index if kind == "actor" else self.gazetteer.place_index
                 ids = index.get(key)
@@ -220,10 +223,14 @@ class EntityRecognizer:
                 )
         return candidates
 
-    def _looks_like_a_name(self, span) -> bool:
+    def _looks_like_a_name(self, span, method: str) -> bool:
         """A proper name in the text has a capital letter; a one-word name that is also a common
-        English word ("Dire", "San") must not merely be capitalised as a sentence's first word."""
+        English word ("Dire", "San") must not merely be capitalised as a sentence's first word;
+        a GeoNames name inside a longer run of capitalised words is part of another name
+        ("Hama" in "Hama Founé Diallo")."""
         if not any(token.text[:1].isupper() for token in span):
+            return False
+        if method == "geonames" and _inside_longer_name(span):
             return False
         if len(span) == 1 and word_log_probability(span.text) > self.settings.common_word_logprob:
             before = span.doc.text[:span.start_char].rstrip()
@@ -370,6 +377,16 @@ class EntityRecognizer:
             if candidate.kind == "region" and candidate.country == place.country and candidate.admin1 == place.admin1:
                 return candidate
         return None
+
+
+def _inside_longer_name(span) -> bool:
+    doc = span.doc
+    neighbours = []
+    if span.start > 0 and not doc[span.start - 1].is_punct:
+        neighbours.append(doc[span.start - 1])
+    if span.end < len(doc) and not doc[span.end].is_punct:
+        neighbours.append(doc[span.end])
+    return any(token.text[:1].isupper() and token.is_alpha for token in neighbours)
 
 
 def _pick_actor(ids: Iterable[str], actors: dict[str, ActorEntry]) -> str:

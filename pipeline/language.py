@@ -50,11 +50,19 @@ def blank_pipeline(language: str = "en") -> Language:
     return nlp
 
 
-@lru_cache(maxsize=1)
-def _lexeme_probabilities():
-    from spacy.lookups import load_lookups
+# below this log probability a word counts as unseen; keeping only the rest saves memory
+_RARE_WORD_LOGPROB = -17.0
 
-    return load_lookups("en", ["lexeme_prob"]).get_table("lexeme_prob")
+
+@lru_cache(maxsize=1)
+def _lexeme_probabilities() -> dict[str, float]:
+    import gzip
+    import json
+    from importlib import resources
+
+    raw = (resources.files("spacy_lookups_data") / "data" / "en_lexeme_prob.json.gz").read_bytes()
+    table = json.loads(gzip.decompress(raw))
+    return {word: prob for word, prob in table.items() if prob > _RARE_WORD_LOGPROB and word.islower()}
 
 
 def word_log_probability(word: str) -> float:
@@ -62,7 +70,7 @@ def word_log_probability(word: str) -> float:
 
     Common words score above about -12, rare names below -15; unknown words score -20.
     """
-    return float(_lexeme_probabilities().get(word.lower(), -20.0))
+    return _lexeme_probabilities().get(word.lower(), -20.0)
 
 
 def lemma(word: str, language: str = "en") -> str:
