@@ -37,6 +37,9 @@ class EntitySettings:
     common_word_logprob: a one-word GeoNames name whose English log probability is above this
         is a common word ("Tin", "Here") and is not matched; curated places always match.
     learn_defined_acronyms: learn "Long Name (ACRONYM)" definitions per document.
+    place_fuzzy_cutoff: the least rapidfuzz `ratio` for a capitalised name after a locative
+        word ("in Ogassagou") to resolve to a place of any source, GeoNames included.
+    locative_words: words after which a capitalised name is probably a place.
     """
 
     fuzzy_cutoff: float = 90.0
@@ -44,12 +47,19 @@ class EntitySettings:
     fuzzy_max_tokens: int = 5
     common_word_logprob: float = -13.5
     learn_defined_acronyms: bool = True
+    place_fuzzy_cutoff: float = 85.0
+    locative_words: tuple[str, ...] = (
+        "in", "near", "at", "around", "outside", "from", "to", "towards", "toward", "between", "of",
+        "à", "près de", "dans", "vers", "entre", "de",
+    )
 
 
 DEFAULT_SETTINGS = EntitySettings()
 
 # which matcher found a candidate; on equal length the higher rank wins
 _RANK = {"acronym": 4, "named": 3, "defined-acronym": 3, "fuzzy": 2, "geonames": 1, "common": 0}
+# a capitalised modifier followed by a list separator, right before a matched phrase
+_COORDINATED_MODIFIER = re.compile(r"\b([A-Z][A-Za-z]+)(?:\s*,\s*|\s+and\s+|\s*&\s*|\s+et\s+|\s*/\s*)$")
 _PLACE_KIND_RANK = {"town": 0, "village": 1, "site": 2, "commune": 3, "area": 4, "cercle": 5, "region": 6, "country": 7}
 
 
@@ -152,6 +162,16 @@ class EntityRecognizer:
             matchers[method].add(label, list(self.nlp.tokenizer.pipe(sorted(forms))))
         del self._patterns
         self._fuzzy_choices = sorted(self._fuzzy_keys)
+        # compared without spaces, so "Tin Zaouaten" and "Tinzawaten" meet
+        self._place_choices: dict[str, str] = {}
+        for key in sorted(gazetteer.place_index):
+            if len(key) >= self.settings.fuzzy_min_chars - 1:
+                self._place_choices.setdefault(key.replace(" ", ""), key)
+        self._place_choice_list = list(self._place_choices)
+        words = "|".join(re.escape(word) for word in sorted(self.settings.locative_words, key=len, reverse=True))
+        self._locative = re.compile(
+            rf"(?<![\w])(?i:{words})\s+(?i:the\s+)?([A-Z][\w']+(?:[ ][A-Z][\w']+)?)"
+        )
 
     def _add_entry(self, kind: str, entry, curated: bool) -> None:
         names = [entry.name, *entry.aliases]
@@ -195,7 +215,9 @@ class EntityRecognizer:
         if self.settings.learn_defined_acronyms:
             candidates += self._defined_acronym_candidates(doc, candidates)
         chosen = _select_non_overlapping(candidates)
+        chosen += self._coordinated_candidates(doc.text, chosen)
         chosen += self._fuzzy_candidates(doc, chosen)
+        chosen += self._locative_place_candidates(doc.text, chosen)
         chosen = _select_non_overlapping(chosen)
         starts = [sentence.start for sentence in sentences]
         mentions = []
@@ -204,7 +226,7 @@ class EntityRecognizer:
                 continue
             sentence_index = max(0, bisect.bisect_right(starts, candidate.start) - 1) if starts else -1
             mentions.extend(self._resolve(candidate, document, sentence_index))
-        return self._disambiguate_places(mentions, document)
+        return _drop_admin_parentheticals(self._disambiguate_places(mentions, document), document.body)
 
     def _phrase_candidates(self, doc: Doc) -> list[_Candidate]:
         candidates = []
@@ -254,6 +276,59 @@ class EntityRecognizer:
                 found.append(
                     _Candidate("actor", long_form.ids, match.start(), match.end(), acronym, "defined-acronym")
                 )
+        return found
+
+    def _coordinated_candidates(self, text: str, chosen: list[_Candidate]) -> list[_Candidate]:
+        """Modifiers sharing a head noun: in "French and Malian forces", "Malian forces" is
+        matched and "French" stands for "French forces"; lists work too ("French, Burkinabe
+        and Malian troops")."""
+        found = []
+        taken = [(c.start, c.end) for c in chosen]
+        for candidate in chosen:
+            if candidate.kind != "actor":
+                continue
+            words = text[candidate.start:candidate.end].split()
+            if len(words) < 2:
+                continue
+            head = " ".join(words[1:])
+            end = candidate.start
+            while True:
+                match = _COORDINATED_MODIFIER.search(text, max(0, end - 40), end)
+                if match is None:
+                    break
+                key = alias_key(f"{match.group(1)} {head}")
+                ids = self.gazetteer.actor_index.get(key)
+                start, stop = match.start(1), match.end(1)
+                if not ids or any(s < stop and start < e for s, e in taken):
+                    break
+                found.append(_Candidate("actor", frozenset(ids), start, stop, self._alias_of.get(("actor", key), key), "named"))
+                taken.append((start, stop))
+                end = start
+        return found
+
+    def _locative_place_candidates(self, text: str, chosen: list[_Candidate]) -> list[_Candidate]:
+        """A capitalised name after a locative word that nothing matched is looked up fuzzily
+        among all places, GeoNames included (spelling variants such as "Ogassagou")."""
+        found = []
+        taken = [(c.start, c.end) for c in chosen]
+        for match in self._locative.finditer(text):
+            start, end = match.span(1)
+            if not match.group(1)[:1].isupper() or any(s < end and start < e for s, e in taken):
+                continue
+            key = alias_key(match.group(1))
+            if len(key) < self.settings.fuzzy_min_chars - 1 or key in self._known_keys:
+                continue
+            hit = process.extractOne(
+                key.replace(" ", ""), self._place_choice_list, scorer=fuzz.ratio, score_cutoff=self.settings.place_fuzzy_cutoff
+            )
+            if hit is None:
+                continue
+            matched_key, score = self._place_choices[hit[0]], hit[1]
+            found.append(
+                _Candidate("place", frozenset(self.gazetteer.place_index[matched_key]), start, end,
+                           self._alias_of.get(("place", matched_key), matched_key), "fuzzy", round(score, 1))
+            )
+            taken.append((start, end))
         return found
 
     def _fuzzy_candidates(self, doc: Doc, chosen: list[_Candidate]) -> list[_Candidate]:
@@ -325,10 +400,11 @@ class EntityRecognizer:
         places = self.gazetteer.places
         context = Counter()
         for mention in mentions:
-            if mention.kind == "place" and "," not in mention.entity_id:
-                admin1 = places[mention.entity_id].admin1
-                if admin1:
-                    context[admin1] += 1
+            if mention.kind != "place":
+                continue
+            confident = self._confident_place(mention.entity_id.split(","))
+            if confident is not None and places[confident].admin1:
+                context[places[confident].admin1] += 1
         resolved = []
         for position, mention in enumerate(mentions):
             if mention.kind != "place":
@@ -347,6 +423,18 @@ class EntityRecognizer:
                 scope = "country"
             resolved.append(mention.model_copy(update={"entity_id": chosen, "place_scope": scope}))
         return resolved
+
+    def _confident_place(self, ids: list[str]) -> Optional[str]:
+        """The place a mention names without help from context: the only candidate, the only
+        curated one, or any candidate when all lie in one admin1 region; else None."""
+        if len(ids) == 1:
+            return ids[0]
+        curated = [i for i in ids if self.gazetteer.origins.get(i, "curated") == "curated"]
+        if len(curated) == 1:
+            return curated[0]
+        if len({self.gazetteer.places[i].admin1 for i in ids}) == 1:
+            return sorted(ids)[0]
+        return None
 
     def _choose_place(self, ids: list[str], context: Counter) -> str:
         places = self.gazetteer.places
@@ -377,6 +465,29 @@ class EntityRecognizer:
             if candidate.kind == "region" and candidate.country == place.country and candidate.admin1 == place.admin1:
                 return candidate
         return None
+
+
+def _drop_admin_parentheticals(mentions: list[EntityMention], body: str) -> list[EntityMention]:
+    """Places in brackets after a place name its administrative units: "Tanouwa (Koro, Mopti)".
+
+    They say where the place is, not where an event is: when the bracket follows a place that
+    resolved, the units are dropped; when it follows a name nothing resolved, the first unit
+    (the smallest) stands for it and the rest are dropped.
+    """
+    dropped: set[int] = set()
+    for match in re.finditer(r"\(([^()]{1,80})\)", body):
+        inside = [i for i, m in enumerate(mentions) if match.start() < m.start and m.end < match.end()]
+        if not inside or any(mentions[i].kind != "place" for i in inside):
+            continue
+        rest = body[match.start() + 1:match.end() - 1]
+        for i in inside:
+            rest = rest.replace(mentions[i].text, "", 1)
+        if rest.strip(" ,;/") != "":
+            continue
+        before = body[:match.start()].rstrip()
+        follows_place = any(m.kind == "place" and m.end == len(before) for m in mentions)
+        dropped.update(inside if follows_place else inside[1:])
+    return [mention for index, mention in enumerate(mentions) if index not in dropped]
 
 
 def _inside_longer_name(span) -> bool:

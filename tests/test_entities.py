@@ -143,3 +143,44 @@ def test_entities_alias_shapes(alias, acronym, common):
 def test_entities_place_names_must_look_like_names(recognizer, text, places):
     document, sentences = make_document(text)
     assert [m.text for m in recognizer(document, sentences) if m.kind == "place"] == places
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        ("French and Malian soldiers patrolled.", ["france-military", "mali-army"]),
+        ("Malian and French soldiers patrolled.", ["mali-army", "france-military"]),
+        ("Nobody and Malian soldiers patrolled.", ["mali-army"]),
+    ],
+)
+def test_entities_coordinated_modifiers_share_the_head_noun(recognizer, text, actors):
+    document, sentences = make_document(text)
+    assert [m.entity_id for m in recognizer(document, sentences) if m.kind == "actor"] == actors
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gunmen attacked a camp near Tinzawaten on Monday.", [("ml-tinzaouaten", "Tinzawaten")]),
+        ("They met Tinzawaten on Monday.", []),
+        ("Clashes in Gaoo.", []),
+    ],
+)
+def test_entities_place_variant_after_locative_word(recognizer, text, expected):
+    document, sentences = make_document(text)
+    places = [(m.entity_id, m.text) for m in recognizer(document, sentences) if m.kind == "place"]
+    assert places == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Gunmen attacked Aguelhok (Kidal, Kidal region) at dawn.", ["Aguelhok"]),
+        ("Gunmen attacked Zzyzx village (Kidal, Kidal region) at dawn.", ["Kidal"]),
+        ("Gunmen attacked Gao (and nothing else) at dawn.", ["Gao"]),
+        ("Fighting in Gao (Timbuktu was quiet) went on.", ["Gao", "Timbuktu"]),
+    ],
+)
+def test_entities_admin_units_in_brackets_are_not_event_places(recognizer, text, places):
+    document, sentences = make_document(text)
+    assert [m.text for m in recognizer(document, sentences) if m.kind == "place"] == places
