@@ -10,6 +10,7 @@ learned for that document; near-misses of capitalised names are caught with rapi
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -40,6 +41,8 @@ class EntitySettings:
     place_fuzzy_cutoff: the least rapidfuzz `ratio` for a capitalised name after a locative
         word ("in Ogassagou") to resolve to a place of any source, GeoNames included.
     locative_words: words after which a capitalised name is probably a place.
+    proximity_km: of same-named places nothing else tells apart, the one nearest a place the
+        document names for sure is chosen when it lies within this distance.
     """
 
     fuzzy_cutoff: float = 90.0
@@ -48,6 +51,7 @@ class EntitySettings:
     common_word_logprob: float = -13.5
     learn_defined_acronyms: bool = True
     place_fuzzy_cutoff: float = 85.0
+    proximity_km: float = 60.0
     locative_words: tuple[str, ...] = (
         "in", "near", "at", "around", "outside", "from", "to", "towards", "toward", "between", "of",
         "à", "près de", "dans", "vers", "entre", "de",
@@ -399,19 +403,22 @@ class EntityRecognizer:
         """
         places = self.gazetteer.places
         context = Counter()
+        anchors: list[tuple[float, float]] = []
         for mention in mentions:
             if mention.kind != "place":
                 continue
-            confident = self._confident_place(mention.entity_id.split(","))
+            confident, exact = self._confident_place(mention.entity_id.split(","))
             if confident is not None and places[confident].admin1:
                 context[places[confident].admin1] += 1
+            if exact and places[confident].kind in ("town", "village", "site"):
+                anchors.append((places[confident].lat, places[confident].lon))
         resolved = []
         for position, mention in enumerate(mentions):
             if mention.kind != "place":
                 resolved.append(mention)
                 continue
             ids = mention.entity_id.split(",")
-            chosen = self._choose_place(ids, context)
+            chosen = self._choose_place(ids, context, anchors)
             scope = "point"
             if _followed_by_region_word(document.body, mentions, position):
                 region = self._region_of(places[chosen])
@@ -424,19 +431,23 @@ class EntityRecognizer:
             resolved.append(mention.model_copy(update={"entity_id": chosen, "place_scope": scope}))
         return resolved
 
-    def _confident_place(self, ids: list[str]) -> Optional[str]:
-        """The place a mention names without help from context: the only candidate, the only
-        curated one, or any candidate when all lie in one admin1 region; else None."""
+    def _confident_place(self, ids: list[str]) -> tuple[Optional[str], bool]:
+        """The place a mention names without help from context, and whether it is exactly that
+        place: the only candidate or the only curated one (exact), or any candidate when all lie
+        in one admin1 region (region known, place not); else (None, False)."""
         if len(ids) == 1:
-            return ids[0]
+            return ids[0], True
         curated = [i for i in ids if self.gazetteer.origins.get(i, "curated") == "curated"]
         if len(curated) == 1:
-            return curated[0]
+            return curated[0], True
         if len({self.gazetteer.places[i].admin1 for i in ids}) == 1:
-            return sorted(ids)[0]
-        return None
+            return sorted(ids)[0], False
+        return None, False
 
-    def _choose_place(self, ids: list[str], context: Counter) -> str:
+    def _choose_place(self, ids: list[str], context: Counter, anchors: list[tuple[float, float]] = ()) -> str:
+        """One of several same-named places: the one in the region the document names most,
+        curated before GeoNames, towns before villages, larger first. Still tied: the one
+        nearest a place the document names for sure, within `proximity_km`; else the region."""
         places = self.gazetteer.places
         if len(ids) == 1:
             return ids[0]
@@ -454,10 +465,18 @@ class EntityRecognizer:
 
         ranked = sorted(ids, key=rank)
         best, runner_up = ranked[0], ranked[1]
-        if rank(best)[:4] == rank(runner_up)[:4] and places[best].admin1 == places[runner_up].admin1:
-            region = self._region_of(places[best])
-            if region is not None:
-                return region.id
+        if rank(best)[:4] == rank(runner_up)[:4]:
+            tied = [place_id for place_id in ranked if rank(place_id)[:4] == rank(best)[:4]]
+            if anchors:
+                distance, nearest = min(
+                    (min(distance_km((places[i].lat, places[i].lon), anchor) for anchor in anchors), i) for i in tied
+                )
+                if distance <= self.settings.proximity_km:
+                    return nearest
+            if places[best].admin1 == places[runner_up].admin1:
+                region = self._region_of(places[best])
+                if region is not None:
+                    return region.id
         return best
 
     def _region_of(self, place: PlaceEntry) -> Optional[PlaceEntry]:
@@ -488,6 +507,13 @@ def _drop_admin_parentheticals(mentions: list[EntityMention], body: str) -> list
         follows_place = any(m.kind == "place" and m.end == len(before) for m in mentions)
         dropped.update(inside if follows_place else inside[1:])
     return [mention for index, mention in enumerate(mentions) if index not in dropped]
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance between two (lat, lon) points in kilometres."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 12742.0 * math.asin(math.sqrt(h))
 
 
 def _inside_longer_name(span) -> bool:

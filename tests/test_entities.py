@@ -184,3 +184,18 @@ def test_entities_place_variant_after_locative_word(recognizer, text, expected):
 def test_entities_admin_units_in_brackets_are_not_event_places(recognizer, text, places):
     document, sentences = make_document(text)
     assert [m.text for m in recognizer(document, sentences) if m.kind == "place"] == places
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("They fled Gao and reached Twinville.", "ml-test-twin-near-gao"),
+        # nothing to tell them apart: the region they share, at region precision
+        ("They reached Twinville.", "ml-region-gao"),
+    ],
+)
+def test_entities_same_region_twins_by_distance_or_region(recognizer, text, place):
+    document, sentences = make_document(text)
+    mention = [m for m in recognizer(document, sentences) if m.text == "Twinville"][0]
+    assert mention.entity_id == place
+    assert mention.place_scope == ("region" if place.startswith("ml-region") else "point")
