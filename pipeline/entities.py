@@ -84,11 +84,19 @@ def alias_variants(alias: str) -> set[str]:
     return {re.sub(r"\s+", " ", form) for form in forms if form}
 
 
-def number_forms(phrase: str, language: str = "en") -> set[str]:
-    """Singular and plural of the last word of a lower-case phrase ("gunmen" <-> "gunman")."""
+def number_forms(phrase: str, language: str = "en", common_word_logprob: float = -11.0) -> set[str]:
+    """Singular and plural of the last word of a lower-case phrase ("gunmen" <-> "gunman").
+
+    A plural is only singularised when its singular is not a very common word: "locals" would
+    give the adjective "local", "protesting" the noun "protest".
+    """
     head, _, last = phrase.rpartition(" ")
     prefix = f"{head} " if head else ""
+    if not last.endswith(("s", "men")):
+        return {phrase} | plural_forms(phrase)
     singular = lemma(last, language)
+    if singular == last or word_log_probability(singular) > common_word_logprob:
+        return {phrase}
     return {phrase, prefix + singular} | plural_forms(prefix + singular)
 
 
@@ -166,6 +174,8 @@ class EntityRecognizer:
             matchers[method].add(label, list(self.nlp.tokenizer.pipe(sorted(forms))))
         del self._patterns
         self._fuzzy_choices = sorted(self._fuzzy_keys)
+        # words that open multi-word actor names ("Malian", "French"): modifiers, never misspelt names
+        self._modifiers = {key.split()[0] for key in gazetteer.actor_index if " " in key}
         # compared without spaces, so "Tin Zaouaten" and "Tinzawaten" meet
         self._place_choices: dict[str, str] = {}
         for key in sorted(gazetteer.place_index):
@@ -320,7 +330,7 @@ class EntityRecognizer:
             if not match.group(1)[:1].isupper() or any(s < end and start < e for s, e in taken):
                 continue
             key = alias_key(match.group(1))
-            if len(key) < self.settings.fuzzy_min_chars - 1 or key in self._known_keys:
+            if len(key) < self.settings.fuzzy_min_chars - 1 or key in self._known_keys or key.split()[0] in self._modifiers:
                 continue
             hit = process.extractOne(
                 key.replace(" ", ""), self._place_choice_list, scorer=fuzz.ratio, score_cutoff=self.settings.place_fuzzy_cutoff
@@ -358,6 +368,10 @@ class EntityRecognizer:
                 key = alias_key(span.text)
                 if len(key) < self.settings.fuzzy_min_chars or key in self._known_keys:
                     continue
+                if key.split()[0] in self._modifiers and len(key.split()) == 1:
+                    continue
+                if all(word_log_probability(word) > self.settings.common_word_logprob for word in key.split()):
+                    continue  # "Secretary-General" is ordinary words, not a misspelt name
                 hit = process.extractOne(key, self._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=self.settings.fuzzy_cutoff)
                 if hit is None:
                     continue
