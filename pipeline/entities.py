@@ -217,6 +217,10 @@ class EntityRecognizer:
             self._alias_of.setdefault((kind, key), alias)
             self._patterns.setdefault((method, f"{kind}|{method}|{key}"), set()).update(forms)
 
+    def is_modifier(self, word: str) -> bool:
+        """True when `word` opens multi-word actor names ("Malian" in "Malian army")."""
+        return alias_key(word) in self._modifiers
+
     def known(self, word: str) -> bool:
         """True when `word` is an alias key of some entry."""
         return alias_key(word) in self._known_keys

@@ -13,16 +13,20 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from .dates import normalise_dates
 from .extract import Pipeline
 from .gazetteer import alias_key
 from .language import word_log_probability
 from .reading import read_corpus
 from .sentences import document_sentences
 
+_WORD = r"(?:[A-Z]{2,}[0-9]?(?:-[A-Z0-9]+)*(?![a-z])|(?:(?:al|el|ag)-)?[A-Z][a-zà-ÿ’'-]*(?:[A-Z][a-zà-ÿ’'-]+)?)"
 _NAME = re.compile(
-    r"(?<![\w'’-])(?:[A-Z][a-zà-ÿ’'-]+|[A-Z]{2,}[0-9]?(?:-[A-Z0-9]+)*)"
-    r"(?:\s+(?:(?:al|ag|ould|el|de|du|des|of|the|for|and|in|wa|wal)\s+)*(?:[A-Z][a-zà-ÿ’'-]+|[A-Z]{2,}))*"
+    rf"(?<![\w'’-]){_WORD}"
+    rf"(?:\s+(?:(?:al|ag|ould|el|de|du|des|of|the|for|wa|wal)\s+)*{_WORD})*"
 )
+# a parenthetical citation: "(McGregor, 2017, p. 10; Desgrais, Guichaoua and Lebovich, 2018)"
+_CITATION = re.compile(r"\([^()]*\b(?:1[89]|20)\d\d[a-z]?\b[^()]*\)")
 
 
 @dataclass(frozen=True)
@@ -31,13 +35,17 @@ class SuggestSettings:
 
     min_count: a name must occur this often in the corpus to be listed.
     near_miss_score: a name scoring at least this against a known alias is shown as a near-miss.
-    common_word_logprob: single capitalised words more frequent in English than this are skipped
-        (sentence-initial "The", "However").
+    common_word_logprob: words more frequent in English than this are not names: a candidate
+        made only of such words is skipped (sentence-initial "Meanwhile", months, "Relations"),
+        and at a sentence's start they are trimmed from the candidate ("Meanwhile France").
+    function_word_logprob: words more frequent than this ("The", "In", "After") are trimmed
+        from the start of a candidate anywhere.
     """
 
     min_count: int = 1
-    near_miss_score: float = 75.0
-    common_word_logprob: float = -11.0
+    near_miss_score: float = 85.0
+    common_word_logprob: float = -14.0
+    function_word_logprob: float = -8.0
 
 
 @dataclass
@@ -50,9 +58,11 @@ class Suggestion:
     closest: str = ""
     score: float = 0.0
 
+    near_miss_score: float = SuggestSettings.near_miss_score
+
     @property
     def kind(self) -> str:
-        if self.score >= SuggestSettings.near_miss_score:
+        if self.score >= self.near_miss_score:
             return "near-miss"
         return "acronym" if self.text.isupper() else "name"
 
@@ -70,16 +80,35 @@ def suggest_entries(corpus: Path, pipeline: Pipeline, settings: SuggestSettings 
         if isinstance(document, Exception):
             continue
         sentences = document_sentences(document)
-        mentions = pipeline.recognizer(document.language)(document, sentences)
+        recognizer = pipeline.recognizer(document.language)
+        mentions = recognizer(document, sentences)
         covered = [(mention.start, mention.end) for mention in mentions]
+        dates = normalise_dates(document.body, sentences, document.published, document.language)
+        covered += [(expression.char_start, expression.char_end) for expression in dates.expressions]
         for sentence in sentences:
             if sentence.is_excluded:
                 continue
+            citations = [match.span() for match in _CITATION.finditer(sentence.text)]
             for start, end, name in candidate_names(sentence.text):
-                start, end = start + sentence.start, end + sentence.start
-                if any(s < end and start < e for s, e in covered):
+                if any(s <= start and end <= e for s, e in citations):
                     continue
-                if " " not in name and not name.isupper() and word_log_probability(name) > settings.common_word_logprob:
+                words = name.split()
+                # drop a leading function word ("The", "In") or, at the sentence start, any common word
+                while words and not words[0].isupper() and (
+                    word_log_probability(words[0]) > settings.function_word_logprob
+                    or (start == 0 and word_log_probability(words[0]) > settings.common_word_logprob)
+                ):
+                    start += len(words[0]) + 1
+                    words.pop(0)
+                name = " ".join(words)
+                if not name or len(name) < 2 or all(
+                    not word.isupper() and word_log_probability(word) > settings.common_word_logprob for word in words
+                ):
+                    continue
+                if len(words) == 1 and recognizer.is_modifier(name):
+                    continue  # "Malian", "French": adjectives of names the gazetteer has
+                start, end = start + sentence.start, start + sentence.start + len(name)
+                if any(s < end and start < e for s, e in covered):
                     continue
                 counts[name] += 1
                 where[name].add(document.id)
@@ -90,5 +119,5 @@ def suggest_entries(corpus: Path, pipeline: Pipeline, settings: SuggestSettings 
             continue
         hit = process.extractOne(alias_key(name), known, scorer=fuzz.ratio) if known else None
         closest, score = (hit[0], round(hit[1], 1)) if hit else ("", 0.0)
-        suggestions.append(Suggestion(name, count, sorted(where[name]), closest, score))
+        suggestions.append(Suggestion(name, count, sorted(where[name]), closest, score, settings.near_miss_score))
     return suggestions
