@@ -2,12 +2,14 @@
 
 A document is a UTF-8 `.txt` or `.md` file anywhere under the corpus folder, optionally opening
 with YAML front matter between two `---` lines. Its id is its path relative to the corpus
-folder without the extension. The body is kept exactly as written (offsets index into it);
+folder without the extension. The body is the text after the front matter in Unicode NFC form
+(identical to the file for the usual composed text); every offset the pipeline writes indexes it;
 reference sections and numbered footnotes are marked as excluded spans so they yield no events.
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Optional, Union
@@ -175,6 +177,9 @@ def parse_document(
     """Build a `Document` from file content (bytes or already decoded text)."""
     text = decode_text(raw.encode("utf-8") if isinstance(raw, str) else raw, path, settings)
     front, body, first_line = split_front_matter(text, path)
+    # composed characters, so "Ménaka" typed with a combining accent is one letter per letter
+    # and every offset the pipeline writes points into this very string
+    body = unicodedata.normalize("NFC", body)
     if not body.strip():
         raise CorpusError(path, first_line, "document has front matter but no body text")
     return Document(

@@ -199,3 +199,8 @@ def test_entities_same_region_twins_by_distance_or_region(recognizer, text, plac
     mention = [m for m in recognizer(document, sentences) if m.text == "Twinville"][0]
     assert mention.entity_id == place
     assert mention.place_scope == ("region" if place.startswith("ml-region") else "point")
+
+
+def test_entities_match_decomposed_accents(recognizer):
+    (mention,) = [m for m in recognizer(*make_document("Fighting in Me\u0301naka.")) if m.kind == "place"]
+    assert mention.entity_id == "ml-menaka" and mention.text == "Ménaka"

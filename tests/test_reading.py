@@ -110,3 +110,10 @@ def test_reading_missing_corpus_is_reported(tmp_path):
 def test_reading_parse_document_accepts_text():
     document = parse_document("---\nlanguage: fr\n---\nLe MNLA a pris Kidal.", "fr/one")
     assert document.language == "fr" and document.body == "Le MNLA a pris Kidal."
+
+
+def test_reading_body_is_composed_unicode(tmp_path):
+    path = tmp_path / "nfd.txt"
+    path.write_text("Me\u0301naka fell.", encoding="utf-8")
+    document = read_document(path, tmp_path)
+    assert document.body == "Ménaka fell." and len(document.body) == 12
