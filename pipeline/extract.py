@@ -7,24 +7,28 @@ notebook user can call directly.
 """
 from __future__ import annotations
 
+import gc
+import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
-from typing import Callable, Iterable, Optional, Sequence, Union
+from typing import Callable, Iterator, Optional, Sequence
 
 from models.document import Document, Sentence
 from models.event import Event
 from models.mention import EntityMention
 
+from .cache import ExtractionCache, config_fingerprint, document_key
 from .dates import DateAnalysis, normalise_dates
 from .entities import EntityRecognizer
 from .errors import CorpusError
 from .events import EventAssembler
 from .gazetteer import DEFAULT_GAZETTEER_DIR, Gazetteer, load_gazetteer
 from .geonames import load_geonames
-from .reading import list_corpus, read_document
+from .reading import document_id, list_corpus, parse_document
 from .sentences import document_sentences
-from .writing import output_path, serialise_events, stale_outputs, write_atomic
+from .writing import output_path, serialise_events, stale_outputs, write_many_atomic
 
 
 @dataclass(frozen=True)
@@ -88,12 +92,16 @@ class Pipeline:
 
 @dataclass
 class RunReport:
-    """What an extraction run did, per document id."""
+    """What an extraction run did, per document id.
+
+    `extracted` are the documents the stages ran on; the others were served from the cache.
+    """
 
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     errors: list[CorpusError] = field(default_factory=list)
+    extracted: list[str] = field(default_factory=list)
     events: int = 0
     documents: int = 0
 
@@ -102,26 +110,155 @@ class RunReport:
         return not self.errors
 
 
+@dataclass(frozen=True)
+class ParallelSettings:
+    """How documents are spread over worker processes.
+
+    chunks_per_worker: each worker is handed about this many chunks, so a slow document at the
+        end of the corpus leaves little time in which a single worker runs alone.
+    max_chunk: the largest chunk, whatever the corpus size.
+    """
+
+    chunks_per_worker: int = 16
+    max_chunk: int = 32
+
+
+DEFAULT_PARALLEL = ParallelSettings()
+
+
+@dataclass
+class CorpusRender:
+    """The result of running a corpus in memory (see `render_corpus_detailed`).
+
+    rendered: JSONL text by document id; errors: files that could not be read; listed: every id
+    found, including failed ones (whose existing outputs must be kept); extracted: the ids the
+    stages ran on (the rest came from the cache).
+    """
+
+    rendered: dict[str, str] = field(default_factory=dict)
+    errors: list[CorpusError] = field(default_factory=list)
+    listed: list[str] = field(default_factory=list)
+    extracted: list[str] = field(default_factory=list)
+
+
+# Workers are forked from a parent that has built the pipeline and read the documents, so they
+# inherit both instead of rebuilding matchers (and re-reading GeoNames) and receiving documents
+# through pipes; a task is just a position in this list.
 _WORKER: Optional[Pipeline] = None
+_WORKER_DOCUMENTS: list[Document] = []
 
 
-def _start_worker(config: PipelineConfig) -> None:
-    global _WORKER
-    _WORKER = Pipeline(config)
+def _start_spawned_worker(config: PipelineConfig, documents: list[Document]) -> None:
+    global _WORKER, _WORKER_DOCUMENTS
+    _WORKER, _WORKER_DOCUMENTS = Pipeline(config), documents
 
 
-def _render_in_worker(task: tuple[str, str]) -> Union[tuple[str, str, int], CorpusError]:
-    path, corpus = task
-    return _render_file(_WORKER, Path(path), Path(corpus))
+def _extract_in_worker(position: int) -> tuple[str, str]:
+    document = _WORKER_DOCUMENTS[position]
+    return document.id, serialise_events(_WORKER.extract(document))
 
 
-def _render_file(pipeline: Pipeline, path: Path, corpus: Path) -> Union[tuple[str, str, int], CorpusError]:
+def _extract_serially(pipeline: Pipeline, documents: Sequence[Document]) -> Iterator[tuple[str, str]]:
+    for document in documents:
+        yield document.id, serialise_events(pipeline.extract(document))
+
+
+def _extract_in_parallel(
+    pipeline: Pipeline, documents: list[Document], jobs: int, settings: ParallelSettings
+) -> Iterator[tuple[str, str]]:
+    global _WORKER, _WORKER_DOCUMENTS
+    chunk = max(1, min(settings.max_chunk, len(documents) // (jobs * settings.chunks_per_worker)))
+    if "fork" in multiprocessing.get_all_start_methods():
+        context, initializer, initargs = multiprocessing.get_context("fork"), None, ()
+        _WORKER, _WORKER_DOCUMENTS = pipeline, documents
+        # objects that exist before the fork are never collected in the children, so their
+        # pages stay shared instead of being copied when the collector touches them
+        gc.freeze()
+    else:  # pragma: no cover - platforms without fork build the pipeline once per worker
+        context, initializer, initargs = multiprocessing.get_context("spawn"), _start_spawned_worker, (pipeline.config, documents)
     try:
-        document = read_document(path, corpus)
-    except CorpusError as error:
-        return error
-    events = pipeline.extract(document)
-    return document.id, serialise_events(events), len(events)
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=initializer, initargs=initargs) as pool:
+            yield from pool.map(_extract_in_worker, range(len(documents)), chunksize=chunk)
+    finally:
+        gc.unfreeze()
+        _WORKER, _WORKER_DOCUMENTS = None, []
+
+
+def _warm_pipeline(config: PipelineConfig, cache: Optional[ExtractionCache], fingerprint: str,
+                   languages: list[str]) -> Pipeline:
+    """The pipeline from the cache's snapshot, or built with its matchers for `languages` (and snapshotted)."""
+    pipeline = cache.load_pipeline(fingerprint) if cache is not None else None
+    if pipeline is None:
+        pipeline = Pipeline(config)
+        for language in languages:
+            pipeline.recognizer(language), pipeline.assembler(language)
+        if cache is not None:
+            cache.store_pipeline(fingerprint, pipeline)
+    return pipeline
+
+
+def render_corpus_detailed(
+    corpus: Path,
+    config: PipelineConfig = PipelineConfig(),
+    *,
+    jobs: int = 1,
+    pipeline: Optional[Pipeline] = None,
+    progress: Optional[Callable[[int, int], None]] = None,
+    cache: Optional[ExtractionCache] = None,
+    parallel: ParallelSettings = DEFAULT_PARALLEL,
+) -> CorpusRender:
+    """Extract every document of `corpus` in memory, taking what it can from `cache`.
+
+    Args:
+        corpus: the corpus folder.
+        config: gazetteer and GeoNames files.
+        jobs: worker processes for the documents not in the cache; outputs do not depend on it.
+        pipeline: an already built pipeline (built from `config` only when some document needs it).
+        progress: called with (documents done, documents to extract) as extraction advances.
+        cache: where outputs are looked up before and stored after extraction; None for no cache.
+        parallel: how documents are spread over workers.
+    """
+    listing = list_corpus(corpus)
+    result = CorpusRender(errors=list(listing.errors))
+    fingerprint = config_fingerprint(config) if cache is not None else ""
+    pending: list[Document] = []
+    keys: dict[str, str] = {}
+    for path in listing.files:
+        doc_id = document_id(path, corpus)
+        result.listed.append(doc_id)
+        try:
+            raw = path.read_bytes()
+        except OSError as error:
+            result.errors.append(CorpusError(path.as_posix(), None, f"cannot be read: {error.strerror}"))
+            continue
+        if cache is not None:
+            keys[doc_id] = document_key(fingerprint, doc_id, raw)
+            cached = cache.get(keys[doc_id])
+            if cached is not None:
+                result.rendered[doc_id] = cached
+                continue
+        try:
+            pending.append(parse_document(raw, doc_id, path.as_posix()))
+        except CorpusError as error:
+            result.errors.append(error)
+    if pending:
+        pipeline = pipeline or _warm_pipeline(config, cache, fingerprint, sorted({document.language for document in pending}))
+        # the first document runs here: it warms every lazily built part of the pipeline
+        # (matchers per language, date parser tables) before any worker is forked
+        head, rest = pending[:1], pending[1:]
+        outputs = chain(_extract_serially(pipeline, head), (
+            _extract_in_parallel(pipeline, rest, jobs, parallel) if jobs > 1 and len(rest) > 1
+            else _extract_serially(pipeline, rest)
+        ))
+        for done, (doc_id, text) in enumerate(outputs, start=1):
+            result.rendered[doc_id] = text
+            result.extracted.append(doc_id)
+            if cache is not None:
+                cache.put(keys[doc_id], text)
+            if progress is not None:
+                progress(done, len(pending))
+    result.rendered = {doc_id: result.rendered[doc_id] for doc_id in sorted(result.rendered)}
+    return result
 
 
 def render_corpus(
@@ -131,6 +268,7 @@ def render_corpus(
     jobs: int = 1,
     pipeline: Optional[Pipeline] = None,
     progress: Optional[Callable[[int, int], None]] = None,
+    cache: Optional[ExtractionCache] = None,
 ) -> tuple[dict[str, str], list[CorpusError], list[str]]:
     """Extract every document of `corpus` in memory.
 
@@ -138,34 +276,8 @@ def render_corpus(
         (JSONL text by document id, errors for files that could not be read, every id listed —
         including failed ones, whose existing outputs must be kept).
     """
-    listing = list_corpus(corpus)
-    errors = list(listing.errors)
-    rendered: dict[str, str] = {}
-    listed = [path.relative_to(corpus).with_suffix("").as_posix() for path in listing.files]
-    results: Iterable
-    if jobs > 1 and len(listing.files) > 1:
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(config,)) as pool:
-            tasks = [(str(path), str(corpus)) for path in listing.files]
-            results = list(_with_progress(pool.map(_render_in_worker, tasks, chunksize=8), len(tasks), progress))
-    else:
-        pipeline = pipeline or Pipeline(config)
-        results = _with_progress(
-            (_render_file(pipeline, path, corpus) for path in listing.files), len(listing.files), progress
-        )
-    for result in results:
-        if isinstance(result, CorpusError):
-            errors.append(result)
-        else:
-            doc_id, text, _count = result
-            rendered[doc_id] = text
-    return rendered, errors, listed
-
-
-def _with_progress(results: Iterable, total: int, progress: Optional[Callable[[int, int], None]]):
-    for done, result in enumerate(results, start=1):
-        if progress is not None:
-            progress(done, total)
-        yield result
+    result = render_corpus_detailed(corpus, config, jobs=jobs, pipeline=pipeline, progress=progress, cache=cache)
+    return result.rendered, result.errors, result.listed
 
 
 def extract_corpus(
@@ -175,24 +287,25 @@ def extract_corpus(
     *,
     jobs: int = 1,
     progress: Optional[Callable[[int, int], None]] = None,
+    cache: Optional[ExtractionCache] = None,
+    pipeline: Optional[Pipeline] = None,
 ) -> RunReport:
     """Extract `corpus` into `out_dir`: one JSONL file per document.
 
     A document that fails to read is reported and its existing output kept untouched; the
     outputs of documents no longer in the corpus are removed; unchanged outputs are not
-    rewritten.
+    rewritten. With a `cache`, only documents whose content (or whose gazetteer or pipeline
+    version) changed since they were last extracted run through the stages.
     """
-    rendered, errors, listed = render_corpus(corpus, config, jobs=jobs, progress=progress)
-    report = RunReport(errors=errors, documents=len(rendered))
-    for doc_id in sorted(rendered):
-        text = rendered[doc_id]
-        report.events += text.count("\n")
-        if write_atomic(output_path(out_dir, doc_id), text):
-            report.written.append(doc_id)
-        else:
-            report.unchanged.append(doc_id)
+    result = render_corpus_detailed(corpus, config, jobs=jobs, progress=progress, cache=cache, pipeline=pipeline)
+    report = RunReport(errors=result.errors, documents=len(result.rendered), extracted=result.extracted)
+    paths = {output_path(out_dir, doc_id): doc_id for doc_id in result.rendered}
+    written = set(write_many_atomic({path: result.rendered[doc_id] for path, doc_id in paths.items()}))
+    for path, doc_id in paths.items():
+        report.events += result.rendered[doc_id].count("\n")
+        (report.written if path in written else report.unchanged).append(doc_id)
     if corpus.is_dir():
-        for path in stale_outputs(out_dir, listed):
+        for path in stale_outputs(out_dir, result.listed):
             path.unlink()
             report.removed.append(path.relative_to(out_dir).with_suffix("").as_posix())
     return report

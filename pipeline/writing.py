@@ -13,7 +13,7 @@ import os
 import tempfile
 from functools import partial
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Mapping
 
 import jsonlines
 
@@ -22,6 +22,16 @@ from models.event import Event
 OUTPUT_SUFFIX = ".jsonl"
 
 _dumps = partial(json.dumps, ensure_ascii=False)
+
+
+def _file_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+# temporary files are created private (0600); a written file gets the mode a plain open() gives
+_NEW_FILE_MODE = _file_mode()
 
 
 def serialise_events(events: Iterable[Event]) -> str:
@@ -38,27 +48,79 @@ def output_path(out_dir: Path, doc_id: str) -> Path:
     return out_dir / f"{doc_id}{OUTPUT_SUFFIX}"
 
 
-def write_atomic(path: Path, text: str) -> bool:
+def _write_temporary(path: Path, data: bytes, durable: bool) -> str:
+    """Write `data` to a new temporary file beside `path`; return its name."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        os.chmod(temporary, _NEW_FILE_MODE)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            if durable:
+                stream.flush()
+                os.fsync(stream.fileno())
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return temporary
+
+
+def write_atomic(path: Path, text: str, *, durable: bool = True) -> bool:
     """Write `text` to `path` through a temporary file and a rename.
+
+    Args:
+        path: the file to write.
+        text: its new content.
+        durable: flush the data to disk before the rename (off for caches, which can be rebuilt).
 
     Returns:
         True when the file was written, False when it already held exactly `text`.
     """
-    data = text.encode("utf-8")
+    return write_bytes_atomic(path, text.encode("utf-8"), durable=durable)
+
+
+def write_bytes_atomic(path: Path, data: bytes, *, durable: bool = True) -> bool:
+    """`write_atomic` for bytes: True when written, False when `path` already held `data`."""
     if path.is_file() and path.read_bytes() == data:
         return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    temporary = _write_temporary(path, data, durable)
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
     return True
+
+
+def write_many_atomic(texts: Mapping[Path, str]) -> list[Path]:
+    """Write several files atomically, flushing them to disk together.
+
+    Every changed file is first written to a temporary file beside it; one `os.sync` then makes
+    them all durable (one flush instead of one per file, which dominates a full run's writing);
+    only then are they renamed into place. A failure before the renames leaves every existing
+    file as it was.
+
+    Returns:
+        The paths written, in the order given; files that already held their text are left alone.
+    """
+    pending: list[tuple[str, Path]] = []
+    try:
+        for path, text in texts.items():
+            data = text.encode("utf-8")
+            if path.is_file() and path.read_bytes() == data:
+                continue
+            pending.append((_write_temporary(path, data, durable=False), path))
+        if pending:
+            os.sync()
+        for position, (temporary, path) in enumerate(pending):
+            os.replace(temporary, path)
+            pending[position] = ("", path)
+    except BaseException:
+        for temporary, _path in pending:
+            if temporary:
+                Path(temporary).unlink(missing_ok=True)
+        raise
+    return [path for _temporary, path in pending]
 
 
 def stale_outputs(out_dir: Path, doc_ids: Iterable[str]) -> list[Path]:

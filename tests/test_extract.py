@@ -1,0 +1,84 @@
+"""Running a corpus: the same bytes whatever the number of processes, bad files reported by name."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.extract import Pipeline, PipelineConfig, extract_corpus, render_corpus, render_corpus_detailed
+
+from .conftest import FIXTURES
+
+CONFIG = PipelineConfig(gazetteer_dir=FIXTURES / "workflow" / "gazetteer")
+SENTENCES = (
+    "MNLA fighters attacked the Malian army in Aguelhok on 17 January 2012.",
+    "The MNLA clashed with the Malian army near Gao on 3 March 2013.",
+    "Villagers fled to Kidal after MNLA fighters attacked them on 5 May 2014.",
+)
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline(CONFIG)
+
+
+@pytest.fixture()
+def corpus(tmp_path) -> Path:
+    folder = tmp_path / "corpus"
+    for number in range(12):
+        path = folder / ("nested" if number % 4 == 0 else "") / f"doc{number:02d}.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"{SENTENCES[number % 3]}\nReport number {number}.\n", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_extract_jobs_give_byte_identical_outputs(corpus, pipeline, jobs):
+    serial = render_corpus_detailed(corpus, CONFIG, jobs=1, pipeline=pipeline)
+    parallel = render_corpus_detailed(corpus, CONFIG, jobs=jobs, pipeline=pipeline)
+    assert parallel.rendered == serial.rendered
+    assert list(parallel.rendered) == sorted(parallel.rendered)
+    assert parallel.extracted == serial.extracted and len(serial.extracted) == 12
+    assert sum(text.count("\n") for text in serial.rendered.values()) >= 12
+
+
+def test_extract_progress_counts_every_extracted_document(corpus, pipeline):
+    calls = []
+    render_corpus_detailed(corpus, CONFIG, jobs=2, pipeline=pipeline, progress=lambda done, total: calls.append((done, total)))
+    assert calls == [(done, 12) for done in range(1, 13)]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("bad.txt", b"\xff\xfe broken", "corpus/bad.txt:1: invalid UTF-8 at byte 0"),
+        ("empty.txt", b"  \n", "corpus/empty.txt: file is empty"),
+        ("open.md", b"---\ntitle: x\nno end\n", "corpus/open.md:1: front matter opened with '---' is never closed"),
+    ],
+)
+def test_extract_bad_file_is_named_while_the_rest_runs(corpus, tmp_path, pipeline, monkeypatch, name, content, message):
+    monkeypatch.chdir(tmp_path)
+    out = Path("outputs")
+    (out / "bad.jsonl").parent.mkdir(parents=True)
+    kept = out / f"{Path(name).stem}.jsonl"
+    kept.write_text("kept\n", encoding="utf-8")
+    (corpus / name).write_bytes(content)
+    report = extract_corpus(Path("corpus"), out, CONFIG, jobs=2, pipeline=pipeline)
+    assert [str(error) for error in report.errors][0].startswith(message)
+    assert report.documents == 12 and not report.ok
+    assert kept.read_text(encoding="utf-8") == "kept\n"
+
+
+def test_extract_render_corpus_keeps_its_tuple_interface(corpus, pipeline):
+    rendered, errors, listed = render_corpus(corpus, CONFIG, pipeline=pipeline)
+    assert errors == [] and listed == sorted(listed) and sorted(rendered) == sorted(listed)
+    assert "nested/doc00" in listed
+
+
+def test_extract_removes_outputs_of_documents_gone(corpus, tmp_path, pipeline):
+    out = tmp_path / "outputs"
+    extract_corpus(corpus, out, CONFIG, pipeline=pipeline)
+    (corpus / "doc01.txt").unlink()
+    report = extract_corpus(corpus, out, CONFIG, pipeline=pipeline)
+    assert report.removed == ["doc01"] and not (out / "doc01.jsonl").exists()
+    assert report.written == [] and len(report.unchanged) == 11
