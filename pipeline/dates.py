@@ -340,7 +340,7 @@ def load_time_vocabulary(path: Path = DEFAULT_VOCABULARY) -> dict[str, LanguageT
     """
     shown = Path(path).as_posix()
     try:
-        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        raw = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
     except OSError as error:
         raise TimeVocabularyError(shown, None, f"cannot be read: {error.strerror}") from None
     except yaml.YAMLError as error:

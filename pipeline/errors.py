@@ -36,3 +36,7 @@ class GazetteerError(LocatedError):
 
 class OutputError(LocatedError):
     """An output that cannot be written or does not match what the pipeline produces."""
+
+
+class ExtractionError(LocatedError):
+    """A document that was read but that a pipeline stage failed on (a bug to report)."""

@@ -22,7 +22,7 @@ from models.mention import EntityMention
 from .cache import ExtractionCache, config_fingerprint, document_key
 from .dates import DateAnalysis, normalise_dates
 from .entities import EntityRecognizer
-from .errors import CorpusError
+from .errors import CorpusError, ExtractionError, LocatedError
 from .events import EventAssembler
 from .gazetteer import DEFAULT_GAZETTEER_DIR, Gazetteer, load_gazetteer
 from .geonames import load_geonames
@@ -100,7 +100,7 @@ class RunReport:
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
-    errors: list[CorpusError] = field(default_factory=list)
+    errors: list[LocatedError] = field(default_factory=list)
     extracted: list[str] = field(default_factory=list)
     events: int = 0
     documents: int = 0
@@ -136,7 +136,7 @@ class CorpusRender:
     """
 
     rendered: dict[str, str] = field(default_factory=dict)
-    errors: list[CorpusError] = field(default_factory=list)
+    errors: list[LocatedError] = field(default_factory=list)
     listed: list[str] = field(default_factory=list)
     extracted: list[str] = field(default_factory=list)
 
@@ -153,14 +153,24 @@ def _start_spawned_worker(config: PipelineConfig, documents: list[Document]) -> 
     _WORKER, _WORKER_DOCUMENTS = Pipeline(config), documents
 
 
-def _extract_in_worker(position: int) -> tuple[str, str]:
-    document = _WORKER_DOCUMENTS[position]
-    return document.id, serialise_events(_WORKER.extract(document))
+def _extract_safely(pipeline: Pipeline, document: Document) -> tuple[str, Optional[str], str]:
+    """(doc id, JSONL text, "") or, when a stage fails on the document, (doc id, None, why).
+
+    A failure is a bug to report with the document's name, not a reason to lose the others.
+    """
+    try:
+        return document.id, serialise_events(pipeline.extract(document)), ""
+    except Exception as error:  # noqa: BLE001 - reported per document, never swallowed
+        return document.id, None, f"extraction failed: {type(error).__name__}: {error}"
 
 
-def _extract_serially(pipeline: Pipeline, documents: Sequence[Document]) -> Iterator[tuple[str, str]]:
+def _extract_in_worker(position: int) -> tuple[str, Optional[str], str]:
+    return _extract_safely(_WORKER, _WORKER_DOCUMENTS[position])
+
+
+def _extract_serially(pipeline: Pipeline, documents: Sequence[Document]) -> Iterator[tuple[str, Optional[str], str]]:
     for document in documents:
-        yield document.id, serialise_events(pipeline.extract(document))
+        yield _extract_safely(pipeline, document)
 
 
 def _extract_in_parallel(
@@ -250,7 +260,11 @@ def render_corpus_detailed(
             _extract_in_parallel(pipeline, rest, jobs, parallel) if jobs > 1 and len(rest) > 1
             else _extract_serially(pipeline, rest)
         ))
-        for done, (doc_id, text) in enumerate(outputs, start=1):
+        paths = {document.id: document.path for document in pending}
+        for done, (doc_id, text, failure) in enumerate(outputs, start=1):
+            if text is None:
+                result.errors.append(ExtractionError(paths[doc_id], None, failure))
+                continue
             result.rendered[doc_id] = text
             result.extracted.append(doc_id)
             if cache is not None:
@@ -313,7 +327,7 @@ def extract_corpus(
 
 def analyse_text(text: str, pipeline: Pipeline, doc_id: str = "text", published=None, language: str = "en") -> DocumentAnalysis:
     """Analyse a string as a document (for notebooks and quick checks)."""
-    document = Document(id=doc_id, path="<text>", body=text, published=published, language=language)
+    document = parse_document(text, doc_id).model_copy(update={"published": published, "language": language})
     return pipeline.analyse(document)
 
 

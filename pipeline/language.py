@@ -6,8 +6,10 @@ blanked), so token offsets in the folded text are offsets in the body.
 """
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -56,13 +58,36 @@ _RARE_WORD_LOGPROB = -17.0
 
 @lru_cache(maxsize=1)
 def _lexeme_probabilities() -> dict[str, float]:
+    """spacy-lookups-data's English word probabilities, without rare words.
+
+    Parsing the 1M-entry JSON takes over a second, so the filtered table is kept as a marshal
+    file in the system's temporary folder, named after the data package's version; it is
+    rebuilt whenever it is missing or unreadable.
+    """
     import gzip
     import json
-    from importlib import resources
+    import marshal
+    import tempfile
+    from importlib import metadata, resources
 
+    version = metadata.version("spacy-lookups-data")
+    snapshot = Path(tempfile.gettempdir()) / f"sahel-events-lexeme-prob-{version}-{_RARE_WORD_LOGPROB}.marshal"
+    try:
+        table = marshal.loads(snapshot.read_bytes())
+        if isinstance(table, dict):
+            return table
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
     raw = (resources.files("spacy_lookups_data") / "data" / "en_lexeme_prob.json.gz").read_bytes()
-    table = json.loads(gzip.decompress(raw))
-    return {word: prob for word, prob in table.items() if prob > _RARE_WORD_LOGPROB and word.islower()}
+    table = {word: prob for word, prob in json.loads(gzip.decompress(raw)).items()
+             if prob > _RARE_WORD_LOGPROB and word.islower()}
+    try:
+        temporary = snapshot.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_bytes(marshal.dumps(table))
+        os.replace(temporary, snapshot)
+    except OSError:
+        pass  # a read-only temporary folder only costs speed
+    return table
 
 
 def word_log_probability(word: str) -> float:

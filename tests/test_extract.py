@@ -82,3 +82,23 @@ def test_extract_removes_outputs_of_documents_gone(corpus, tmp_path, pipeline):
     report = extract_corpus(corpus, out, CONFIG, pipeline=pipeline)
     assert report.removed == ["doc01"] and not (out / "doc01.jsonl").exists()
     assert report.written == [] and len(report.unchanged) == 11
+
+
+class _FailsOnOneDocument(Pipeline):
+    """A pipeline with a stage bug that only one document triggers."""
+
+    def extract(self, document):
+        if "Report number 5." in document.body:
+            raise ValueError("boom in a stage")
+        return super().extract(document)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_extract_stage_failure_is_named_and_the_rest_is_written(corpus, tmp_path, jobs):
+    out = tmp_path / "outputs"
+    report = extract_corpus(corpus, out, CONFIG, jobs=jobs, pipeline=_FailsOnOneDocument(CONFIG))
+    assert [str(error) for error in report.errors] == [
+        f"{(corpus / 'doc05.txt').as_posix()}: extraction failed: ValueError: boom in a stage"
+    ]
+    assert report.documents == 11 and not report.ok
+    assert not (out / "doc05.jsonl").exists() and (out / "doc06.jsonl").exists()

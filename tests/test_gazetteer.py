@@ -55,7 +55,6 @@ def test_gazetteer_acled_label_by_year_and_person(fixture_gazetteer):
         ("places", "- id: p\n  name: P\n  kind: town\n  country: Mali\n  lat: 95\n  lon: 1\n", "places.yaml:1: entry 'p': [lat] Input should be less than or equal to 90"),
         ("places", "- id: p\n  name: P\n  kind: region\n  country: Mali\n  lat: 15\n  lon: 1\n", "places.yaml:1: entry 'p': Value error, a region needs admin1 (its own name)"),
         ("triggers", "- id: t\n  lemmas: [kill]\n  event_type: Battles\n  sub_event_type: Attack\n", "triggers.yaml:1: entry 't': Value error, sub_event_type 'Attack' is not one of 'Battles''s: Armed clash, Government regains territory, Non-state actor overtakes territory"),
-        ("actors", "- id: x\n  name: [unclosed\n", "actors.yaml:3: not valid YAML: expected ',' or ']', but got '<stream end>'"),
         ("actors", "id: x\n", "actors.yaml:1: expected a list of ActorEntry entries, got dict"),
     ],
 )
@@ -95,3 +94,12 @@ def test_gazetteer_check_passes_on_fixture(fixture_gazetteer_dir):
 def test_gazetteer_bundled_is_valid():
     problems = check_gazetteer(REPO / "gazetteer")
     assert [str(problem) for problem in problems] == []
+
+
+def test_gazetteer_yaml_syntax_error_names_file_and_line(tmp_path, fixture_gazetteer_dir):
+    folder = write_gazetteer(tmp_path, fixture_gazetteer_dir, actors="- id: x\n  name: [unclosed\n")
+    with pytest.raises(GazetteerError) as caught:
+        load_gazetteer(folder)
+    # the parser's own words differ between libyaml and pure-Python PyYAML; where it is does not
+    assert str(caught.value).startswith(f"{(folder / 'actors.yaml').as_posix()}:3: not valid YAML: ")
+    assert "expected ',' or ']'" in str(caught.value)
