@@ -65,6 +65,9 @@ class EventActor(_Record):
     acled_name: Optional[str] = None
     alias: str = ""
     score: float = 100.0
+    # True for an actor the text does not name but the event implies (ACLED's generic actors:
+    # the civilians of a violence-against-civilians event, the protesters of a protest)
+    implied: bool = False
 
 
 class EventLocation(_Record):

@@ -144,12 +144,25 @@ class CodeRule(_Entry):
     """A condition under which a trigger codes a different ACLED (sub-)type.
 
     Every condition given must hold: `target` is the class of the acted-upon side, `actor`
-    the class of the acting side, `words` lemmas of which one must occur in the sentence.
+    the class of the acting side, `words` lemmas of which one must occur in the sentence,
+    `object_words` lemmas of which one must occur among the words right after the trigger,
+    `not_object_words` lemmas none of which may occur there,
+    `not_words` lemmas none of which may occur in the sentence, `casualties` whether someone
+    is reported killed or wounded, `object_place` whether a place is named right after the
+    trigger (or right before a passive one), `nominal` whether the trigger is a noun ("its
+    capture"), `after_words` lemmas of which one must occur after the trigger in its sentence, `no_target` whether the acted-upon side is unnamed.
     """
 
     target: Optional[list[ActorClass]] = None
     actor: Optional[list[ActorClass]] = None
     words: Optional[list[str]] = None
+    object_words: Optional[list[str]] = None
+    not_object_words: Optional[list[str]] = None
+    not_words: Optional[list[str]] = None
+    casualties: Optional[bool] = None
+    object_place: Optional[bool] = None
+    nominal: Optional[bool] = None
+    after_words: Optional[list[str]] = None
     no_target: Optional[bool] = None
     event_type: str
     sub_event_type: str
@@ -166,6 +179,16 @@ class TriggerEntry(_Entry):
     `lemmas` are single words matched on their lookup lemma; `phrases` are several words
     matched lemma by lemma. `rules` are tried in order and the first that holds recodes the
     event. `priority` decides between two triggers in one clause (higher wins).
+
+    `labels` are note headings that code a sentence they open ("Looting: ..."); a trigger with
+    `requires_words` counts only when one of those lemmas is in its sentence; `reciprocal`
+    triggers ("clash") read a coordinated subject as both sides; `outcome` triggers ("killed")
+    report what an act did and merge into it; `one_event_per_place` splits a listed series of
+    places into one event each; `implied_actor1`/`implied_actor2` name the generic actor (a key
+    of `implied_actors` in cues.yaml) a side takes when the text names none. With
+    `acting_verbs`, the side named before the trigger acts only through one of those words
+    ("JNIM planted an IED") or right beside it ("French airstrikes"); otherwise it is acted
+    upon ("a convoy hit an IED").
     """
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
@@ -177,6 +200,14 @@ class TriggerEntry(_Entry):
     rules: list[CodeRule] = Field(default_factory=list)
     priority: int = 0
     needs_actor: bool = False
+    labels: list[str] = Field(default_factory=list)
+    requires_words: list[str] = Field(default_factory=list)
+    reciprocal: bool = False
+    outcome: bool = False
+    one_event_per_place: bool = False
+    implied_actor1: Optional[str] = None
+    acting_verbs: list[str] = Field(default_factory=list)
+    implied_actor2: Optional[str] = None
 
     @model_validator(mode="after")
     def _has_words(self) -> "TriggerEntry":

@@ -1,20 +1,34 @@
-"""Stage 5 — event assembly: triggers, actors with roles, location, date and fatalities per clause.
+"""Stage 5 — event coding: triggers, actors with roles, location, date, fatalities and status.
 
-A trigger from the lexicon (`gazetteer/triggers.yaml`) opens a candidate event in its sentence.
-Sentences that are excluded (bibliography, footnotes) or headings give no events; a trigger
-governed by a hypothetical, a threat or a negation (`gazetteer/cues.yaml`) gives none either.
-The actors of the sentence take roles by their position around the trigger (the side named
-before an active verb acts; "by X" after a passive one acts), the trigger's rules recode the
-event by who acts and who is acted upon, and the event takes the place, date and fatality
-count of its clause.
+A trigger from the lexicon (`gazetteer/triggers.yaml`) opens a candidate event in its sentence;
+an analyst's heading ("Looting: ...") codes the sentence it opens. Sentences that are excluded
+(bibliography, footnotes), headings and habitual statements give no events, and neither does
+a trigger governed by a modal, a condition, an intention or threat, or a negation
+(`gazetteer/cues.yaml`).
+
+The actors of the sentence take roles by rule — the side named before an active trigger acts,
+"by X" names the side that acts on a passive or a noun, "between X and Y" names both sides,
+coordinated actors ("X and Y", "X, alongside Y,") are associated, identity groups are
+associated with the civilians they describe — or, when a spaCy model with a parser is
+installed and named in the settings, by the dependency parse. The trigger's rules recode the
+event by who acts, who is acted upon and what is said around it, and the event type supplies
+the generic actors ACLED codes (civilians of violence against civilians, protesters, rioters,
+an unidentified armed group for an unnamed attacker).
+
+Each event takes the place governing its clause, the date of its sentence and the killed count
+of its sentence(s). A sentence that reports one act in a list of places gives one event per
+place; a sentence that retells or completes the event of the sentence before it is merged into
+it, with evidence covering both. Every event carries a status (asserted, reported, denied) and a
+confidence computed from the rules that fired, which are kept in `Event.rules`.
 """
 from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
-from typing import Optional
+from typing import Iterable, Optional, Sequence
 
 import yaml
 from spacy.matcher import PhraseMatcher
@@ -25,136 +39,815 @@ from models.event import Event, EventActor, EventDate, EventLocation, Evidence, 
 from models.gazetteer import ActorEntry, TriggerEntry
 from models.mention import EntityMention, TimeExpression
 
-from .gazetteer import DEFAULT_GAZETTEER_DIR, Gazetteer
+from .errors import GazetteerError
+from .gazetteer import DEFAULT_GAZETTEER_DIR, Gazetteer, alias_key
 from .language import blank_pipeline, make_doc, matching_text
 
 CUES_FILE = "cues.yaml"
 
 _ARMED_KINDS = {"state forces", "rebel group", "political militia", "identity militia", "external/other forces"}
 _CIVILIAN_KINDS = {"civilians", "identity group", "social group"}
+_GROUP_KINDS = {"identity group", "social group"}
+_VIOLENT_TYPES = {"Battles", "Violence against civilians", "Explosions/Remote violence"}
+_TERRITORIAL = {"Government regains territory", "Non-state actor overtakes territory"}
+_ROLE_ORDER = {"actor1": 0, "assoc_actor_1": 1, "actor2": 2, "assoc_actor_2": 3}
+
+
+@dataclass(frozen=True)
+class ConfidenceWeights:
+    """What each fired rule adds to (or takes from) an event's confidence.
+
+    The confidence is `base` plus the weights of the rules that fired, clipped to
+    [`floor`, `ceiling`]: a named acting side, a named acted-upon side, a place, a date, a
+    stated count, a heading or code rule that confirms the type, a retelling merged in; minus
+    a reported or denied status and each side the event type had to supply.
+    """
+
+    base: float = 0.3
+    named_actor1: float = 0.15
+    named_actor2: float = 0.1
+    location: float = 0.1
+    date: float = 0.05
+    fatalities: float = 0.05
+    label: float = 0.15
+    code_rule: float = 0.05
+    specific_trigger: float = 0.05
+    merged: float = 0.05
+    reported: float = -0.1
+    denied: float = -0.25
+    implied_actor: float = -0.05
+    floor: float = 0.05
+    ceiling: float = 0.99
 
 
 @dataclass(frozen=True)
 class EventSettings:
-    """Tunables of event assembly.
+    """Tunables of event coding.
 
-    cue_window_tokens: how many tokens before a trigger are read for hypothetical/negation cues.
-    fatality_window_chars: how far from a killed/dead word a number may stand.
-    base_confidence: confidence of an event with a trigger and nothing else; each fired rule
-        that corroborates it (actor, place, date, fatalities) adds `confidence_step`.
+    modal_window_tokens: how many words a modal or negation may stand before its trigger
+        (only `skippable` cue words may fill the gap).
+    intention_gap_tokens: how many words may stand between an intention's link ("to") and
+        the trigger it governs ("threatened to impose sanctions").
+    subject_window_chars: how far before a trigger the acting side is looked for.
+    object_window_chars: how far after a trigger the acted-upon side is looked for.
+    agent_window_chars: how far after a trigger a "by X" agent is looked for.
+    object_window_tokens: how many words after a trigger `object_words` rules read.
+    specific_trigger_priority: triggers at or above it are specific and add
+        `ConfidenceWeights.specific_trigger`.
+    means_priority: a trigger at or above it names the means of the act (IED, suicide bomb,
+        air strike, shelling) and codes the sentence even when another act is told first.
+    topic_window_tokens: how far before a trigger a topic marker ("against the arrest",
+        "following the capture") makes it the topic of another event rather than an event.
+    merge_max_sentence_gap: events this many sentences apart or fewer may be one event told
+        twice (1: adjacent sentences only; 0: never merge).
+    split_places: one event per place for a trigger listing several (`one_event_per_place`).
+    heading_min_words: a line the sentence stage calls a heading is still read for events
+        when it has at least this many words (summaries without a final stop).
+    parser_model: name of an installed spaCy model with a parser used to find subjects,
+        objects and agents; None (the default) uses the rules only.
+    default_country: the country whose ACLED actor labels apply.
     """
 
-    cue_window_tokens: int = 6
-    fatality_window_chars: int = 40
-    base_confidence: float = 0.3
-    confidence_step: float = 0.15
+    modal_window_tokens: int = 3
+    intention_gap_tokens: int = 2
+    subject_window_chars: int = 160
+    object_window_chars: int = 90
+    agent_window_chars: int = 80
+    object_window_tokens: int = 6
+    specific_trigger_priority: int = 8
+    means_priority: int = 9
+    topic_window_tokens: int = 5
+    merge_max_sentence_gap: int = 1
+    split_places: bool = True
+    heading_min_words: int = 6
+    parser_model: Optional[str] = None
     default_country: str = "Mali"
+    confidence: ConfidenceWeights = field(default_factory=ConfidenceWeights)
 
 
 DEFAULT_SETTINGS = EventSettings()
 
 
+# --------------------------------------------------------------------------------------------
+# Cues
+
+
 @dataclass(frozen=True)
 class Cues:
-    """Cue lemmas read around triggers, loaded from `gazetteer/cues.yaml`."""
+    """The cue lexicon (`gazetteer/cues.yaml`); see the comments there for each list."""
 
-    hypothetical: frozenset[str]
-    negation: frozenset[str]
-    reported: frozenset[str]
-    denied: frozenset[str]
-    killed: frozenset[str]
-    wounded: frozenset[str]
+    modal: frozenset[str] = frozenset()
+    topic: frozenset[str] = frozenset()
+    subordinators: frozenset[str] = frozenset()
+    condition: frozenset[str] = frozenset()
+    intention: frozenset[str] = frozenset()
+    intention_links: frozenset[str] = frozenset()
+    intention_direct: frozenset[str] = frozenset()
+    negation: frozenset[str] = frozenset()
+    skippable: frozenset[str] = frozenset()
+    background: frozenset[str] = frozenset()
+    reported: frozenset[str] = frozenset()
+    denied: frozenset[str] = frozenset()
+    killed: frozenset[str] = frozenset()
+    wounded: frozenset[str] = frozenset()
+    other_outcomes: frozenset[str] = frozenset()
+    killed_active: frozenset[str] = frozenset()
+    killed_active_before_dead: frozenset[str] = frozenset()
+    killed_of: frozenset[str] = frozenset()
+    subset_markers: frozenset[str] = frozenset()
+    count_units: frozenset[str] = frozenset()
+    no_fatalities: tuple[str, ...] = ()
+    coded_count: tuple[str, ...] = ()
+    count_qualifiers: dict[str, str] = field(default_factory=dict)
+    number_words: dict[str, int] = field(default_factory=dict)
     vague_numbers: dict[str, tuple[int, int]] = field(default_factory=dict)
+    passive_aux: frozenset[str] = frozenset()
+    attribution: frozenset[str] = frozenset()
+    place_object_words: frozenset[str] = frozenset()
+    light_verbs: frozenset[str] = frozenset()
+    noun_phrase_prepositions: frozenset[str] = frozenset()
+    nominal_markers: frozenset[str] = frozenset()
+    reduced_passive_followers: frozenset[str] = frozenset()
+    agent_markers: frozenset[str] = frozenset()
+    between_markers: frozenset[str] = frozenset()
+    coordination: frozenset[str] = frozenset()
+    association_links: tuple[str, ...] = ()
+    head_after_links: frozenset[str] = frozenset()
+    implied_actors: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    implied_by_event_type: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    @cached_property
+    def all_outcomes(self) -> frozenset[str]:
+        return self.killed | self.wounded | self.other_outcomes
+
+
+_SET_FIELDS = (
+    "modal topic subordinators condition intention intention_links intention_direct negation skippable background reported denied "
+    "killed wounded other_outcomes killed_active killed_active_before_dead killed_of subset_markers count_units passive_aux attribution place_object_words light_verbs noun_phrase_prepositions nominal_markers reduced_passive_followers agent_markers "
+    "between_markers coordination head_after_links"
+).split()
+_PHRASE_FIELDS = ("no_fatalities", "coded_count", "association_links")
 
 
 def load_cues(directory: Path = DEFAULT_GAZETTEER_DIR) -> Cues:
-    """Load the cue lexicon."""
-    data = yaml.safe_load((directory / CUES_FILE).read_text(encoding="utf-8"))
-    return Cues(
-        hypothetical=frozenset(data["hypothetical"]),
-        negation=frozenset(data["negation"]),
-        reported=frozenset(data["reported"]),
-        denied=frozenset(data["denied"]),
-        killed=frozenset(data["killed"]),
-        wounded=frozenset(data["wounded"]),
-        vague_numbers={word: (int(low), int(high)) for word, (low, high) in data["vague_numbers"].items()},
-    )
+    """Load the cue lexicon from `directory/cues.yaml` (every list lower-cased)."""
+    path = directory / CUES_FILE
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    values: dict = {}
+    for name in (*_SET_FIELDS, *_PHRASE_FIELDS):
+        for word in data.get(name, []):
+            if not isinstance(word, str):
+                # YAML reads a bare no/on/yes as a boolean: the word must be quoted
+                raise GazetteerError(path.as_posix(), None, f"cue list {name!r}: expected a word, got {word!r} (quote it)")
+    for name in _SET_FIELDS:
+        values[name] = frozenset(str(word).lower() for word in data.get(name, []))
+    for name in _PHRASE_FIELDS:
+        values[name] = tuple(sorted((str(phrase).lower() for phrase in data.get(name, [])), key=len, reverse=True))
+    values["count_qualifiers"] = {str(k).lower(): str(v) for k, v in (data.get("count_qualifiers") or {}).items()}
+    values["number_words"] = {str(k).lower(): int(v) for k, v in (data.get("number_words") or {}).items()}
+    values["vague_numbers"] = {
+        str(word).lower(): (int(low), int(high)) for word, (low, high) in (data.get("vague_numbers") or {}).items()
+    }
+    values["implied_actors"] = {str(k): tuple(v) for k, v in (data.get("implied_actors") or {}).items()}
+    values["implied_by_event_type"] = {str(k): dict(v) for k, v in (data.get("implied_by_event_type") or {}).items()}
+    return Cues(**values)
 
 
-_NUMBER_WORDS = {
-    word: value
-    for value, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-        "sixteen seventeen eighteen nineteen twenty".split()
-    )
-}
-_NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100})
+# --------------------------------------------------------------------------------------------
+# Counts and fatalities (pure functions over plain text)
 
 
-def parse_count(text: str, vague: dict[str, tuple[int, int]]) -> Optional[tuple[int, int, str]]:
-    """Read a count such as '20', '20+', 'at least six', 'more than 400', 'dozens'.
+@dataclass(frozen=True)
+class Word:
+    """A word or punctuation mark of a text, lower-cased, with its offsets."""
 
-    Returns (min, max, qualifier) or None.
+    text: str
+    start: int
+    end: int
+
+
+_WORD = re.compile(r"\d+(?:st|nd|rd|th)\b|\d[\d,.]*\d\+?|\d\+?|[^\W\d_]+(?:['’][^\W\d_]+)?|[^\w\s]")
+
+
+def text_words(text: str) -> list[Word]:
+    """The words of `text`, lower-cased, numbers kept whole ("1,200", "20+")."""
+    return [Word(match.group(0).lower(), match.start(), match.end()) for match in _WORD.finditer(text)]
+
+
+@dataclass(frozen=True)
+class Count:
+    """A count read from words[start:end]: min, max and the qualifier it had."""
+
+    low: int
+    high: int
+    qualifier: str
+    start: int
+    end: int
+
+
+def read_count(words: Sequence[Word], index: int, cues: Cues, ranges: bool = True) -> Optional[Count]:
+    """Read a count starting at `words[index]`: '20', '20+', 'at least six', 'dozens', 'twenty-one'.
+
+    Returns None when no count starts there.
     """
-    lowered = text.lower().strip()
     qualifier = "exact"
-    for prefix, name in (("at least", "at least"), ("more than", "more than"), ("over", "more than"),
-                         ("about", "about"), ("around", "about"), ("nearly", "about"), ("some", "about"),
-                         ("up to", "up to"), ("approximately", "about")):
-        if lowered.startswith(prefix + " "):
-            qualifier = name
-            lowered = lowered[len(prefix) + 1:]
+    position = index
+    for phrase in sorted(cues.count_qualifiers, key=lambda item: -len(item.split())):
+        parts = phrase.split()
+        if [word.text for word in words[position:position + len(parts)]] == parts:
+            qualifier = cues.count_qualifiers[phrase]
+            position += len(parts)
             break
-    match = re.match(r"(\d[\d,]*)(\+)?", lowered)
-    if match:
-        value = int(match.group(1).replace(",", ""))
-        if match.group(2):
-            qualifier = "at least"
-        return value, value, qualifier
-    words = lowered.split()
-    if not words:
+    if position >= len(words):
         return None
-    if words[0] in _NUMBER_WORDS:
-        value = _NUMBER_WORDS[words[0]]
-        if len(words) > 1 and words[1] in _NUMBER_WORDS and value >= 20:
-            value += _NUMBER_WORDS[words[1]]
-        return value, value, qualifier
-    if words[0] in vague:
-        low, high = vague[words[0]]
-        return low, high, "vague"
+    for phrase in sorted(cues.vague_numbers, key=lambda item: -len(item.split())):
+        parts = phrase.split()
+        if [word.text for word in words[position:position + len(parts)]] == parts:
+            low, high = cues.vague_numbers[phrase]
+            end = position + len(parts)
+            if end < len(words) and words[end].text == "of":
+                end += 1
+            return Count(low, high, "vague" if qualifier == "exact" else qualifier, index, end)
+    word = words[position].text
+    if ranges and (word in ("between", "entre") or (position + 2 < len(words) and words[position + 1].text in ("-", "to", "à"))):
+        # "between 5 and 9", "6 - 9", "six to nine": a range
+        first_at = position + 1 if word in ("between", "entre") else position
+        low = read_count(words, first_at, cues, ranges=False) if first_at < len(words) else None
+        if low is not None and low.end + 1 < len(words) and words[low.end].text in ("and", "-", "to", "et", "à"):
+            high = read_count(words, low.end + 1, cues, ranges=False)
+            if high is not None and high.low >= low.low:
+                return Count(low.low, high.high, "about" if qualifier == "exact" else qualifier, index, high.end)
+        if word in ("between", "entre"):
+            return None
+    digits = re.fullmatch(r"(\d[\d,.]*)(\+?)", word)
+    if digits:
+        value = int(re.sub(r"[,.]", "", digits.group(1)))
+        if digits.group(2):
+            qualifier = "at least"
+        return Count(value, value, qualifier, index, position + 1)
+    if word in cues.number_words:
+        value = cues.number_words[word]
+        end = position + 1
+        # "twenty-one" arrives as "twenty", "-", "one"; "twenty one" as two words
+        if value >= 20 and end < len(words):
+            step = 1 if words[end].text == "-" else 0
+            following = words[end + step].text if end + step < len(words) else ""
+            if following in cues.number_words and cues.number_words[following] < 10:
+                value += cues.number_words[following]
+                end += step + 1
+        if end < len(words) and words[end].text in ("hundred", "cent", "cents") and value < 100:
+            value *= 100
+            end += 1
+        return Count(value, value, qualifier, index, end)
     return None
+
+
+def _is_count_of_units(words: Sequence[Word], count: Count, cues: Cues) -> bool:
+    following = words[count.end].text if count.end < len(words) else ""
+    if following == "-" and count.end + 1 < len(words):
+        following = words[count.end + 1].text
+    return following in cues.count_units
+
+
+def _count_ending_at(words: Sequence[Word], index: int, cues: Cues) -> Optional[Count]:
+    """The longest count whose last word is `words[index]` ("at least six", "twenty - one")."""
+    best = None
+    for start in range(index, max(-1, index - 5), -1):
+        count = read_count(words, start, cues)
+        if count is not None and count.end == index + 1:
+            best = count
+    return best
+
+
+def _is_year_or_date(words: Sequence[Word], count: Count, cues: Cues) -> bool:
+    word = words[count.start].text
+    if word.isdigit() and 1900 <= int(word) <= 2100:
+        return True
+    previous = words[count.start - 1].text if count.start else ""
+    return previous in cues.count_units
+
+
+def _counts_before(words: Sequence[Word], cue_index: int, cues: Cues, max_words: int) -> list[Count]:
+    """Counts of the noun phrase(s) before a killed word: 'Four villagers and three gunmen were killed'.
+
+    The scan stops at the end of a clause, at another outcome ("wounded"), and at a comma
+    unless a count was already read (a list: "four villagers, three soldiers and ...").
+    """
+    counts: list[Count] = []
+    index = cue_index - 1
+    budget = max_words
+    while index >= 0 and budget > 0:
+        word = words[index].text
+        if word in (".", ";", ":", "!", "?") or word in cues.all_outcomes or word in cues.killed_active:
+            break
+        if word == ",":
+            if not counts:
+                # "Seven people, including two children, were killed": step over the subset
+                marker = next((j for j in range(index - 1, max(-1, index - 8), -1)
+                               if words[j].text in cues.subset_markers or words[j].text in (",", ".", ";")), None)
+                if marker is not None and words[marker].text in cues.subset_markers:
+                    index = marker - 1
+                    if index >= 0 and words[index].text == ",":
+                        index -= 1
+                    continue
+                break
+            budget = min(budget, 3)
+        if word in cues.subset_markers:
+            counts = []  # what followed "including" is part of a count before it
+        count = _count_ending_at(words, index, cues)
+        follows = words[count.end].text if count is not None and count.end < len(words) else ""
+        if (count is not None and not _is_count_of_units(words, count, cues) and not _is_year_or_date(words, count, cues)
+                and (follows[:1].isalpha() or follows == "&")):
+            counts.append(count)
+            index = count.start - 1
+            budget -= 1
+            continue
+        index -= 1
+        budget -= 1
+    return counts
+
+
+def _count_after(words: Sequence[Word], cue_index: int, cues: Cues, max_gap: int = 2) -> Optional[Count]:
+    """The count right after 'killing', 'killed', 'left', 'deaths of': 'killing at least 20'."""
+    for offset in range(1, max_gap + 2):
+        index = cue_index + offset
+        if index >= len(words):
+            return None
+        count = read_count(words, index, cues)
+        if count is not None:
+            if _is_count_of_units(words, count, cues):
+                return None
+            # "killed three soldiers and two militants": a coordinated second count
+            for step in range(count.end, min(len(words) - 1, count.end + 4)):
+                if words[step].text in ("and", "et", "&"):
+                    more = read_count(words, step + 1, cues)
+                    if more is not None and not _is_count_of_units(words, more, cues):
+                        return Count(count.low + more.low, count.high + more.high, count.qualifier, count.start, more.end)
+                    break
+                if not words[step].text.isalpha():
+                    break
+            return count
+        if words[index].text not in cues.skippable and words[index].text not in ("of", "de", "des", "d"):
+            return None
+    return None
+
+
+def find_fatalities(text: str, cues: Cues) -> Optional[Fatalities]:
+    """The number of people reported killed in `text`, kept apart from wounded and captured.
+
+    Counts of several groups are added ("four villagers and three gunmen were killed": 7);
+    counts after "including" are parts of a count already read. An explicit statement that
+    nobody died gives {min: 0, max: 0}; a text that says nothing about deaths gives None.
+    """
+    lowered = text.lower()
+    for phrase in cues.coded_count:
+        match = re.search(rf"\b{re.escape(phrase)}\s+(\d+)", lowered)
+        if match and re.search(r"fatalit|killed|dead|death", lowered[max(0, match.start() - 30):match.end()]):
+            value = int(match.group(1))
+            return Fatalities(min=value, max=value, text=text[match.start():match.end()], qualifier="exact")
+    words = text_words(text)
+    zero_spans = [match.span() for phrase in cues.no_fatalities
+                  for match in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", lowered)]
+    total_low = total_high = 0
+    pieces: list[tuple[int, int]] = []
+    qualifiers: set[str] = set()
+    used: set[int] = set()
+    for index, word in enumerate(words):
+        if word.text not in cues.killed or any(start <= word.start < end for start, end in zero_spans):
+            continue
+        counts: list[Count] = []
+        previous = words[index - 1].text if index else ""
+        active = word.text in cues.killed_active or (word.text == "dead" and previous in cues.killed_active_before_dead)
+        if active or word.text in cues.killed_of:
+            after = _count_after(words, index, cues)
+            if after is not None:
+                counts = [after]
+        if not counts:
+            passive = index > 0 and words[index - 1].text in cues.passive_aux
+            noun_like = word.text not in cues.killed_active
+            counts = _counts_before(words, index, cues, 14 if passive or noun_like else 4)
+        if not counts and word.text not in cues.killed_of:
+            if previous in ("was", "is", "été", "est") and not _plural_subject(words, index):
+                counts = [Count(1, 1, "exact", index, index)]  # "the mayor was killed"
+            elif active and _singular_object(words, index + 1):
+                counts = [Count(1, 1, "exact", index, index + 3)]  # "assassinated the village chief"
+            elif word.text == "dead" and index >= 3 and _singular_object(words, index - 2) and words[index - 3].text in cues.killed_active:
+                counts = [Count(1, 1, "exact", index - 3, index)]  # "leaving the driver dead"
+        counts = [count for count in counts if count.start not in used]
+        for count in counts:
+            used.add(count.start)
+            total_low += count.low
+            total_high += count.high
+            qualifiers.add(count.qualifier)
+            pieces.append((min(count.start, index), max(count.end, index + 1)))
+    if pieces:
+        start = words[min(piece[0] for piece in pieces)].start
+        end = words[max(piece[1] for piece in pieces) - 1].end
+        qualifier = qualifiers.pop() if len(qualifiers) == 1 else "at least"
+        return Fatalities(min=total_low, max=max(total_high, total_low), text=text[start:end], qualifier=qualifier)
+    for phrase in cues.no_fatalities:
+        match = re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", lowered)
+        if match:
+            return Fatalities(min=0, max=0, text=text[match.start():match.end()], qualifier="exact")
+    return None
+
+
+def _singular_object(words: Sequence[Word], index: int) -> bool:
+    """True for 'the chief', 'a trader', 'his brother' at `index` (a singular noun phrase)."""
+    if index + 1 >= len(words) or words[index].text not in ("the", "a", "an", "his", "her", "their", "its", "le", "la", "un", "une", "son", "sa"):
+        return False
+    noun = words[index + 1].text
+    return noun.isalpha() and not noun.endswith("s") and noun not in ("other", "others", "same")
+
+
+def _plural_subject(words: Sequence[Word], index: int) -> bool:
+    return index >= 2 and words[index - 2].text in ("were", "are", "sont", "ont")
+
+
+def reports_casualties(text: str, cues: Cues) -> bool:
+    """True when `text` reports someone killed or wounded (not an explicit 'no casualties')."""
+    lowered = text.lower()
+    if any(re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", lowered) for phrase in cues.no_fatalities):
+        return False
+    return any(word.text in cues.killed or word.text in cues.wounded for word in text_words(text))
+
+
+# --------------------------------------------------------------------------------------------
+# Triggers
 
 
 @dataclass(frozen=True)
 class TriggerHit:
+    """A trigger found in the body: char offsets and the index of its first token."""
+
     trigger: TriggerEntry
     start: int
     end: int
     token_start: int
+    token_end: int = -1
+    label: bool = False
 
 
 class TriggerMatcher:
-    """Matches the trigger lexicon on lemmas of the lower-cased folded text."""
+    """Matches the trigger lexicon on lemmas of the lower-cased, folded text."""
 
     def __init__(self, triggers: list[TriggerEntry], language: str = "en"):
         self.language = language
         self.nlp = blank_pipeline(language)
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LEMMA")
-        self.by_id = {}
+        self.by_id: dict[str, TriggerEntry] = {}
+        self.labels: dict[str, TriggerEntry] = {}
         for trigger in triggers:
             if trigger.language != language:
                 continue
             self.by_id[trigger.id] = trigger
-            patterns = [self.nlp(word.lower()) for word in (*trigger.lemmas, *trigger.phrases)]
+            # patterns go through the same folding as the text ("sit-in" is read "sit in")
+            patterns = [self.nlp(matching_text(word).lower()) for word in (*trigger.lemmas, *trigger.phrases)]
             self.matcher.add(trigger.id, patterns)
+            for label in trigger.labels:
+                self.labels.setdefault(alias_key(label), trigger)
 
     def __call__(self, doc: Doc) -> list[TriggerHit]:
         hits = []
         for match_id, start, end in self.matcher(doc):
             span = doc[start:end]
             trigger = self.by_id[self.nlp.vocab.strings[match_id]]
-            hits.append(TriggerHit(trigger, span.start_char, span.end_char, start))
+            hits.append(TriggerHit(trigger, span.start_char, span.end_char, start, end))
         return sorted(hits, key=lambda hit: (hit.start, -hit.end))
+
+    def label_at(self, text: str, offset: int) -> Optional[TriggerHit]:
+        """The heading that opens `text` ("Property destruction: ..."), as a trigger hit."""
+        match = re.match(r"\s*([^\W\d][^:.;]{1,45}?)\s*:", text)
+        if not match:
+            return None
+        trigger = self.labels.get(alias_key(match.group(1)))
+        if trigger is None:
+            return None
+        return TriggerHit(trigger, offset + match.start(1), offset + match.end(1), -1, -1, label=True)
+
+
+def choose_triggers(candidates: Sequence[TriggerHit], settings: EventSettings = DEFAULT_SETTINGS,
+                    passive_first: bool = False) -> tuple[TriggerHit, TriggerHit]:
+    """(role anchor, code trigger) among a sentence's live triggers.
+
+    The first act told gives the sides and the code ("gunmen attacked the village, killing
+    five": attacked), unless it is non-violent and violence is told too; an outcome told first in the passive (`passive_first`: "two soldiers were
+    killed in an ambush") yields the code to the violent act that follows; a later trigger naming the means ("... using suicide car
+    bombs", "killed by an IED") codes the event.
+    """
+    ordered = sorted(candidates, key=lambda hit: (hit.start, -hit.end))
+    role_anchor = ordered[0]
+    code = ordered[0]
+    if code.trigger.outcome and (passive_first or code.token_start < 0):
+        code = next((hit for hit in ordered[1:] if not hit.trigger.outcome and hit.trigger.event_type in _VIOLENT_TYPES), code)
+    if code.trigger.event_type == "Strategic developments":
+        # violence told with a non-violent act is the event ("destroyed a camp and killed two
+        # militants"): ACLED codes the most violent act of an event (territory is no violence)
+        code = next((hit for hit in ordered if hit.trigger.event_type in _VIOLENT_TYPES
+                     and hit.trigger.sub_event_type not in _TERRITORIAL), code)
+    means = [hit for hit in ordered if hit.trigger.priority >= settings.means_priority and hit.trigger.priority > code.trigger.priority]
+    if means:
+        code = max(means, key=lambda hit: (hit.trigger.priority, -hit.start))
+    return role_anchor, code
+
+
+# --------------------------------------------------------------------------------------------
+# Whether a trigger reports an event
+
+
+def blocking_cue(before: Sequence[str], clause_before: Sequence[str], cues: Cues, settings: EventSettings = DEFAULT_SETTINGS) -> Optional[str]:
+    """Why the trigger after the lemmas `before` reports no event, or None when it does.
+
+    `before` are the lemmas (lower case) of the sentence up to the trigger; `clause_before`
+    those of its clause (since the last comma or semicolon). A modal or negation counts when
+    only skippable words stand between it and the trigger; a condition anywhere earlier in the
+    clause; an intention when it reaches the trigger through a link word ("threatened to
+    attack") or directly ("threatened sanctions").
+    """
+    for distance, lemma in enumerate(reversed(before[-(settings.modal_window_tokens + 1):])):
+        if lemma in cues.negation:
+            return f"negation:{lemma}"
+        if lemma in cues.modal:
+            return f"hypothetical:{lemma}"
+        if lemma not in cues.skippable:
+            break
+    for lemma in clause_before:
+        if lemma in cues.condition:
+            return f"condition:{lemma}"
+    window = list(before[-(settings.intention_gap_tokens + 3):])
+    for position, lemma in enumerate(window):
+        if lemma not in cues.intention:
+            continue
+        rest = window[position + 1:]
+        if rest and rest[0] in cues.intention_links and len(rest) - 1 <= settings.intention_gap_tokens:
+            return f"intention:{lemma}"
+        if lemma in cues.intention_direct and all(word in cues.skippable for word in rest):
+            return f"intention:{lemma}"
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Roles (pure functions over a sentence's text and mentions)
+
+
+@dataclass(frozen=True)
+class RoleFinding:
+    """An actor mention given a role, with the rule that gave it."""
+
+    mention: EntityMention
+    role: str
+    rule: str
+
+
+def _gap_words(gap: str) -> list[str]:
+    return [word.text for word in text_words(gap)]
+
+
+def _is_coordination(gap: str, cues: Cues) -> Optional[str]:
+    """'coord', 'assoc' or 'head-after' when `gap` joins two actors of one side, else None."""
+    lowered = " ".join(gap.lower().split())
+    stripped = lowered
+    for link in cues.association_links:
+        if re.search(rf"(?<!\w){re.escape(link)}(?!\w)", lowered):
+            stripped = re.sub(rf"(?<!\w){re.escape(link)}(?!\w)", " ", lowered)
+            remaining = [word for word in _gap_words(stripped) if word not in cues.coordination]
+            return "assoc" if not remaining else None
+    words = _gap_words(lowered)
+    remaining = [word for word in words if word not in cues.coordination]
+    if not remaining:
+        return "coord"
+    if all(word in cues.head_after_links or word == "-" for word in remaining):
+        return "head-after"
+    return None
+
+
+def actor_groups(mentions: Sequence[EntityMention], text_of, cues: Cues) -> list[list[tuple[EntityMention, str]]]:
+    """Coordinated actor mentions in text order: [[(mention, link), ...], ...].
+
+    `text_of(start, end)` returns the body between two offsets. The first member of a group
+    has link 'head'; 'X-backed Y' makes Y the head and X associated.
+    """
+    groups: list[list[tuple[EntityMention, str]]] = []
+    for mention in sorted(mentions, key=lambda item: item.start):
+        if groups:
+            previous = groups[-1][-1][0]
+            link = _is_coordination(text_of(previous.end, mention.start), cues) if mention.start >= previous.end else "coord"
+            if link is not None:
+                if link == "head-after":
+                    groups[-1] = [(item, "assoc") for item, _ in groups[-1]]
+                    groups[-1].insert(0, (mention, "head"))
+                else:
+                    groups[-1].append((mention, link))
+                continue
+        groups.append([(mention, "head")])
+    return groups
+
+
+def drop_generic_modifiers(mentions: Sequence[EntityMention], text_of, generic_ids: set[str],
+                           kept_ids: frozenset[str] = frozenset()) -> list[EntityMention]:
+    """Drop a generic mention that only repeats the named one beside it ('JNIM militants').
+
+    Mentions whose id is in `kept_ids` (occupations, identity groups: 'Fulani herders') and
+    their neighbours stay: they say who the people are.
+    """
+    ordered = sorted(mentions, key=lambda item: item.start)
+    kept = []
+    for index, mention in enumerate(ordered):
+        if mention.entity_id in generic_ids and mention.entity_id not in kept_ids:
+            neighbours = []
+            if index > 0:
+                neighbours.append((ordered[index - 1], text_of(ordered[index - 1].end, mention.start)))
+            if index + 1 < len(ordered):
+                neighbours.append((ordered[index + 1], text_of(mention.end, ordered[index + 1].start)))
+            if any(other.entity_id not in generic_ids and other.entity_id not in kept_ids and re.fullmatch(r"[\s()\[\]'’]*(?:s\s*)?(?:of\s+(?:the\s+)?|de\s+|du\s+|des\s+)?", gap.lower())
+                   for other, gap in neighbours):
+                continue
+        kept.append(mention)
+    return kept
+
+
+def assign_roles(
+    hit_start: int,
+    hit_end: int,
+    mentions: Sequence[EntityMention],
+    text_of,
+    cues: Cues,
+    settings: EventSettings = DEFAULT_SETTINGS,
+    *,
+    reciprocal: bool = False,
+    outcome: bool = False,
+    violent: bool = False,
+    heading: bool = False,
+    sentence_start: int = 0,
+    acting_verbs: frozenset[str] = frozenset(),
+) -> list[RoleFinding]:
+    """Give the actor mentions of a sentence their roles around a trigger at [hit_start, hit_end).
+
+    Rules, in order: "by X" after the trigger names the acting side (the side before it is then
+    acted upon); a passive trigger ("were killed") makes the side before it the acted-upon one;
+    "between X and Y" names both sides; otherwise the nearest group before the trigger acts and
+    the first group after it is acted upon, and a reciprocal trigger ("X and Y clashed") splits
+    a coordinated subject. The head of a group takes actor1/actor2, the rest are associated.
+    With `heading`, the trigger is a note heading and the first group acts.
+    """
+    groups = actor_groups(mentions, text_of, cues)
+    before = [group for group in groups if group[-1][0].end <= hit_start]
+    after = [group for group in groups if group[0][0].start >= hit_end]
+    side1: list[tuple[EntityMention, str]] = []
+    side2: list[tuple[EntityMention, str]] = []
+    rule = "roles:active"
+    if heading:
+        ordered = before + after
+        side1 = ordered[0] if ordered else []
+        side2 = ordered[1] if len(ordered) > 1 else []
+        rule = "roles:heading"
+        return _findings(side1, side2, rule)
+    before_words = _gap_words(text_of(max(sentence_start, hit_start - 40), hit_start))
+    passive_or_noun = _is_passive(text_of(max(sentence_start, hit_start - 30), hit_start), cues) or bool(
+        set(before_words[-2:]) & cues.nominal_markers)
+    marker = re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(map(re.escape, sorted(cues.agent_markers))))
+
+    def find_agent(attached_anyway: bool):
+        for group in after:
+            gap = text_of(hit_end, group[0][0].start).lower()
+            if len(gap) > settings.agent_window_chars or ";" in gap:
+                return None
+            found = list(marker.finditer(gap))
+            if found:
+                head, tail = gap[:found[-1].start()], gap[found[-1].end():]
+                # "by X" belongs to the trigger when it is passive or a noun ("an attack by"), or
+                # follows it closely; after an object it belongs to the object ("Dogons escorted by")
+                attached = len(head.split()) <= 2 or attached_anyway
+                if attached and len(tail.split()) <= 3 and "," not in tail and len(head.split()) <= 8 and "," not in head:
+                    return group
+        return None
+
+    agent = find_agent(passive_or_noun)
+    subject = None
+    if before:
+        candidate = before[-1]
+        gap = text_of(candidate[-1][0].end, hit_start)
+        gap_words = _gap_words(gap)
+        nominal = bool(gap_words) and gap_words[-1] in cues.nominal_markers
+        # "civilians died in the attacks": the side before a noun inside a prepositional phrase
+        # does not act, unless through a light verb ("JNIM carried out an attack")
+        inside_phrase = bool(set(gap_words) & cues.noun_phrase_prepositions)
+        if nominal and inside_phrase and not (set(gap_words) & cues.light_verbs):
+            candidate = None
+        if candidate is not None and len(gap) <= settings.subject_window_chars and ";" not in gap:
+            subject = candidate
+    obj = None
+    between = False
+    for group in after:
+        if group is agent:
+            continue
+        gap = text_of(hit_end, group[0][0].start)
+        if len(gap) > settings.object_window_chars or re.search(r"[;,]|[.!?]\s", gap) or marker.search(gap.lower()):
+            break
+        between = bool(re.search(r"(?<!\w)(?:%s)\s+(?:the\s+|les\s+|l'\s*)?$" % "|".join(map(re.escape, sorted(cues.between_markers))), gap.lower()))
+        obj = group
+        break
+    passive = _is_passive(text_of(max(sentence_start, hit_start - 30), hit_start), cues)
+    trigger_word = text_of(hit_start, hit_end).lower()
+    if (outcome or (violent and not reciprocal and trigger_word.endswith("ed"))) and not passive and obj is None and subject is not None:
+        # "two soldiers killed and one injured in an ambush": a headline's reduced passive
+        following = _gap_words(text_of(hit_end, hit_end + 20))[:1]
+        if not following or following[0] in cues.reduced_passive_followers:
+            passive = True
+            agent = agent or find_agent(True)
+    if subject is not None and not passive:
+        gap = text_of(subject[-1][0].end, hit_start)
+        # "three soldiers were killed by the explosion of an IED": the subject of a passive
+        # verb before the trigger is acted upon
+        if _has_passive_verb(gap, cues):
+            passive = True
+        # "a convoy hit an IED": the side before an instrument acts only through a verb of use
+        elif acting_verbs and _gap_words(gap) and not (set(_gap_words(gap)) & acting_verbs) and not re.fullmatch(r"[\s'’s-]*", gap):
+            passive = True
+    if agent is not None:
+        side1 = agent
+        side2 = obj if obj is not None else (subject or [])
+        rule = "roles:agent"
+    elif between and obj is not None and len(obj) >= 2:
+        side1 = [obj[0]]
+        side2 = [(obj[1][0], "head")] + obj[2:]
+        rule = "roles:between"
+        if subject is not None:
+            side1 = side1 + [(mention, "assoc") for mention, _ in subject]
+    elif passive:
+        side2 = subject or []
+        side1 = []
+        rule = "roles:passive"
+    else:
+        side1 = subject or []
+        side2 = obj or []
+        if reciprocal and not side2 and len(side1) >= 2:
+            side2 = [(side1[1][0], "head")] + side1[2:]
+            side1 = side1[:1]
+            rule = "roles:reciprocal"
+    return _findings(side1, side2, rule)
+
+
+def _findings(side1, side2, rule: str) -> list[RoleFinding]:
+    findings = []
+    seen: set[str] = set()
+    for side, main, assoc in ((side1, "actor1", "assoc_actor_1"), (side2, "actor2", "assoc_actor_2")):
+        for position, (mention, _link) in enumerate(side):
+            if mention.entity_id in seen:
+                continue
+            seen.add(mention.entity_id)
+            findings.append(RoleFinding(mention, main if position == 0 else assoc, rule))
+    return findings
+
+
+def _has_passive_verb(gap: str, cues: Cues) -> bool:
+    """True when `gap` holds an auxiliary and a participle: 'were killed by', 'was hit by'."""
+    words = _gap_words(gap)
+    for index, word in enumerate(words[:-1]):
+        if word in cues.passive_aux:
+            following = words[index + 1]
+            if following.endswith("ly") and index + 2 < len(words):
+                following = words[index + 2]
+            if re.fullmatch(r"[a-z]+(?:ed|en|wn|ght|t|ck|ung|it|ot|und)", following) and following not in cues.skippable:
+                return True
+    return False
+
+
+def _is_passive(before: str, cues: Cues) -> bool:
+    words = [word.text for word in text_words(before)]
+    while words and (words[-1].endswith("ly") or words[-1] in ("also", "then", "later", "allegedly", "reportedly")):
+        words.pop()
+    return bool(words) and words[-1] in cues.passive_aux
+
+
+def dependency_sides(doc: Doc, trigger_index: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Acting and acted-upon sides of a trigger token from a dependency parse (char spans).
+
+    nsubj and agent objects act; nsubjpass, dobj and the objects of "on"/"against" are acted
+    upon. Returns ([], []) when the doc has no parse.
+    """
+    if not doc.has_annotation("DEP"):
+        return [], []
+    token = doc[trigger_index]
+    head = token if token.pos_ in ("VERB", "NOUN", "") or token.dep_ == "ROOT" else token.head
+    acting, acted = [], []
+    for child in head.children:
+        span = (child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text))
+        if child.dep_ in ("nsubj", "csubj"):
+            acting.append(span)
+        elif child.dep_ in ("nsubjpass", "dobj", "obj"):
+            acted.append(span)
+        elif child.dep_ == "agent":
+            for grandchild in child.children:
+                acting.append((grandchild.left_edge.idx, grandchild.right_edge.idx + len(grandchild.right_edge.text)))
+        elif child.dep_ == "prep" and child.lower_ in ("on", "against", "with"):
+            for grandchild in child.children:
+                acted.append((grandchild.left_edge.idx, grandchild.right_edge.idx + len(grandchild.right_edge.text)))
+    return acting, acted
+
+
+# --------------------------------------------------------------------------------------------
+# Assembly
 
 
 def actor_class(actor: ActorEntry) -> set[str]:
@@ -172,8 +865,65 @@ def actor_class(actor: ActorEntry) -> set[str]:
     return classes
 
 
+@dataclass
+class _Role:
+    actor_id: str
+    role: str
+    text: str
+    alias: str = ""
+    score: float = 100.0
+    implied: bool = False
+
+
+@dataclass
+class _Draft:
+    """An event under construction (mutable until it is frozen into an `Event`)."""
+
+    sentence_first: int
+    sentence_last: int
+    start: int
+    end: int
+    anchor: TriggerHit
+    code_hit: TriggerHit
+    event_type: str
+    sub_event_type: str
+    roles: list[_Role]
+    place: Optional[EntityMention]
+    place_rule: str
+    date: Optional[EventDate]
+    fatalities: Optional[Fatalities]
+    status: str
+    rules: list[str]
+    split: bool = False
+    place_index: int = 0
+    merged: int = 0
+    words: set[str] = field(default_factory=set)
+    lowered: str = ""
+    object_words: set[str] = field(default_factory=set)
+    casualties: bool = False
+    object_place: bool = False
+    attribution: bool = False
+    nominal: bool = False
+    after_words: frozenset[str] = frozenset()
+
+    @property
+    def priority(self) -> tuple:
+        return (self.code_hit.label, not self.code_hit.trigger.outcome, self.code_hit.trigger.priority)
+
+    def named_ids(self) -> set[str]:
+        return {role.actor_id for role in self.roles if not role.implied}
+
+
 class EventAssembler:
-    """Builds events for documents; construct once per gazetteer and language."""
+    """Codes the events of documents; construct once per gazetteer and language.
+
+    Args:
+        gazetteer: actors, places and triggers.
+        language: the documents' language (triggers of that language are used).
+        settings: tunables.
+        cues: the cue lexicon (default: `cues.yaml` of `gazetteer_dir`).
+        gazetteer_dir: where `cues.yaml` is read from when `cues` is not given.
+    """
 
     def __init__(self, gazetteer: Gazetteer, *, language: str = "en", settings: EventSettings = DEFAULT_SETTINGS,
                  cues: Optional[Cues] = None, gazetteer_dir: Path = DEFAULT_GAZETTEER_DIR):
@@ -182,132 +932,384 @@ class EventAssembler:
         self.settings = settings
         self.cues = cues or load_cues(gazetteer_dir)
         self.triggers = TriggerMatcher(gazetteer.triggers, language)
+        self.generic_ids = {actor.id for actor in gazetteer.actors.values() if actor.generic}
+        self.group_ids = frozenset(actor.id for actor in gazetteer.actors.values() if actor.kind in _GROUP_KINDS)
+        self.implied_ids: dict[str, str] = {}
+        for key, aliases in self.cues.implied_actors.items():
+            for alias in aliases:
+                ids = gazetteer.actor_index.get(alias_key(alias))
+                if ids:
+                    self.implied_ids[key] = sorted(ids, key=lambda actor_id: (not gazetteer.actors[actor_id].generic, actor_id))[0]
+                    break
+        self.parser = _load_parser(settings.parser_model)
+
+    # -- per document ---------------------------------------------------------------------
 
     def __call__(self, document: Document, sentences: list[Sentence], mentions: list[EntityMention],
                  dates: "DateAnalysisLike") -> list[Event]:
-        doc = make_doc(matching_text(document.body).lower(), self.language)
+        """The events of `document`, in document order."""
+        folded = matching_text(document.body).lower()
+        doc = make_doc(folded, self.language)
         hits = self.triggers(doc)
-        events: list[Event] = []
+        mention_spans = [(m.start, m.end) for m in mentions
+                         if m.kind == "place" or m.entity_id not in self.generic_ids]
+        drafts: list[_Draft] = []
         for sentence in sentences:
-            if sentence.is_excluded or sentence.is_heading:
+            if sentence.is_excluded or (sentence.is_heading and not self._heading_reports(sentence)):
                 continue
-            sentence_hits = [hit for hit in hits if sentence.start <= hit.start and hit.end <= sentence.end]
-            hit = self._governing_trigger(doc, sentence_hits)
-            if hit is None:
+            drafts.extend(self._sentence_drafts(document, doc, folded, sentence, hits, mentions, mention_spans, dates))
+        drafts = self._merge(drafts, document, sentences, mentions)
+        return [self._freeze(document, draft) for draft in drafts]
+
+    def _sentence_drafts(self, document, doc, folded, sentence, hits, mentions, mention_spans, dates) -> list[_Draft]:
+        span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if span is None:
+            return []
+        lemmas = [token.lemma_.lower() for token in span]
+        lemma_set = set(lemmas) | {token.lower_ for token in span}
+        if lemma_set & self.cues.background:
+            return []
+        label = self.triggers.label_at(document.body[sentence.start:sentence.end], sentence.start)
+        candidates = []
+        topics = []
+        sentence_hits = [hit for hit in hits if sentence.start <= hit.start and hit.end <= sentence.end]
+        for hit in sentence_hits:
+            if any(other is not hit and other.start <= hit.start and hit.end <= other.end and (other.end - other.start) > (hit.end - hit.start)
+                   for other in sentence_hits):
+                continue  # "defused an IED" is not an IED attack
+            if label is not None and hit.end <= label.end + 1:
                 continue
-            event = self._build(document, doc, sentence, hit, mentions, dates)
-            if event is not None:
-                events.append(event)
-        return events
-
-    def _governing_trigger(self, doc: Doc, hits: list[TriggerHit]) -> Optional[TriggerHit]:
-        live = [hit for hit in hits if not self._blocked(doc, hit)]
-        if not live:
-            return None
-        return max(live, key=lambda hit: (hit.trigger.priority, -hit.start))
-
-    def _blocked(self, doc: Doc, hit: TriggerHit) -> bool:
-        window = doc[max(0, hit.token_start - self.settings.cue_window_tokens):hit.token_start]
-        lemmas = {token.lemma_ for token in window}
-        return bool(lemmas & (self.cues.hypothetical | self.cues.negation))
-
-    def _build(self, document: Document, doc: Doc, sentence: Sentence, hit: TriggerHit,
-               mentions: list[EntityMention], dates) -> Optional[Event]:
+            if any(start <= hit.start and hit.end <= end for start, end in mention_spans):
+                continue  # part of a name ("Operation Barkhane"), not a trigger ("protesters" may be)
+            if self._is_proper_noun(document.body, doc, hit, span):
+                continue
+            if hit.trigger.requires_words and not self._has_words(hit.trigger.requires_words, lemma_set, folded[sentence.start:sentence.end]):
+                continue
+            before = [token.lemma_.lower() for token in doc[span.start:hit.token_start]]
+            clause = [token.lemma_.lower() for token in doc[span.start:hit.token_start]]
+            for position in range(len(clause) - 1, -1, -1):
+                if clause[position] in (",", ";", ":"):
+                    clause = clause[position + 1:]
+                    break
+            if blocking_cue(before, clause, self.cues, self.settings) is not None:
+                continue
+            if set(before[-self.settings.topic_window_tokens:]) & self.cues.topic:
+                topics.append(hit)  # "protest against the arrest of": the arrest is a topic
+                continue
+            if set(clause) & self.cues.subordinators and "," in folded[hit.end:sentence.end]:
+                topics.append(hit)  # "After the CMA fired at an aircraft, the army arrested ...": background
+                continue
+            candidates.append(hit)
+        if not candidates:
+            candidates = topics
+        if not candidates and label is None:
+            return []
+        if candidates:
+            first = min(candidates, key=lambda hit: (hit.start, -hit.end))
+            passive_first = _is_passive(document.body[max(sentence.start, first.start - 30):first.start], self.cues) or not any(
+                m.kind == "actor" and sentence.start <= m.start and m.end <= first.start for m in mentions)
+            role_anchor, anchor = choose_triggers(candidates, self.settings, passive_first)
+        else:
+            role_anchor = anchor = label
+        code_hit = label or anchor
         in_sentence = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
         actor_mentions = [m for m in in_sentence if m.kind == "actor"]
         place_mentions = [m for m in in_sentence if m.kind == "place"]
-        date = self._date(sentence, hit, dates)
+        text_of = lambda start, end: document.body[start:end] if end > start else ""  # noqa: E731
+        actor_mentions = drop_generic_modifiers(actor_mentions, text_of, self.generic_ids, self.group_ids)
+        findings = self._roles(doc, document, sentence, role_anchor, actor_mentions, text_of, heading=role_anchor.label)
+        if code_hit.trigger.needs_actor and not findings and not self._place_is_object(
+                document.body, place_mentions, code_hit if not code_hit.label else role_anchor):
+            return []
+        date = self._date(sentence, anchor, dates)
         year = int(date.start[:4]) if date else (document.published.year if document.published else None)
-        actors = self._roles(document, hit, actor_mentions, year)
-        if hit.trigger.needs_actor and not actors:
-            return None
-        event_type, sub_event_type, rules = self._code(hit.trigger, actors)
-        location = self._location(place_mentions, hit)
-        fatalities = self._fatalities(document.body, sentence)
-        rules = [f"trigger:{hit.trigger.id}", *rules]
-        confidence = self.settings.base_confidence
-        for present, name in ((actors, "actors"), (location, "location"), (date, "date"), (fatalities, "fatalities")):
-            if present:
-                rules.append(name)
-                confidence += self.settings.confidence_step
-        trigger_text = document.body[hit.start:hit.end]
-        return Event(
-            id=event_id(document.id, sentence.text, hit.start - sentence.start),
-            doc_id=document.id,
-            event_type=event_type,
-            sub_event_type=sub_event_type,
-            date=date,
-            actors=actors,
-            location=location,
-            fatalities=fatalities,
-            evidence=Evidence(text=sentence.text, start=sentence.start, end=sentence.end),
-            trigger=trigger_text,
-            status=self._status(doc, sentence),
-            confidence=round(min(confidence, 1.0), 2),
-            rules=rules,
+        roles = self._promote_members([_Role(f.mention.entity_id, f.role, f.mention.text, f.mention.alias, f.mention.score)
+                                       for f in findings], year)
+        sentence_text = document.body[sentence.start:sentence.end]
+        casualties = reports_casualties(sentence_text, self.cues)
+        object_lemmas = self._object_lemmas(doc, anchor if not anchor.label else role_anchor)
+        object_place = self._place_is_object(document.body, place_mentions, code_hit if not code_hit.label else role_anchor)
+        code_anchor = code_hit if not code_hit.label else role_anchor
+        nominal = code_anchor.token_start > span.start and doc[code_anchor.token_start - 1].lower_ in self.cues.nominal_markers
+        after_lemmas = frozenset(token.lemma_.lower() for token in doc[max(code_anchor.token_end, span.start):span.end]) \
+            if code_anchor.token_end >= 0 else frozenset()
+        event_type, sub_event_type, code_rule = self._code(code_hit, roles, lemma_set, folded[sentence.start:sentence.end],
+                                                           object_lemmas, casualties, object_place, nominal, after_lemmas)
+        roles, implied_rules = self._complete_roles(roles, event_type, code_hit.trigger)
+        rules = [f"trigger:{anchor.trigger.id}"]
+        if role_anchor is not anchor:
+            rules.append(f"roles-from:{role_anchor.trigger.id}")
+        if code_hit.label:
+            rules.append(f"label:{code_hit.trigger.id}")
+        if findings:
+            rules.append(findings[0].rule)
+        if code_rule:
+            rules.append(code_rule)
+        rules.extend(implied_rules)
+        fatalities = find_fatalities(sentence_text, self.cues)
+        status = self._status(lemma_set)
+        places, place_rule = self._places(document.body, place_mentions, anchor, code_hit.trigger)
+        drafts = []
+        for index, place in enumerate(places or [None]):
+            drafts.append(_Draft(
+                sentence_first=sentence.index, sentence_last=sentence.index, start=sentence.start, end=sentence.end,
+                anchor=anchor, code_hit=code_hit, event_type=event_type, sub_event_type=sub_event_type,
+                roles=[replace(role) for role in roles], place=place, place_rule=place_rule, date=date,
+                fatalities=fatalities if index == 0 else None, status=status, rules=list(rules),
+                split=len(places) > 1, place_index=index, words=lemma_set,
+                lowered=folded[sentence.start:sentence.end], object_words=object_lemmas, casualties=casualties,
+                object_place=object_place, attribution=bool(lemma_set & self.cues.attribution),
+                nominal=nominal, after_words=after_lemmas,
+            ))
+        return drafts
+
+    def _heading_reports(self, sentence: Sentence) -> bool:
+        """A 'heading' line long enough to be a report ("Truck struck by IED, 5 civilians
+        killed") is read as a sentence: wire summaries often drop the final stop."""
+        return len(sentence.text.split()) >= self.settings.heading_min_words
+
+    def _is_proper_noun(self, body: str, doc: Doc, hit: TriggerHit, sentence_span) -> bool:
+        """A one-word trigger written with a capital inside a sentence is a name ("March")."""
+        if hit.token_end - hit.token_start != 1 or hit.token_start == sentence_span.start:
+            return False
+        text = body[hit.start:hit.end]
+        previous = doc[hit.token_start - 1].text
+        return text[:1].isupper() and not text.isupper() and previous not in (":", '"', "'", "(", "-")
+
+    @staticmethod
+    def _has_words(words: Iterable[str], lemma_set: set[str], lowered_text: str) -> bool:
+        for word in words:
+            if " " in word or "'" in word:
+                if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", lowered_text):
+                    return True
+            elif word in lemma_set:
+                return True
+        return False
+
+    def _roles(self, doc, document, sentence, anchor, actor_mentions, text_of, heading: bool) -> list[RoleFinding]:
+        if self.parser is not None and not heading:
+            findings = self._parsed_roles(document, sentence, anchor, actor_mentions)
+            if findings:
+                return findings
+        return assign_roles(
+            anchor.start, anchor.end, actor_mentions, text_of, self.cues, self.settings,
+            reciprocal=anchor.trigger.reciprocal, outcome=anchor.trigger.outcome,
+            violent=anchor.trigger.event_type in _VIOLENT_TYPES, heading=heading,
+            sentence_start=sentence.start,
+            acting_verbs=frozenset(anchor.trigger.acting_verbs),
         )
 
-    def _roles(self, document: Document, hit: TriggerHit, actor_mentions: list[EntityMention],
-               year: Optional[int]) -> list[EventActor]:
-        before = [m for m in actor_mentions if m.end <= hit.start]
-        after = [m for m in actor_mentions if m.start >= hit.end]
-        passive_agent = None
-        for mention in after:
-            if re.search(r"\bby\s+(?:the\s+)?$", document.body[max(hit.end, mention.start - 12):mention.start]):
-                passive_agent = mention
-                break
-        if passive_agent is not None:
-            first, second = [passive_agent], [m for m in before + after if m is not passive_agent]
-        else:
-            first, second = before, after
-        roles: list[EventActor] = []
-        seen: set[str] = set()
-        for group, main, assoc in ((first, "actor1", "assoc_actor_1"), (second, "actor2", "assoc_actor_2")):
-            for position, mention in enumerate(sorted(group, key=lambda m: abs(m.start - hit.start))):
-                if mention.entity_id in seen:
-                    continue
-                seen.add(mention.entity_id)
-                actor = self.gazetteer.actors[mention.entity_id]
-                roles.append(EventActor(
-                    id=actor.id, name=actor.name, role=main if not any(r.role == main for r in roles) else assoc,
-                    text=mention.text, acled_name=self.gazetteer.actor_label(actor.id, year, self.settings.default_country),
-                    alias=mention.alias, score=mention.score,
-                ))
-        order = {"actor1": 0, "assoc_actor_1": 1, "actor2": 2, "assoc_actor_2": 3}
-        return sorted(roles, key=lambda actor: order[actor.role])
+    def _parsed_roles(self, document, sentence, anchor, actor_mentions) -> list[RoleFinding]:
+        parsed = self.parser(document.body[sentence.start:sentence.end])
+        index = next((token.i for token in parsed if token.idx + sentence.start >= anchor.start), None)
+        if index is None:
+            return []
+        acting, acted = dependency_sides(parsed, index)
+        findings = []
+        for spans, main, assoc in ((acting, "actor1", "assoc_actor_1"), (acted, "actor2", "assoc_actor_2")):
+            inside = [m for m in actor_mentions if any(s + sentence.start <= m.start and m.end <= e + sentence.start for s, e in spans)]
+            for position, mention in enumerate(inside):
+                findings.append(RoleFinding(mention, main if position == 0 else assoc, "roles:parse"))
+        return findings
 
-    def _code(self, trigger: TriggerEntry, actors: list[EventActor]) -> tuple[str, str, list[str]]:
-        def classes(role_prefix: str) -> set[str]:
+    def _promote_members(self, roles: list[_Role], year: Optional[int]) -> list[_Role]:
+        """A member group acting without its parent named: the parent acts, the member is associated
+        (ACLED codes a JNIM brigade's attack as JNIM's, with the brigade associated)."""
+        promoted = []
+        named = {role.actor_id for role in roles}
+        for role in roles:
+            actor = self.gazetteer.actors.get(role.actor_id)
+            parent = None
+            if actor is not None and role.role in ("actor1", "actor2"):
+                # with the year unknown, the membership still in force is the likeliest
+                memberships = actor.memberships if year is not None else sorted(
+                    actor.memberships, key=lambda item: (item.end_year is not None, -(item.start_year or 0)))
+                for membership in memberships:
+                    applies = (membership.start_year is None or year is None or membership.start_year <= year) and (
+                        membership.end_year is None or year is None or year <= membership.end_year)
+                    if applies and membership.group in self.gazetteer.actors and self.gazetteer.actors[membership.group].acled:
+                        parent = membership.group
+                        break
+            if parent is not None and parent not in named:
+                assoc = "assoc_actor_1" if role.role == "actor1" else "assoc_actor_2"
+                promoted.append(_Role(parent, role.role, role.text, role.alias, role.score))
+                promoted.append(replace(role, role=assoc))
+                named.add(parent)
+            else:
+                promoted.append(role)
+        return promoted
+
+    def _complete_roles(self, roles: list[_Role], event_type: str, trigger: TriggerEntry) -> tuple[list[_Role], list[str]]:
+        """Identity groups become associates of the civilians they describe; crowds of a protest
+        or riot become associates of the protesters or rioters; sides the event type or the
+        trigger implies are filled with the generic actors."""
+        actors = self.gazetteer.actors
+        rules: list[str] = []
+        crowd = {"Protests": "protesters", "Riots": "rioters"}.get(event_type)
+        if crowd:
+            # forces named in a protest intervene in it ("police dispersed protesters")
+            roles = [replace(role, role="assoc_actor_2") if role.role.endswith("1") and role.actor_id in actors
+                     and actors[role.actor_id].kind in _ARMED_KINDS else role for role in roles]
+            if not any(role.role == "actor2" for role in roles):
+                first = next((role for role in roles if role.role == "assoc_actor_2"), None)
+                if first is not None:
+                    roles = [replace(role, role="actor2") if role is first else role for role in roles]
+        result: list[_Role] = []
+        for side, main, assoc in ((1, "actor1", "assoc_actor_1"), (2, "actor2", "assoc_actor_2")):
+            members = [role for role in roles if role.role in (main, assoc)]
+            heads: list[_Role] = []
+            associates: list[_Role] = []
+            for role in members:
+                kind = actors[role.actor_id].kind if role.actor_id in actors else ""
+                if side == 1 and crowd and kind != crowd:
+                    # "residents demonstrated": the residents are the protesters; a party or
+                    # movement that called the protest is associated with them
+                    if kind not in ("civilians", "protesters", "rioters"):
+                        associates.append(role)
+                    continue
+                if kind in _GROUP_KINDS:
+                    associates.append(role)
+                else:
+                    (heads if not heads else associates).append(role)
+            implied_key = None
+            if not heads:
+                by_type = self.cues.implied_by_event_type.get(event_type, {})
+                implied_key = by_type.get(main)
+                if implied_key is None and associates and side == 2:
+                    implied_key = "civilians"
+                if implied_key is None and side == 1 and trigger.implied_actor1:
+                    implied_key = trigger.implied_actor1
+                if implied_key is None and side == 2 and trigger.implied_actor2:
+                    implied_key = trigger.implied_actor2
+            if implied_key is not None and implied_key in self.implied_ids:
+                actor_id = self.implied_ids[implied_key]
+                if actor_id not in {role.actor_id for role in roles if role.role not in (main, assoc)} or side == 2:
+                    heads.append(_Role(actor_id, main, "", "", 100.0, implied=True))
+                    rules.append(f"implied:{main}={implied_key}")
+            ordered = heads[:1] + heads[1:] + associates
+            for position, role in enumerate(ordered):
+                result.append(replace(role, role=main if position == 0 else assoc))
+        unique: list[_Role] = []
+        seen: set[tuple[str, int]] = set()
+        for role in result:
+            key = (role.actor_id, 1 if role.role.endswith("1") else 2)
+            if key not in seen:
+                seen.add(key)
+                unique.append(role)
+        return sorted(unique, key=lambda role: _ROLE_ORDER[role.role]), rules
+
+    def _object_lemmas(self, doc: Doc, hit: TriggerHit) -> set[str]:
+        if hit.token_end < 0:
+            return set()
+        lemmas = set()
+        for token in doc[hit.token_end:min(len(doc), hit.token_end + self.settings.object_window_tokens)]:
+            if token.text in (".", ";", ","):
+                break
+            lemmas.add(token.lemma_.lower())
+            lemmas.add(token.lower_)
+        return lemmas
+
+    def _place_is_object(self, body: str, place_mentions: list[EntityMention], hit: TriggerHit) -> bool:
+        """True when a place is what the trigger acts on: 'captured Gao', 'Gao was captured'."""
+        for mention in place_mentions:
+            if mention.start >= hit.end:
+                gap = _gap_words(body[hit.end:mention.start])
+                if all(word in self.cues.place_object_words for word in gap):
+                    return True
+            elif mention.end <= hit.start:
+                gap = body[mention.end:hit.start]
+                if len(gap) <= 40 and _is_passive(gap, self.cues):
+                    return True
+        return False
+
+    def _code(self, hit: TriggerHit, roles: list[_Role], lemma_set: set[str], lowered: str, object_lemmas: set[str],
+              casualties: bool, object_place: bool = False, nominal: bool = False,
+              after_lemmas: frozenset[str] = frozenset()) -> tuple[str, str, Optional[str]]:
+        """The trigger's code, recoded by the first of its rules that holds.
+
+        A heading's code is the analyst's: its rules may refine the sub-type, never the type.
+        """
+        trigger = hit.trigger
+
+        def classes(suffix: str) -> set[str]:
+            # the head of a side says what it is; its associates only when it has no head
+            # ("a Dogon Dan Na Ambassagou camp" is a militia's, not civilians')
             found: set[str] = set()
-            for actor in actors:
-                if actor.role.endswith(role_prefix):
-                    found |= actor_class(self.gazetteer.actors[actor.id])
+            for heads_only in (True, False):
+                for role in roles:
+                    actor = self.gazetteer.actors.get(role.actor_id)
+                    if actor is None or not role.role.endswith(suffix) or (heads_only and not role.role.startswith("actor")):
+                        continue
+                    if suffix == "1" and actor.kind in _GROUP_KINDS:
+                        continue  # "Fulani attacked": an identity group acting is no crowd
+                    found |= actor_class(actor)
+                if found:
+                    break
             return found
 
-        acting = classes("1")
-        target = classes("2")
+        acting, target = classes("1"), classes("2")
         for number, rule in enumerate(trigger.rules):
+            if hit.label and rule.event_type != trigger.event_type:
+                continue
             if rule.target is not None and not target & set(rule.target):
                 continue
             if rule.actor is not None and not acting & set(rule.actor):
                 continue
             if rule.no_target is not None and rule.no_target != (not target):
                 continue
-            return rule.event_type, rule.sub_event_type, [f"rule:{trigger.id}#{number + 1}"]
-        return trigger.event_type, trigger.sub_event_type, []
+            if rule.words is not None and not self._has_words(rule.words, lemma_set, lowered):
+                continue
+            if rule.not_words is not None and self._has_words(rule.not_words, lemma_set, lowered):
+                continue
+            if rule.object_words is not None and not object_lemmas & set(rule.object_words):
+                continue
+            if rule.not_object_words is not None and object_lemmas & set(rule.not_object_words):
+                continue
+            if rule.casualties is not None and rule.casualties != casualties:
+                continue
+            if rule.object_place is not None and rule.object_place != object_place:
+                continue
+            if rule.nominal is not None and rule.nominal != nominal:
+                continue
+            if rule.after_words is not None and not after_lemmas & set(rule.after_words):
+                continue
+            return rule.event_type, rule.sub_event_type, f"rule:{trigger.id}#{number + 1}"
+        return trigger.event_type, trigger.sub_event_type, None
 
-    def _location(self, place_mentions: list[EntityMention], hit: TriggerHit) -> Optional[EventLocation]:
+    def _places(self, body: str, place_mentions: list[EntityMention], anchor: TriggerHit,
+                trigger: TriggerEntry) -> tuple[list[EntityMention], str]:
+        """The place(s) of the event: the first place after the trigger (else the nearest before),
+        leaving aside places in brackets after another (administrative units, other spellings)
+        and the country; a listed series of places for a trigger that splits by place."""
         if not place_mentions:
-            return None
-        mention = min(place_mentions, key=lambda m: (m.place_scope == "country", abs(m.start - hit.start)))
-        place = self.gazetteer.places[mention.entity_id]
-        precision = {"region": "admin1", "country": "country"}.get(mention.place_scope or "point", "point")
-        if place.kind == "cercle":
-            precision = "admin2"
-        return EventLocation(
-            id=place.id, name=place.name, admin1=place.admin1, admin2=place.admin2, country=place.country,
-            lat=place.lat, lon=place.lon, text=mention.text, precision=precision,
-        )
+            return [], ""
+        primary = [m for m in place_mentions if not _in_brackets(body, m, place_mentions) and m.place_scope != "country"]
+        if not primary:
+            primary = [m for m in place_mentions if m.place_scope != "country"] or list(place_mentions)
+        after = [m for m in primary if m.start >= anchor.end]
+        before = [m for m in primary if m.end <= anchor.start]
+        if after:
+            first = after[0]
+            rule = "location:after-trigger"
+        else:
+            first = (before or primary)[-1]
+            rule = "location:before-trigger"
+        gap_before = body[max(0, first.start - 12):first.start].lower()
+        if re.search(r"(?<!\w)(?:%s)\s+(?:the\s+)?$" % "|".join(map(re.escape, sorted(self.cues.between_markers))), gap_before):
+            return [first], "location:between"
+        if not (self.settings.split_places and trigger.one_event_per_place):
+            return [first], rule
+        series = [first]
+        candidates = [m for m in primary if m.start >= first.end]
+        for mention in candidates:
+            gap = body[series[-1].end:mention.start]
+            if re.fullmatch(r"\s*(?:,|and|et|&|,\s*and|,\s*et)\s*", gap) and mention.entity_id not in {m.entity_id for m in series}:
+                series.append(mention)
+            else:
+                break
+        if len(series) > 1:
+            return series, "location:series"
+        return [first], rule
 
     def _date(self, sentence: Sentence, hit: TriggerHit, dates) -> Optional[EventDate]:
         in_sentence = [e for e in dates.expressions if sentence.start <= e.char_start and e.char_end <= sentence.end
@@ -319,31 +1321,250 @@ class EventAssembler:
             return _event_date(dates.in_force[sentence.index], "inherited")
         return None
 
-    def _fatalities(self, body: str, sentence: Sentence) -> Optional[Fatalities]:
-        text = sentence.text
-        killed = "|".join(sorted((re.escape(word) for word in self.cues.killed), key=len, reverse=True))
-        count = r"(?:(?:at least|more than|over|about|around|nearly|some|up to|approximately)\s+)?(?:\d[\d,]*\+?|[a-z]+(?:-[a-z]+)?)"
-        patterns = [
-            rf"(?P<count>{count})\s+(?:[\w'-]+\s+){{0,3}}?(?:were\s+|was\s+|are\s+)?(?:{killed})\b",
-            rf"\b(?:kill|killing|killed|leaving)\s+(?P<count>{count})\b",
-        ]
-        for pattern in patterns:
-            for match in re.finditer(pattern, text, re.IGNORECASE):
-                parsed = parse_count(match.group("count"), self.cues.vague_numbers)
-                if parsed is None:
-                    continue
-                low, high, qualifier = parsed
-                return Fatalities(min=low, max=high, text=match.group(0), qualifier=qualifier)
-        return None
-
-    def _status(self, doc: Doc, sentence: Sentence) -> str:
-        span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-        lemmas = {token.lemma_ for token in span} if span is not None else set()
-        if lemmas & self.cues.denied:
+    def _status(self, lemma_set: set[str]) -> str:
+        if lemma_set & self.cues.denied:
             return "denied"
-        if lemmas & self.cues.reported:
+        if lemma_set & self.cues.reported:
             return "reported"
         return "asserted"
+
+    # -- merging --------------------------------------------------------------------------
+
+    def _merge(self, drafts: list[_Draft], document: Document, sentences: list[Sentence],
+               mentions: Sequence[EntityMention] = ()) -> list[_Draft]:
+        """One event told in adjacent sentences becomes one event whose evidence covers both;
+        a following sentence that only gives the toll ("No casualties were reported.") joins it."""
+        by_index = {sentence.index: sentence for sentence in sentences}
+        merged: list[_Draft] = []
+        for draft in drafts:
+            previous = merged[-1] if merged else None
+            if previous is not None and self._same_event(previous, draft, by_index):
+                merged[-1] = self._combine(previous, draft)
+            else:
+                merged.append(draft)
+        if self.settings.merge_max_sentence_gap > 0:
+            with_events = {index for d in merged for index in range(d.sentence_first, d.sentence_last + 1)}
+            for draft in merged:
+                following = by_index.get(draft.sentence_last + 1)
+                if following is None or following.index in with_events or following.is_excluded or following.is_heading:
+                    continue
+                count = find_fatalities(following.text, self.cues)
+                agent = self._attributed_actor(following, mentions, draft)
+                if count is None and agent is None:
+                    continue
+                if count is not None:
+                    draft.fatalities = _combine_fatalities(draft.fatalities, count, False)
+                    draft.rules.append("fatalities:following-sentence")
+                if agent is not None:
+                    draft.roles = [role for role in draft.roles if not (role.implied and role.role == "actor1")]
+                    draft.roles.insert(0, _Role(agent.entity_id, "actor1", agent.text, agent.alias, agent.score))
+                    draft.rules.append("roles:attribution")
+                draft.sentence_last = following.index
+                draft.end = following.end
+        return merged
+
+    def _attributed_actor(self, sentence: Sentence, mentions: list[EntityMention], draft: _Draft) -> Optional[EntityMention]:
+        """The named actor a trigger-less sentence blames for the act before it, when that act's
+        actor1 was only implied ("The device was likely planted by JNIM militants.")."""
+        if not any(role.implied and role.role == "actor1" for role in draft.roles):
+            return None
+        words = {word.text for word in text_words(sentence.text)}
+        if not words & self.cues.attribution:
+            return None
+        named = [m for m in mentions if m.kind == "actor" and sentence.start <= m.start and m.end <= sentence.end
+                 and m.entity_id not in self.generic_ids]
+        return named[0] if named else None
+
+    def _same_event(self, first: _Draft, second: _Draft, sentences: dict[int, Sentence]) -> bool:
+        gap = second.sentence_first - first.sentence_last
+        if gap < 1 or gap > self.settings.merge_max_sentence_gap or first.split or second.split:
+            return False
+        if any(sentences.get(index) is not None and sentences[index].is_heading
+               for index in range(first.sentence_last + 1, second.sentence_first)):
+            return False
+        if first.place is not None and second.place is not None and first.place.entity_id != second.place.entity_id:
+            return False
+        if first.date is not None and second.date is not None and second.date.source == "sentence" and (
+                first.date.start, first.date.end) != (second.date.start, second.date.end):
+            return False
+        if second.code_hit.label and first.code_hit.label:
+            return False
+        if second.attribution and any(role.implied and role.role == "actor1" for role in first.roles):
+            return True  # "The device was planted by JNIM.": who did the act just told
+        related = (first.event_type == second.event_type or first.anchor.trigger.outcome or second.anchor.trigger.outcome
+                   or second.code_hit.label or first.code_hit.label
+                   or not (second.named_ids() - self.generic_ids))
+        if not related:
+            return False
+        new_named = second.named_ids() - first.named_ids() - self.generic_ids
+        same_type = first.event_type == second.event_type
+        return same_type or not new_named or not (first.named_ids() - self.generic_ids)
+
+    def _combine(self, first: _Draft, second: _Draft) -> _Draft:
+        """The first telling codes the event, unless the second is the analyst's heading, the act
+        behind an outcome told first, or the means of the act."""
+        second_wins = (
+            (second.code_hit.label and not first.code_hit.label)
+            or (first.code_hit.trigger.outcome and not second.code_hit.trigger.outcome and not first.code_hit.label)
+            or (second.code_hit.trigger.priority >= self.settings.means_priority
+                and second.code_hit.trigger.priority > first.code_hit.trigger.priority and not first.code_hit.label)
+            or (first.event_type == "Strategic developments" and second.event_type in _VIOLENT_TYPES and not first.code_hit.label)
+        )
+        winner, other = (second, first) if second_wins else (first, second)
+        roles = [replace(role) for role in winner.roles]
+        for side in ("1", "2"):
+            main = f"actor{side}"
+            head = next((role for role in roles if role.role == main), None)
+            other_head = next((role for role in other.roles if role.role == main), None)
+            if head is not None and head.implied and other_head is not None and not other_head.implied:
+                roles = [role for role in roles if role is not head]
+                roles.append(replace(other_head))
+            present = {(role.actor_id, role.role[-1]) for role in roles}
+            named_head = any(r.role == main and not r.implied and r.actor_id not in self.generic_ids for r in roles)
+            for role in other.roles:
+                if named_head and role.actor_id in self.generic_ids:
+                    continue  # "the militants" retelling an act of a named group
+                if role.role.endswith(side) and not role.implied and (role.actor_id, side) not in present:
+                    has_main = any(r.role == main for r in roles)
+                    roles.append(replace(role, role=main if not has_main else f"assoc_actor_{side}"))
+                    present.add((role.actor_id, side))
+        roles = sorted(roles, key=lambda role: _ROLE_ORDER[role.role])
+        reported_second = False
+        words = first.words | second.words
+        lowered = f"{first.lowered} {second.lowered}"
+        casualties = first.casualties or second.casualties
+        after = winner.after_words | (second.words if winner is first else frozenset())
+        event_type, sub_event_type, code_rule = self._code(winner.code_hit, roles, words, lowered, winner.object_words,
+                                                           casualties, winner.object_place, winner.nominal, frozenset(after))
+        rules = winner.rules + [rule for rule in other.rules if rule not in winner.rules]
+        if code_rule and code_rule not in rules:
+            rules.append(code_rule)
+        combined = _Draft(
+            sentence_first=first.sentence_first, sentence_last=second.sentence_last, start=first.start, end=second.end,
+            anchor=winner.anchor, code_hit=winner.code_hit, event_type=event_type,
+            sub_event_type=sub_event_type, roles=roles,
+            place=first.place or second.place, place_rule=first.place_rule if first.place else second.place_rule,
+            date=first.date or second.date,
+            fatalities=_combine_fatalities(first.fatalities, second.fatalities, reported_second),
+            status="denied" if "denied" in (first.status, second.status) else first.status,
+            rules=rules + [f"merged:sentences {first.sentence_first}-{second.sentence_last}"],
+            merged=first.merged + second.merged + 1, words=words, lowered=lowered,
+            object_words=winner.object_words, casualties=casualties, object_place=winner.object_place,
+            attribution=first.attribution, nominal=winner.nominal, after_words=frozenset(after),
+        )
+        return combined
+
+    # -- the record -----------------------------------------------------------------------
+
+    def _freeze(self, document: Document, draft: _Draft) -> Event:
+        year = int(draft.date.start[:4]) if draft.date else (document.published.year if document.published else None)
+        actors = []
+        for role in draft.roles:
+            actor = self.gazetteer.actors.get(role.actor_id)
+            if actor is None:
+                continue
+            actors.append(EventActor(
+                id=actor.id, name=actor.name, role=role.role, text=role.text,
+                acled_name=self.gazetteer.actor_label(actor.id, year, self.settings.default_country),
+                alias=role.alias, score=role.score, implied=role.implied,
+            ))
+        location = self._location(draft.place) if draft.place is not None else None
+        rules = list(draft.rules)
+        if location is not None:
+            rules.append(draft.place_rule)
+        if draft.date is not None:
+            rules.append(f"date:{draft.date.source}")
+        if draft.fatalities is not None:
+            rules.append("fatalities:stated")
+        rules.append(f"status:{draft.status}")
+        confidence = self._confidence(draft, actors, location)
+        trigger_text = document.body[draft.anchor.start:draft.anchor.end]
+        first_sentence = document.body[draft.start:draft.end]
+        return Event(
+            id=event_id(document.id, first_sentence, draft.anchor.start - draft.start, draft.place_index),
+            doc_id=document.id,
+            event_type=draft.event_type,
+            sub_event_type=draft.sub_event_type,
+            date=draft.date,
+            actors=actors,
+            location=location,
+            fatalities=draft.fatalities,
+            evidence=Evidence(text=document.body[draft.start:draft.end], start=draft.start, end=draft.end),
+            trigger=trigger_text,
+            status=draft.status,
+            confidence=confidence,
+            rules=rules,
+        )
+
+    def _confidence(self, draft: _Draft, actors: list[EventActor], location) -> float:
+        weights = self.settings.confidence
+        score = weights.base
+        if any(actor.role == "actor1" and not actor.implied for actor in actors):
+            score += weights.named_actor1
+        if any(actor.role == "actor2" and not actor.implied for actor in actors):
+            score += weights.named_actor2
+        score += weights.implied_actor * sum(1 for actor in actors if actor.implied)
+        if location is not None:
+            score += weights.location
+        if draft.date is not None:
+            score += weights.date
+        if draft.fatalities is not None:
+            score += weights.fatalities
+        if draft.code_hit.label:
+            score += weights.label
+        if any(rule.startswith("rule:") for rule in draft.rules):
+            score += weights.code_rule
+        if draft.code_hit.trigger.priority >= self.settings.specific_trigger_priority:
+            score += weights.specific_trigger
+        if draft.merged:
+            score += weights.merged
+        if draft.status == "reported":
+            score += weights.reported
+        elif draft.status == "denied":
+            score += weights.denied
+        return round(min(weights.ceiling, max(weights.floor, score)), 2)
+
+    def _location(self, mention: EntityMention) -> EventLocation:
+        place = self.gazetteer.places[mention.entity_id]
+        precision = {"region": "admin1", "country": "country"}.get(mention.place_scope or "point", "point")
+        if place.kind == "cercle":
+            precision = "admin2"
+        elif place.kind == "region":
+            precision = "admin1"
+        elif place.kind == "country":
+            precision = "country"
+        return EventLocation(
+            id=place.id, name=place.name, admin1=place.admin1, admin2=place.admin2, country=place.country,
+            lat=place.lat, lon=place.lon, text=mention.text, precision=precision,
+        )
+
+
+def _in_brackets(body: str, mention: EntityMention, places: Sequence[EntityMention]) -> bool:
+    """True for a place inside brackets: 'Goroboro (Koro, Mopti)', 'Emiguina [Tiamaguina]'."""
+    opening = max(body.rfind("(", 0, mention.start), body.rfind("[", 0, mention.start))
+    if opening < 0:
+        return False
+    closing = body.find(")" if body[opening] == "(" else "]", opening)
+    return closing >= mention.end
+
+
+def _combine_fatalities(first: Optional[Fatalities], second: Optional[Fatalities], alternative: bool) -> Optional[Fatalities]:
+    """Counts of one event told in two sentences: added, unless the second is another source's
+    estimate of the same toll (then the larger)."""
+    if first is None:
+        return second
+    if second is None:
+        return first
+    if first.max == 0:
+        return second
+    if second.max == 0:
+        return first
+    if alternative or (first.min, first.max) == (second.min, second.max):
+        return first if first.min >= second.min else second
+    return Fatalities(
+        min=first.min + second.min, max=first.max + second.max, text=f"{first.text} + {second.text}",
+        qualifier=first.qualifier if first.qualifier == second.qualifier else "at least",
+    )
 
 
 def _event_date(expression: TimeExpression, source: str) -> EventDate:
@@ -353,13 +1574,26 @@ def _event_date(expression: TimeExpression, source: str) -> EventDate:
     )
 
 
-def event_id(doc_id: str, sentence_text: str, trigger_offset: int) -> str:
-    """A stable id: the document id, the sentence's words and the trigger's place in it.
+def _load_parser(model: Optional[str]):
+    """The spaCy model with a parser named in the settings, or None (the default: rules only)."""
+    if not model:
+        return None
+    import spacy
+
+    if not spacy.util.is_package(model):
+        raise ValueError(f"parser_model {model!r} is not an installed spaCy package; install it or set parser_model=None")
+    return spacy.load(model, exclude=["ner", "lemmatizer", "textcat"])
+
+
+def event_id(doc_id: str, sentence_text: str, trigger_offset: int, place_index: int = 0) -> str:
+    """A stable id: the document id, the sentence's words, the trigger's place in it and the
+    index of the place for a sentence split by place.
 
     Edits elsewhere in the corpus, or elsewhere in the same document, leave it unchanged.
     """
     normalised = " ".join(sentence_text.split())
-    digest = hashlib.sha1(f"{doc_id}\x1f{normalised}\x1f{trigger_offset}".encode("utf-8")).hexdigest()
+    suffix = f"\x1f{place_index}" if place_index else ""
+    digest = hashlib.sha1(f"{doc_id}\x1f{normalised}\x1f{trigger_offset}{suffix}".encode("utf-8")).hexdigest()
     return f"{doc_id}#{digest[:12]}"
 
 

@@ -1,0 +1,467 @@
+"""Event coding over a tiny actor/place gazetteer and the product's trigger and cue lexicons.
+
+Every sentence here was written for these tests. Each case names what an analyst would code:
+the type/sub-type, the acting and acted-upon sides (and associates), the place, the killed
+count, the status, or that no event is reported at all.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from spacy.tokens import Doc
+
+from models.event import ACLED_TAXONOMY
+from pipeline.dates import normalise_dates
+from pipeline.entities import EntityRecognizer
+from pipeline.events import (
+    EventAssembler,
+    EventSettings,
+    TriggerHit,
+    assign_roles,
+    blocking_cue,
+    choose_triggers,
+    dependency_sides,
+    event_id,
+    load_cues,
+)
+from pipeline.gazetteer import DEFAULT_GAZETTEER_DIR, load_gazetteer
+
+from .conftest import FIXTURES, make_document
+
+SHORT = {
+    "BAT": "Battles",
+    "VAC": "Violence against civilians",
+    "ERV": "Explosions/Remote violence",
+    "PRO": "Protests",
+    "RIO": "Riots",
+    "SD": "Strategic developments",
+}
+
+
+@pytest.fixture(scope="module")
+def gazetteer_dir(tmp_path_factory) -> Path:
+    """The fixture actors and places with the product's triggers and cues."""
+    folder = tmp_path_factory.mktemp("events-gazetteer")
+    for name in ("actors.yaml", "places.yaml"):
+        shutil.copy(FIXTURES / "events" / name, folder / name)
+    for name in ("triggers.yaml", "cues.yaml"):
+        shutil.copy(DEFAULT_GAZETTEER_DIR / name, folder / name)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def gazetteer(gazetteer_dir):
+    return load_gazetteer(gazetteer_dir)
+
+
+@pytest.fixture(scope="module")
+def cues(gazetteer_dir):
+    return load_cues(gazetteer_dir)
+
+
+@pytest.fixture(scope="module")
+def extract(gazetteer, gazetteer_dir):
+    recognizer = EntityRecognizer(gazetteer)
+    assemblers = {}
+
+    def run(text: str, language: str = "en", published: str = "2019-06-30"):
+        document, sentences = make_document(text, published=published, language=language)
+        if language not in assemblers:
+            assemblers[language] = EventAssembler(gazetteer, language=language, gazetteer_dir=gazetteer_dir)
+        mentions = recognizer(document, sentences)
+        dates = normalise_dates(document.body, sentences, document.published, document.language)
+        return document, assemblers[language](document, sentences, mentions, dates)
+
+    return run
+
+
+def _role(event, role):
+    return [actor.id for actor in event.actors if actor.role == role]
+
+
+# (text, expected): `code` "TYPE/Sub-type"; `a1`/`a2` the actor1/actor2 ids; `assoc1`/`assoc2`
+# ids that must be associated; `place`; `fat` the killed minimum (None: not stated); `status`;
+# `events` how many events (0: none).
+CASES = [
+    # --- Battles: armed clash, roles by voice and coordination
+    ("On 3 May 2019, JNIM militants attacked a Malian army post in Boni, killing four soldiers.",
+     dict(code="BAT/Armed clash", a1="jnim", a2="army", place="boni", fat=4)),
+    ("Soldiers clashed with ISGS fighters near Menaka on 12 June 2019.",
+     dict(code="BAT/Armed clash", a1="army", a2="isgs", place="menaka")),
+    ("Clashes between GATIA and the MNLA left nine dead near Kidal.",
+     dict(code="BAT/Armed clash", a1="gatia", a2="mnla", fat=9, place="kidal")),
+    ("An army patrol was ambushed by JNIM near Konna.",
+     dict(code="BAT/Armed clash", a1="jnim", a2="army", place="konna")),
+    ("The MNLA, alongside Ansar Dine, attacked the garrison of Aguelhok.",
+     dict(code="BAT/Armed clash", a1="mnla", assoc1={"ansar-dine"}, place="aguelhok")),
+    ("GATIA and the CMA fought for two days outside Menaka.",
+     dict(code="BAT/Armed clash", a1="gatia", a2="cma", place="menaka")),
+    ("Two soldiers were killed when gunmen attacked a checkpoint in Sevare.",
+     dict(code="BAT/Armed clash", a1="gunmen", a2="army", fat=2, place="sevare")),
+    ("Three soldiers killed and five injured in an ambush near Boni.",
+     dict(code="BAT/Armed clash", a2="army", fat=3, place="boni")),
+    ("French forces killed six ISGS militants in a raid near Menaka.",
+     dict(code="BAT/Armed clash", a1="france", a2="isgs", fat=6)),
+    ("Dozo militiamen and JNIM fighters exchanged fire near Koro; two Dozos died.",
+     dict(code="BAT/Armed clash", a1="dozo", fat=2, place="koro")),
+    ("Peacekeepers repelled an attack by militants on their camp in Kidal.",
+     dict(code="BAT/Armed clash", place="kidal")),
+    ("Gunmen attacked the village of Koro but the villagers fought back, and one attacker was killed.",
+     dict(code="BAT/Armed clash", fat=1, place="koro")),
+    ("A Malian army convoy ambushed near Konna, six soldiers dead.",
+     dict(code="BAT/Armed clash", a2="army", fat=6)),
+    ("On 4 April 2019, soldiers killed two ISGS fighters who were planting an IED near Menaka.",
+     dict(code="BAT/Armed clash", a1="army", a2="isgs", fat=2)),
+    ("JNIM carried out a complex attack on the Boni camp, an IED followed by gunfire.",
+     dict(code="BAT/Armed clash", a1="jnim")),
+    # --- Battles: territory
+    ("MOJWA captured Gao on 27 June 2012 after fierce fighting, leaving 20+ dead.",
+     dict(code="BAT/Non-state actor overtakes territory", a1="mojwa", place="gao", fat=20)),
+    ("AQIM took control of Timbuktu in April 2012.",
+     dict(code="BAT/Non-state actor overtakes territory", a1="aqim", place="timbuktu")),
+    ("Kidal was captured by the Malian army with Wagner support in November 2023.",
+     dict(code="BAT/Government regains territory", a1="army", place="kidal")),
+    ("The Malian army retook Konna from JNIM on 18 January 2013.",
+     dict(code="BAT/Government regains territory", a1="army", place="konna")),
+    ("The MNLA recaptured Menaka from the army in 2012.",
+     dict(code="BAT/Non-state actor overtakes territory", a1="mnla", place="menaka")),
+    ("The Wagner-supported Malian army seized Tessalit.",
+     dict(code="BAT/Government regains territory", a1="army", assoc1={"wagner"}, place="tessalit")),
+    ("MNLA and Ansar Dine seized Kidal, Gao and Timbuktu in three days.",
+     dict(code="BAT/Non-state actor overtakes territory", a1="mnla", assoc1={"ansar-dine"}, events=3)),
+    # --- Violence against civilians
+    ("Gunmen killed five civilians in Sevare on 2 March 2019.",
+     dict(code="VAC/Attack", a1="gunmen", a2="civilians", fat=5, place="sevare")),
+    ("Dozo militiamen attacked Fulani herders near Koro, killing 7.",
+     dict(code="VAC/Attack", a1="dozo", a2="civilians", assoc2={"fulani", "herders"}, fat=7)),
+    ("Unknown gunmen attacked the Dogon village of Koro, killing eleven villagers.",
+     dict(code="VAC/Attack", a1="gunmen", a2="civilians", assoc2={"dogon"}, fat=11)),
+    ("A trader was shot dead in Gao.",
+     dict(code="VAC/Attack", a1="gunmen", a2="civilians", fat=1, place="gao")),
+    ("Villagers were massacred by Dozo militiamen in Koro; at least 30 were killed.",
+     dict(code="VAC/Attack", a1="dozo", a2="civilians", fat=30)),
+    ("Soldiers executed twelve civilians in the Mopti region.",
+     dict(code="VAC/Attack", a1="army", a2="civilians", fat=12)),
+    ("The bodies of three herders were found near Boni.",
+     dict(code="VAC/Attack", a2="civilians", fat=3, place="boni")),
+    ("Militants flogged two residents of Timbuktu accused of smoking.",
+     dict(code="VAC/Attack", a1="gunmen", a2="civilians", place="timbuktu")),
+    ("Militants opened fire on a bus near Konna, killing two passengers and wounding five.",
+     dict(code="VAC/Attack", a1="gunmen", fat=2, place="konna")),
+    ("Dozens of civilians were killed by JNIM in Boni.",
+     dict(code="VAC/Attack", a1="jnim", a2="civilians", fat=12)),
+    ("Hundreds of civilians died in the attacks on Fulani villages near Mopti.",
+     dict(code="VAC/Attack", fat=100)),
+    ("Gunmen raped two women near Gao.",
+     dict(code="VAC/Sexual violence", a1="gunmen", place="gao")),
+    ("Soldiers committed sexual violence against Fulani women in Sevare.",
+     dict(code="VAC/Sexual violence", a1="army")),
+    ("ISGS abducted four teachers near Menaka.",
+     dict(code="VAC/Abduction/forced disappearance", a1="isgs", a2="civilians", assoc2={"teachers"})),
+    ("Two aid workers were kidnapped by gunmen in Gao.",
+     dict(code="VAC/Abduction/forced disappearance", a1="gunmen", place="gao")),
+    ("Katiba Macina militants kidnapped a village chief in 2019 near Mopti.",
+     dict(code="VAC/Abduction/forced disappearance", a1="jnim", assoc1={"katiba-macina"})),
+    ("Gunmen abducted and executed two herders near Boni.",
+     dict(code="VAC/Attack", fat=2)),
+    # --- Explosions / remote violence
+    ("Three peacekeepers were killed when their vehicle struck an IED near Aguelhok.",
+     dict(code="ERV/Remote explosive/landmine/IED", a2="minusma", fat=3, place="aguelhok")),
+    ("A landmine killed two civilians on the road to Boni.",
+     dict(code="ERV/Remote explosive/landmine/IED", fat=2)),
+    ("An improvised explosive device exploded under a bus near Konna, killing 14.",
+     dict(code="ERV/Remote explosive/landmine/IED", fat=14)),
+    ("A suicide bomber drove a car into the army camp in Gao, killing six soldiers.",
+     dict(code="ERV/Suicide bomb", fat=6, place="gao")),
+    ("JNIM carried out a suicide attack on the Barkhane base at Gao.",
+     dict(code="ERV/Suicide bomb", a1="jnim")),
+    ("French forces conducted air strikes on ISGS positions near Menaka.",
+     dict(code="ERV/Air/drone strike", a1="france", a2="isgs", place="menaka")),
+    ("A drone strike killed eight JNIM fighters near Boni.",
+     dict(code="ERV/Air/drone strike", fat=8)),
+    ("Militants fired mortar shells at the MINUSMA camp in Kidal.",
+     dict(code="ERV/Shelling/artillery/missile attack", a1="gunmen", place="kidal")),
+    ("Rockets hit the airport of Timbuktu overnight.",
+     dict(code="ERV/Shelling/artillery/missile attack", place="timbuktu")),
+    ("A grenade was thrown into a bar in Gao, wounding four people.",
+     dict(code="ERV/Grenade", fat=None, place="gao")),
+    ("Militants used a chemical weapon against soldiers near Boni.",
+     dict(code="ERV/Chemical weapon")),
+    ("Four French soldiers were wounded when an IED hit their patrol near Tessalit. JNIM later claimed the attack.",
+     dict(code="ERV/Remote explosive/landmine/IED", a1="jnim", a2="france", events=1)),
+    ("Two civilians died when their cart hit a mine. The device was planted by JNIM militants.",
+     dict(code="ERV/Remote explosive/landmine/IED", a1="jnim", fat=2, events=1)),
+    # --- Protests
+    ("Thousands of residents protested in Bamako against the junta.",
+     dict(code="PRO/Peaceful protest", a1="protesters", place="bamako")),
+    ("Teachers went on strike in Mopti to demand unpaid salaries.",
+     dict(code="PRO/Peaceful protest", a1="protesters", assoc1={"teachers"}, place="mopti")),
+    ("Demonstrators marched in Gao on 5 May 2019.",
+     dict(code="PRO/Peaceful protest", a1="protesters", place="gao")),
+    ("Police fired tear gas to disperse protesters in Bamako.",
+     dict(code="PRO/Protest with intervention", a1="protesters", a2="police", place="bamako")),
+    ("Residents demonstrated in Kidal and police arrested several demonstrators.",
+     dict(code="PRO/Protest with intervention", a1="protesters")),
+    ("Soldiers shot dead three protesters during a demonstration in Bamako.",
+     dict(code="PRO/Excessive force against protesters", fat=3, place="bamako")),
+    ("People took to the streets of Timbuktu to protest against the arrest of a local leader.",
+     dict(code="PRO/Peaceful protest", a1="protesters", place="timbuktu", events=1)),
+    # --- Riots
+    ("Rioters burned tyres and threw stones at the police in Kidal.",
+     dict(code="RIO/Violent demonstration", a1="rioters", place="kidal")),
+    ("Demonstrators ransacked the town hall in Gao.",
+     dict(code="RIO/Violent demonstration", a1="rioters", place="gao")),
+    ("Residents stormed the MINUSMA camp in Kidal and set fire to vehicles.",
+     dict(code="RIO/Mob violence", a1="rioters")),
+    ("A mob lynched a suspected thief in Sevare.",
+     dict(code="RIO/Mob violence", a1="rioters", place="sevare")),
+    ("Angry youths erected barricades in Mopti after a shooting.",
+     dict(code="RIO/Violent demonstration", place="mopti")),
+    # --- Strategic developments
+    ("The government and the CMA signed a peace agreement in Bamako in June 2015.",
+     dict(code="SD/Agreement", place="bamako")),
+    ("GATIA and the CMA agreed to a ceasefire in Kidal.",
+     dict(code="SD/Agreement", a1="gatia")),
+    ("The army arrested 12 CMA members in Gao.",
+     dict(code="SD/Arrests", a1="army", a2="cma", place="gao")),
+    ("Gendarmes detained three suspected militants in Sevare.",
+     dict(code="SD/Arrests", a1="police")),
+    ("Militants looted shops in Boni.",
+     dict(code="SD/Looting/property destruction", a1="gunmen", place="boni")),
+    ("Gunmen burned down the school of Koro.",
+     dict(code="SD/Looting/property destruction", a1="gunmen", place="koro")),
+    ("Unknown gunmen stole livestock from herders near Menaka.",
+     dict(code="SD/Looting/property destruction", a1="gunmen")),
+    ("Unknown gunmen seized two vehicles near Gao.",
+     dict(code="SD/Looting/property destruction", a1="gunmen", place="gao")),
+    ("Property destruction: Ansar Dine destroyed mausoleums in Timbuktu.",
+     dict(code="SD/Looting/property destruction", a1="ansar-dine", place="timbuktu")),
+    ("Gunmen raided the village of Boni and took cattle, no casualties were reported.",
+     dict(code="SD/Looting/property destruction", fat=0)),
+    ("Soldiers defused an IED on the road to Konna.",
+     dict(code="SD/Disrupted weapons use", a1="army")),
+    ("French forces discovered a weapons cache near Tessalit.",
+     dict(code="SD/Disrupted weapons use", a1="france")),
+    ("Barkhane established a base in Menaka in 2018.",
+     dict(code="SD/Headquarters or base established", a1="france", place="menaka")),
+    ("The army withdrew from Aguelhok without a fight.",
+     dict(code="SD/Non-violent transfer of territory", a1="army", place="aguelhok")),
+    ("Peacekeepers handed over the Tessalit camp to the army.",
+     dict(code="SD/Non-violent transfer of territory", a1="minusma")),
+    ("The MNLA declared independence in Gao on 6 April 2012.",
+     dict(code="SD/Change to group/activity", a1="mnla")),
+    ("The CMA declared war on the junta in September 2023.",
+     dict(code="SD/Change to group/activity", a1="cma")),
+    ("The CMA withdrew from peace talks in Bamako.",
+     dict(code="SD/Change to group/activity", a1="cma")),
+    ("A new armed group was formed in Kidal by former MNLA fighters.",
+     dict(code="SD/Change to group/activity")),
+    ("Ansar Dine and MOJWA merged into a single movement in 2013.",
+     dict(code="SD/Change to group/activity", a1="ansar-dine")),
+    ("Soldiers staged a coup in Bamako on 22 March 2012.",
+     dict(code="SD/Other", a1="army", place="bamako")),
+    ("ECOWAS imposed sanctions on Mali in January 2022.",
+     dict(code="SD/Other", a1="ecowas")),
+    ("The junta banned all political parties.",
+     dict(code="SD/Other", a1="government")),
+    ("The junta appointed a new governor of Kidal.",
+     dict(code="SD/Other", a1="government")),
+    ("Non-violent activity: JNIM distributed leaflets in Boni.",
+     dict(code="SD/Other", a1="jnim", place="boni")),
+    # --- status
+    ("JNIM reportedly killed two soldiers near Boni.",
+     dict(code="BAT/Armed clash", status="reported", fat=2)),
+    ("The army allegedly executed five herders in Sevare.",
+     dict(code="VAC/Attack", status="reported", fat=5)),
+    ("The army denied that its soldiers killed civilians in Koro.",
+     dict(code="VAC/Attack", status="denied")),
+    ("Gunmen attacked the police station in Gao.",
+     dict(code="BAT/Armed clash", status="asserted", a2="police")),
+    # --- no event: hypotheticals, threats, negation, intentions, predictions, background
+    ("Such killings could amount to war crimes.", dict(events=0)),
+    ("ECOWAS has threatened sanctions against the junta.", dict(events=0)),
+    ("JNIM threatened to attack Bamako.", dict(events=0)),
+    ("The army did not attack the camp.", dict(events=0)),
+    ("No one was killed in Gao.", dict(events=0)),
+    ("If the talks fail, the MNLA will attack Kidal.", dict(events=0)),
+    ("The CMA plans to sign an agreement next month.", dict(events=0)),
+    ("Analysts warn that militants may seize Menaka.", dict(events=0)),
+    ("The MNLA regularly attacks convoys in the desert.", dict(events=0)),
+    ("Without fighting, nothing changed in Kidal.", dict(events=0)),
+    ("The CMA is in conflict with the government.", dict(events=0)),
+    ("The army vowed to retake Kidal.", dict(events=0)),
+    ("Peacekeepers foiled an attack on Gao.", dict(events=0)),
+    # --- retelling and outcome sentences merge into one event
+    ("On 10 March 2019, gunmen attacked the village of Koro. Four civilians were killed.",
+     dict(code="VAC/Attack", fat=4, events=1)),
+    ("JNIM attacked the army camp in Boni on 2 May 2019. The attack killed three soldiers and two militants.",
+     dict(code="BAT/Armed clash", a1="jnim", fat=5, events=1)),
+    ("Gunmen attacked a convoy of peacekeepers near Kidal. No casualties were reported.",
+     dict(code="BAT/Armed clash", fat=0, events=1)),
+    ("Soldiers clashed with JNIM near Boni. Later, peacekeepers signed an agreement in Bamako.",
+     dict(events=2)),
+    # --- fatalities kept apart from wounded, captured and displaced
+    ("Militants attacked Koro; two were killed, five wounded and ten abducted.",
+     dict(fat=2)),
+    ("The attack on Boni wounded 14 soldiers.", dict(code="BAT/Armed clash", fat=None)),
+    ("Fighting near Menaka displaced 3,000 people.", dict(code="BAT/Armed clash", fat=None)),
+    # --- French
+    ("Des hommes armés ont attaqué le village de Koro, tuant cinq civils.",
+     dict(code="VAC/Attack", language="fr", fat=5)),
+    ("Des affrontements ont opposé l'armée et le JNIM près de Boni.",
+     dict(code="BAT/Armed clash", language="fr")),
+    ("Des manifestants ont marché à Bamako.", dict(code="PRO/Peaceful protest", language="fr", a1="protesters")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[f"{i:03d}" for i in range(len(CASES))])
+def test_events_code_sentence(extract, text, expected):
+    language = expected.get("language", "en")
+    document, events = extract(text, language=language)
+    if expected.get("events") == 0:
+        assert events == [], [(e.event_type, e.sub_event_type, e.trigger) for e in events]
+        return
+    assert events, "no event"
+    if "events" in expected:
+        assert len(events) == expected["events"], [(e.event_type, e.sub_event_type, e.trigger) for e in events]
+    event = events[0]
+    if "code" in expected:
+        short, sub = expected["code"].split("/", 1)
+        assert (event.event_type, event.sub_event_type) == (SHORT[short], sub), event.rules
+    if "a1" in expected:
+        assert _role(event, "actor1") == [expected["a1"]], [(a.role, a.id) for a in event.actors]
+    if "a2" in expected:
+        assert _role(event, "actor2") == [expected["a2"]], [(a.role, a.id) for a in event.actors]
+    if "assoc1" in expected:
+        assert expected["assoc1"] <= set(_role(event, "assoc_actor_1")), [(a.role, a.id) for a in event.actors]
+    if "assoc2" in expected:
+        assert expected["assoc2"] <= set(_role(event, "assoc_actor_2")), [(a.role, a.id) for a in event.actors]
+    if "place" in expected:
+        assert event.location is not None and event.location.id == expected["place"], event.location
+    if "fat" in expected:
+        got = event.fatalities.min if event.fatalities is not None else None
+        assert got == expected["fat"], event.fatalities
+    if "status" in expected:
+        assert event.status == expected["status"]
+    for each in events:
+        assert document.body[each.evidence.start:each.evidence.end] == each.evidence.text
+        assert 0.0 <= each.confidence <= 1.0 and each.rules
+
+
+def test_events_cover_every_sub_type():
+    """The table exercises every ACLED sub-type (the taxonomy the scorer compares with)."""
+    coded = {tuple(case[1]["code"].split("/", 1)) for case in CASES if "code" in case[1]}
+    expected = {(short, sub) for short, full in SHORT.items() for sub in ACLED_TAXONOMY[full]}
+    assert expected <= coded, sorted(expected - coded)
+
+
+def test_events_split_one_event_per_place(extract):
+    document, events = extract("In 2012 the MNLA overran Kidal, Gao and Timbuktu in three days.")
+    assert [event.location.id for event in events] == ["kidal", "gao", "timbuktu"]
+    assert len({event.id for event in events}) == 3
+
+
+def test_events_place_in_brackets_is_not_the_event_place(extract):
+    document, events = extract("Gunmen attacked Boni (Mopti, Mopti) on 1 May 2019.")
+    assert [event.location.id for event in events] == ["boni"]
+
+
+def test_events_merged_evidence_covers_both_sentences(extract):
+    text = "Gunmen attacked the village of Koro on 3 May 2019. Six villagers were killed."
+    document, events = extract(text)
+    assert len(events) == 1
+    event = events[0]
+    assert event.evidence.text == document.body[event.evidence.start:event.evidence.end]
+    assert "Koro" in event.evidence.text and "Six villagers" in event.evidence.text
+    assert any(rule.startswith("merged:") for rule in event.rules)
+
+
+def test_events_bibliography_and_headings_give_no_events(extract):
+    text = "The army attacked Kidal in 2014.\n\nWorks Cited\n\nSmith (2015) 'Rebels attack Gao', Journal, 2.\n"
+    document, events = extract(text)
+    assert len(events) == 1 and events[0].location.id == "kidal"
+
+
+def test_events_confidence_rewards_named_sides(extract):
+    _, named = extract("On 3 May 2019, JNIM attacked soldiers in Boni, killing two.")
+    _, vague = extract("An attack was reported.")
+    assert named[0].confidence > vague[0].confidence
+    assert "status:asserted" in named[0].rules
+
+
+def test_events_ids_are_stable(extract):
+    _, first = extract("Gunmen attacked Gao. The army arrested two men in Kidal.")
+    _, second = extract("Gunmen attacked Gao. The army arrested two men in Kidal.")
+    assert [event.id for event in first] == [event.id for event in second]
+    assert event_id("doc", "A  b", 0) == event_id("doc", "A b", 0)
+
+
+def test_events_implied_actors_are_marked(extract):
+    _, events = extract("Two villagers were killed near Boni.")
+    implied = {actor.id for actor in events[0].actors if actor.implied}
+    assert implied == {"gunmen"}
+
+
+@pytest.mark.parametrize(
+    ("before", "clause", "reason"),
+    [
+        (["they", "could"], ["they", "could"], "hypothetical:could"),
+        (["the", "army", "do", "not"], ["the", "army", "do", "not"], "negation:not"),
+        (["jnim", "threaten", "to"], ["jnim", "threaten", "to"], "intention:threaten"),
+        (["ecowas", "threaten"], ["ecowas", "threaten"], "intention:threaten"),
+        (["if", "the", "army"], ["if", "the", "army"], "condition:if"),
+        (["the", "army"], ["the", "army"], None),
+    ],
+)
+def test_events_blocking_cue(cues, before, clause, reason):
+    assert blocking_cue(before, clause, cues, EventSettings()) == reason
+
+
+def _hit(gazetteer, trigger_id, start, end):
+    trigger = next(t for t in gazetteer.triggers if t.id == trigger_id)
+    return TriggerHit(trigger, start, end, start, start + 1)
+
+
+def test_events_choose_triggers_prefers_first_act_and_means(gazetteer):
+    attack, kill, ied = _hit(gazetteer, "attack", 0, 1), _hit(gazetteer, "kill", 5, 6), _hit(gazetteer, "ied", 9, 10)
+    assert choose_triggers([kill, attack]) == (attack, attack)
+    assert choose_triggers([attack, ied]) == (attack, ied)
+    loot = _hit(gazetteer, "looting", 0, 1)
+    assert choose_triggers([loot, kill])[1] is kill
+
+
+def test_events_assign_roles_without_a_model(gazetteer, cues):
+    from models.mention import EntityMention
+
+    text = "JNIM was attacked by soldiers."
+    mentions = [
+        EntityMention(kind="actor", entity_id="jnim", text="JNIM", start=0, end=4, alias="JNIM", score=100),
+        EntityMention(kind="actor", entity_id="army", text="soldiers", start=21, end=29, alias="soldiers", score=100),
+    ]
+    findings = assign_roles(9, 17, mentions, lambda s, e: text[s:e], cues)
+    assert [(f.mention.entity_id, f.role) for f in findings] == [("army", "actor1"), ("jnim", "actor2")]
+
+
+def test_events_dependency_sides_from_a_parse():
+    """The optional parse-based path reads subjects, objects and agents from dependency labels."""
+    from spacy.vocab import Vocab
+
+    words = ["Kidal", "was", "captured", "by", "the", "army"]
+    doc = Doc(Vocab(), words=words, heads=[2, 2, 2, 2, 5, 3], deps=["nsubjpass", "auxpass", "ROOT", "agent", "det", "pobj"])
+    acting, acted = dependency_sides(doc, 2)
+    assert [doc.text[s:e] for s, e in acting] == ["the army"]
+    assert [doc.text[s:e] for s, e in acted] == ["Kidal"]
+
+
+def test_events_parser_model_must_be_installed(gazetteer, gazetteer_dir):
+    with pytest.raises(ValueError, match="parser_model 'no_such_model' is not an installed spaCy package"):
+        EventAssembler(gazetteer, settings=EventSettings(parser_model="no_such_model"), gazetteer_dir=gazetteer_dir)
+
+
+def test_events_lexicon_codes_are_acled(gazetteer):
+    for trigger in gazetteer.triggers:
+        assert trigger.sub_event_type in ACLED_TAXONOMY[trigger.event_type]
+        for rule in trigger.rules:
+            assert rule.sub_event_type in ACLED_TAXONOMY[rule.event_type]

@@ -1,0 +1,89 @@
+"""Killed counts read from text: digits and words, vague counts by ACLED's conventions, kept
+apart from wounded, abducted and displaced; an explicit 'no casualties' is 0, silence is None."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.errors import GazetteerError
+from pipeline.events import find_fatalities, load_cues, read_count, reports_casualties, text_words
+from pipeline.gazetteer import DEFAULT_GAZETTEER_DIR
+
+
+@pytest.fixture(scope="module")
+def cues():
+    return load_cues(DEFAULT_GAZETTEER_DIR)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "qualifier"),
+    [
+        ("Gunmen attacked the camp, killing 20.", 20, 20, "exact"),
+        ("The raid left 20+ dead.", 20, 20, "at least"),
+        ("At least six peacekeepers were killed.", 6, 6, "at least"),
+        ("More than 400 people died in the fighting.", 400, 400, "more than"),
+        ("Hundreds were killed in the massacre.", 100, 999, "vague"),
+        ("Dozens of villagers were killed.", 12, 99, "vague"),
+        ("Several soldiers died in the ambush.", 3, 9, "vague"),
+        ("Tens of civilians were killed.", 10, 99, "vague"),
+        ("Four villagers and three gunmen were killed.", 7, 7, "exact"),
+        ("Two soldiers were killed and five wounded.", 2, 2, "exact"),
+        ("Five were wounded and two killed.", 2, 2, "exact"),
+        ("Twenty-one people were killed.", 21, 21, "exact"),
+        ("The militants shot dead three traders.", 3, 3, "exact"),
+        ("The gunmen killed between 5 and 9 herders.", 5, 9, "about"),
+        ("6 - 9 civilians were killed near the well.", 6, 9, "about"),
+        ("Seven people, including two children, were killed.", 7, 7, "exact"),
+        ("The mayor was killed in his home.", 1, 1, "exact"),
+        ("A 16 year old boy was killed by a mine.", 1, 1, "exact"),
+        ("On 3 May, two soldiers were killed.", 2, 2, "exact"),
+        ("In 2012, 15 civilians were killed.", 15, 15, "exact"),
+        ("The bodies of three herders were found.", 3, 3, "exact"),
+        ("The attack killed three soldiers and two militants.", 5, 5, "exact"),
+        ("The convoy was attacked, leaving the driver dead.", 1, 1, "exact"),
+        ("Gunmen assassinated the imam of the village.", 1, 1, "exact"),
+        ("No casualties were reported.", 0, 0, "exact"),
+        ("Nobody was killed in the attack.", 0, 0, "exact"),
+        ("Des hommes armés ont tué cinq civils.", 5, 5, "exact"),
+        ("Unknown fatalities coded as 3.", 3, 3, "exact"),
+    ],
+)
+def test_fatalities_count(cues, text, low, high, qualifier):
+    fatalities = find_fatalities(text, cues)
+    assert fatalities is not None
+    assert (fatalities.min, fatalities.max, fatalities.qualifier) == (low, high, qualifier)
+    assert fatalities.text and fatalities.text in text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fourteen soldiers were wounded in the attack.",
+        "Ten teachers were abducted near the school.",
+        "The fighting displaced 3,000 people.",
+        "Gunmen attacked the market 3 km from the town.",
+        "The army arrested 12 members of the group.",
+        "The MNLA attacked Kidal in 2012.",
+    ],
+)
+def test_fatalities_none_when_nobody_is_reported_killed(cues, text):
+    assert find_fatalities(text, cues) is None
+
+
+def test_fatalities_casualties_include_wounded_not_an_explicit_none(cues):
+    assert reports_casualties("Two soldiers were wounded.", cues)
+    assert not reports_casualties("No casualties were reported.", cues)
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [("twenty one", (21, 21)), ("a dozen", (12, 12)), ("dozen", (12, 12)), ("1,200", (1200, 1200)), ("about 30", (30, 30))],
+)
+def test_fatalities_read_count(cues, words, expected):
+    count = read_count(text_words(words), 0, cues)
+    assert (None if count is None else (count.low, count.high)) == expected
+
+
+def test_fatalities_unquoted_yaml_boolean_is_refused(tmp_path):
+    (tmp_path / "cues.yaml").write_text("negation: [not, no]\n", encoding="utf-8")
+    with pytest.raises(GazetteerError, match=r"cue list 'negation': expected a word, got False \(quote it\)"):
+        load_cues(tmp_path)
