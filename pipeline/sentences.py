@@ -163,9 +163,12 @@ def split_sentences(
         marked `is_heading`.
     """
     sentences: list[Sentence] = []
-    for line_match in re.finditer(r"[^\r\n]+", body):
+    lines = [match for match in re.finditer(r"[^\r\n]+", body) if match.group().strip()]
+    for number, line_match in enumerate(lines):
         line = line_match.group()
         offset = line_match.start()
+        # a heading introduces what follows it: the last line of a text is never one
+        can_be_heading = number < len(lines) - 1
         for span_start, span_end in split_line(line, settings):
             start, end = offset + span_start, offset + span_end
             text = body[start:end]
@@ -175,7 +178,10 @@ def split_sentences(
                     start=start,
                     end=end,
                     text=text,
-                    is_heading=span_start == 0 and span_end == len(line.rstrip()) and _is_heading(text, settings),
+                    is_heading=can_be_heading
+                    and span_start == len(line) - len(line.lstrip())
+                    and span_end == len(line.rstrip())
+                    and _is_heading(text, settings),
                     is_excluded=any(span.start < end and start < span.end for span in excluded),
                 )
             )

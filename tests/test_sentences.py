@@ -66,8 +66,14 @@ def test_sentences_offsets_index_the_body():
     ],
 )
 def test_sentences_headings(line, is_heading):
-    (sentence,) = split_sentences(line)
-    assert sentence.is_heading is is_heading
+    first, _following = split_sentences(f"{line}\nThe story goes on.")
+    assert first.is_heading is is_heading
+
+
+def test_sentences_last_line_is_never_a_heading():
+    # a one-line report without a final stop is a sentence, not a heading
+    (sentence,) = split_sentences("Rebels take over a border town")
+    assert not sentence.is_heading
 
 
 def test_sentences_marks_excluded_spans():
