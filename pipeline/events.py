@@ -423,7 +423,9 @@ def find_fatalities(text: str, cues: Cues) -> Optional[Fatalities]:
             if after is not None:
                 counts = [after]
         if not counts:
-            passive = index > 0 and words[index - 1].text in cues.passive_aux
+            # "were killed", and with an adverb between: "were reportedly killed"
+            passive = index > 0 and (words[index - 1].text in cues.passive_aux or (
+                index > 1 and words[index - 1].text.endswith("ly") and words[index - 2].text in cues.passive_aux))
             noun_like = word.text not in cues.killed_active
             counts = _counts_before(words, index, cues, 14 if passive or noun_like else 4)
         if not counts and word.text not in cues.killed_of:
@@ -1342,6 +1344,11 @@ class EventAssembler:
                 merged[-1] = self._combine(previous, draft)
             else:
                 merged.append(draft)
+        for draft in merged:
+            last = by_index.get(draft.sentence_last)
+            agent = self._attributed_actor(last, mentions, draft, after=draft.anchor.end) if last is not None else None
+            if agent is not None:
+                self._attribute(draft, agent)
         if self.settings.merge_max_sentence_gap > 0:
             with_events = {index for d in merged for index in range(d.sentence_first, d.sentence_last + 1)}
             for draft in merged:
@@ -1356,24 +1363,37 @@ class EventAssembler:
                     draft.fatalities = _combine_fatalities(draft.fatalities, count, False)
                     draft.rules.append("fatalities:following-sentence")
                 if agent is not None:
-                    draft.roles = [role for role in draft.roles if not (role.implied and role.role == "actor1")]
-                    draft.roles.insert(0, _Role(agent.entity_id, "actor1", agent.text, agent.alias, agent.score))
-                    draft.rules.append("roles:attribution")
+                    self._attribute(draft, agent)
                 draft.sentence_last = following.index
                 draft.end = following.end
         return merged
 
-    def _attributed_actor(self, sentence: Sentence, mentions: list[EntityMention], draft: _Draft) -> Optional[EntityMention]:
-        """The named actor a trigger-less sentence blames for the act before it, when that act's
-        actor1 was only implied ("The device was likely planted by JNIM militants.")."""
-        if not any(role.implied and role.role == "actor1" for role in draft.roles):
+    def _attributed_actor(self, sentence: Sentence, mentions: list[EntityMention], draft: _Draft,
+                          after: int = 0) -> Optional[EntityMention]:
+        """The named actor a sentence blames for the act before it, when that act's actor1 was
+        implied or generic ("…unknown gunmen kidnapped seven diplomats. MUJAO claimed
+        responsibility."; "…struck an IED, the IED was likely planted by JNIM militants").
+        Only the part of `sentence` from offset `after` on is read."""
+        if not any((role.implied or role.actor_id in self.generic_ids) and role.role == "actor1" for role in draft.roles):
             return None
-        words = {word.text for word in text_words(sentence.text)}
+        start = max(sentence.start, after)
+        words = {word.text for word in text_words(sentence.text[start - sentence.start:])}
         if not words & self.cues.attribution:
             return None
-        named = [m for m in mentions if m.kind == "actor" and sentence.start <= m.start and m.end <= sentence.end
-                 and m.entity_id not in self.generic_ids]
+        named = [m for m in mentions if m.kind == "actor" and start <= m.start and m.end <= sentence.end
+                 and m.entity_id not in self.generic_ids
+                 and actor_class(self.gazetteer.actors[m.entity_id]) & {"armed"}]
         return named[0] if named else None
+
+    def _attribute(self, draft: _Draft, agent: EntityMention) -> None:
+        """Make the blamed group actor1 in place of an implied or generic one."""
+        draft.roles = [role for role in draft.roles
+                       if not (role.role == "actor1" and (role.implied or role.actor_id in self.generic_ids))
+                       and role.actor_id != agent.entity_id]
+        year = int(draft.date.start[:4]) if draft.date else None
+        blamed = self._promote_members([_Role(agent.entity_id, "actor1", agent.text, agent.alias, agent.score)], year)
+        draft.roles = sorted(blamed + draft.roles, key=lambda role: _ROLE_ORDER[role.role])
+        draft.rules.append("roles:attribution")
 
     def _same_event(self, first: _Draft, second: _Draft, sentences: dict[int, Sentence]) -> bool:
         gap = second.sentence_first - first.sentence_last
@@ -1391,7 +1411,10 @@ class EventAssembler:
             return False
         if second.attribution and any(role.implied and role.role == "actor1" for role in first.roles):
             return True  # "The device was planted by JNIM.": who did the act just told
-        related = (first.event_type == second.event_type or first.anchor.trigger.outcome or second.anchor.trigger.outcome
+        # property seized or burnt in the attack just told is part of that attack (ACLED codes one event)
+        looted_in_attack = (first.event_type in _VIOLENT_TYPES and second.sub_event_type == "Looting/property destruction")
+        related = (looted_in_attack or first.event_type == second.event_type or first.anchor.trigger.outcome
+                   or second.anchor.trigger.outcome
                    or second.code_hit.label or first.code_hit.label
                    or not (second.named_ids() - self.generic_ids))
         if not related:

@@ -85,6 +85,13 @@ def _role(event, role):
 # ids that must be associated; `place`; `fat` the killed minimum (None: not stated); `status`;
 # `events` how many events (0: none).
 CASES = [
+    # --- attribution: a group blamed after the act replaces generic or implied attackers
+    ("On 2 May 2019, gunmen abducted two teachers near Boni. MOJWA claimed responsibility.",
+     dict(code="VAC/Abduction/forced disappearance", a1="mojwa")),
+    ("On 4 May 2019, a truck struck an IED near Konna, the device was likely planted by Katiba Macina militants.",
+     dict(code="ERV/Remote explosive/landmine/IED", a1="jnim", assoc1={"katiba-macina"})),
+    ("On 6 May 2019, JNIM militants ambushed an army convoy near Boni. Three soldiers were killed and two trucks were burned.",
+     dict(code="BAT/Armed clash", a1="jnim", a2="army", fat=3, events=1)),
     # --- Battles: armed clash, roles by voice and coordination
     ("On 3 May 2019, JNIM militants attacked a Malian army post in Boni, killing four soldiers.",
      dict(code="BAT/Armed clash", a1="jnim", a2="army", place="boni", fat=4)),

@@ -87,3 +87,15 @@ def test_fatalities_unquoted_yaml_boolean_is_refused(tmp_path):
     (tmp_path / "cues.yaml").write_text("negation: [not, no]\n", encoding="utf-8")
     with pytest.raises(GazetteerError, match=r"cue list 'negation': expected a word, got False \(quote it\)"):
         load_cues(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Five Fulani civilians were reportedly killed.", 5),
+        ("22 Dogon villagers were allegedly killed in the raid.", 22),
+    ],
+)
+def test_fatalities_adverb_between_auxiliary_and_participle(cues, text, count):
+    fatalities = find_fatalities(text, cues)
+    assert fatalities is not None and fatalities.min == count
