@@ -212,7 +212,7 @@ class EntityRecognizer:
                 forms |= {variant for form in forms for variant in number_forms(form.lower(), self.language)}
             elif kind == "actor" and entry.kind == "identity group" and " " not in alias:
                 forms |= {form + "s" for form in forms}
-            if curated and method == "named" and len(key) >= self.settings.fuzzy_min_chars:
+            if curated and method in ("named", "acronym") and len(key) >= self.settings.fuzzy_min_chars:
                 self._fuzzy_keys.setdefault(key, (kind, alias, method))
             self._alias_of.setdefault((kind, key), alias)
             self._patterns.setdefault((method, f"{kind}|{method}|{key}"), set()).update(forms)
