@@ -743,7 +743,9 @@ def assign_roles(
     for group in after:
         if group is agent:
             continue
-        gap = text_of(hit_end, group[0][0].start)
+        # "an attack by gunmen on an army post": the target is read from after the agent
+        gap_start = agent[-1][0].end if agent is not None and agent[-1][0].end <= group[0][0].start else hit_end
+        gap = text_of(gap_start, group[0][0].start)
         if len(gap) > settings.object_window_chars or re.search(r"[;,]|[.!?]\s", gap) or marker.search(gap.lower()):
             break
         between = bool(re.search(r"(?<!\w)(?:%s)\s+(?:the\s+|les\s+|l'\s*)?$" % "|".join(map(re.escape, sorted(cues.between_markers))), gap.lower()))

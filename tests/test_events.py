@@ -85,6 +85,9 @@ def _role(event, role):
 # ids that must be associated; `place`; `fat` the killed minimum (None: not stated); `status`;
 # `events` how many events (0: none).
 CASES = [
+    # --- a noun trigger with its agent and its target: "an attack by X on Y"
+    ("Two people were killed in an attack by gunmen on an army post in Boni.",
+     dict(code="BAT/Armed clash", a1="gunmen", a2="army", fat=2, place="boni")),
     # --- attribution: a group blamed after the act replaces generic or implied attackers
     ("On 2 May 2019, gunmen abducted two teachers near Boni. MOJWA claimed responsibility.",
      dict(code="VAC/Abduction/forced disappearance", a1="mojwa")),
