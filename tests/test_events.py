@@ -85,6 +85,11 @@ def _role(event, role):
 # ids that must be associated; `place`; `fat` the killed minimum (None: not stated); `status`;
 # `events` how many events (0: none).
 CASES = [
+    # --- an attack that fires on people is an attack even when property burns too
+    ("On 7 May 2019, gunmen attacked the Dogon village of Boni, fired at villagers and burned granaries.",
+     dict(code="VAC/Attack", a1="gunmen", a2="civilians")),
+    ("On 8 May 2019, gunmen attacked the village of Boni and burned granaries.",
+     dict(code="SD/Looting/property destruction", a1="gunmen")),
     # --- a noun trigger with its agent and its target: "an attack by X on Y"
     ("Two people were killed in an attack by gunmen on an army post in Boni.",
      dict(code="BAT/Armed clash", a1="gunmen", a2="army", fat=2, place="boni")),
