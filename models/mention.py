@@ -52,3 +52,5 @@ class TimeExpression(BaseModel):
     kind: Literal["absolute", "relative", "deictic", "heading"] = "absolute"
     role: Literal["event", "since", "until"] = "event"
     sentence_index: int = -1
+    # a date naming something ("the 2015 Algiers Accord"), not when the sentence's act happened
+    attributive: bool = False

@@ -1289,6 +1289,7 @@ def normalise_dates(
                 kind="heading" if sentence.is_heading else interval.kind,
                 role=candidate.role,
                 sentence_index=sentence.index,
+                attributive=candidate.attributive,
             )
             expressions.append(expression)
             dated = True

@@ -1318,6 +1318,10 @@ class EventAssembler:
     def _date(self, sentence: Sentence, hit: TriggerHit, dates) -> Optional[EventDate]:
         in_sentence = [e for e in dates.expressions if sentence.start <= e.char_start and e.char_end <= sentence.end
                        and e.role == "event"]
+        # "In January 2024 … terminated the 2015 Algiers Accord": a date naming a thing does not
+        # date the act while the sentence has another
+        if any(not e.attributive for e in in_sentence):
+            in_sentence = [e for e in in_sentence if not e.attributive]
         if in_sentence:
             expression = min(in_sentence, key=lambda e: abs(e.char_start - hit.start))
             return _event_date(expression, "sentence")

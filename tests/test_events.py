@@ -480,3 +480,20 @@ def test_events_lexicon_codes_are_acled(gazetteer):
         assert trigger.sub_event_type in ACLED_TAXONOMY[trigger.event_type]
         for rule in trigger.rules:
             assert rule.sub_event_type in ACLED_TAXONOMY[rule.event_type]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "source"),
+    [
+        # a date naming a thing does not date the act when the sentence has another date
+        ("In January 2019, JNIM militants attacked the 2015 peace monument in Boni.", "2019-01-01", "2019-01-31", "sentence"),
+        ("On 3 May 2019, JNIM militants attacked an army post in Boni.", "2019-05-03", "2019-05-03", "sentence"),
+        # "later that month": after the day the story stands at, to the month's end
+        ("On 3 May 2019, JNIM militants attacked an army post in Boni. Later that month, ISGS attacked Menaka.",
+         "2019-05-04", "2019-05-31", "sentence"),
+    ],
+)
+def test_events_take_the_date_of_their_clause(extract, text, start, end, source):
+    _document, events = extract(text)
+    event = events[-1]
+    assert (event.date.start, event.date.end, event.date.source) == (start, end, source)
