@@ -1319,9 +1319,13 @@ class EventAssembler:
         in_sentence = [e for e in dates.expressions if sentence.start <= e.char_start and e.char_end <= sentence.end
                        and e.role == "event"]
         # "In January 2024 … terminated the 2015 Algiers Accord": a date naming a thing does not
-        # date the act while the sentence has another
-        if any(not e.attributive for e in in_sentence):
-            in_sentence = [e for e in in_sentence if not e.attributive]
+        # date the act while the sentence has another, unless the thing is the act itself
+        # ("the MNLA's early 2012 capture of Aguelhok")
+        def dates_the_act(expression) -> bool:
+            return not expression.attributive or 0 <= hit.start - expression.char_end <= 2
+
+        if any(dates_the_act(e) for e in in_sentence):
+            in_sentence = [e for e in in_sentence if dates_the_act(e)]
         if in_sentence:
             expression = min(in_sentence, key=lambda e: abs(e.char_start - hit.start))
             return _event_date(expression, "sentence")

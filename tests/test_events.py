@@ -497,3 +497,8 @@ def test_events_take_the_date_of_their_clause(extract, text, start, end, source)
     _document, events = extract(text)
     event = events[-1]
     assert (event.date.start, event.date.end, event.date.source) == (start, end, source)
+
+
+def test_events_attributive_date_of_the_trigger_noun_dates_it(extract):
+    _document, events = extract("The MNLA's early 2012 capture of Boni and its May 2014 raid on Menaka were costly.")
+    assert (events[0].date.start, events[0].date.end, events[0].date.precision) == ("2012-01-01", "2012-04-30", "range")
