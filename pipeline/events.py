@@ -1359,6 +1359,25 @@ class EventAssembler:
             agent = self._attributed_actor(last, mentions, draft, after=draft.anchor.end) if last is not None else None
             if agent is not None:
                 self._attribute(draft, agent)
+        with_events = {index for d in merged for index in range(d.sentence_first, d.sentence_last + 1)}
+        for draft in merged:
+            # "French forces conducted an operation near Menaka. Three militants were killed.":
+            # the toll's actor is the group the sentence before, which told no event, says acted
+            before = by_index.get(draft.sentence_first - 1)
+            if before is None or before.index in with_events or before.is_heading or before.is_excluded:
+                continue
+            if not _same_line(document.body, before, by_index[draft.sentence_first]):
+                continue
+            agent = self._leading_actor(before, mentions, draft)
+            if agent is not None:
+                self._attribute(draft, agent)
+                draft.rules.append("roles:previous-sentence")
+                draft.sentence_first, draft.start = before.index, before.start
+                if draft.place is None:
+                    places = [m for m in mentions if m.kind == "place" and before.start <= m.start and m.end <= before.end]
+                    if places:
+                        draft.place, draft.place_rule = places[0], "location:previous-sentence"
+                with_events.add(before.index)
         if self.settings.merge_max_sentence_gap > 0:
             with_events = {index for d in merged for index in range(d.sentence_first, d.sentence_last + 1)}
             for draft in merged:
@@ -1394,6 +1413,20 @@ class EventAssembler:
                  and m.entity_id not in self.generic_ids
                  and actor_class(self.gazetteer.actors[m.entity_id]) & {"armed"}]
         return named[0] if named else None
+
+    def _leading_actor(self, sentence: Sentence, mentions: Sequence[EntityMention], draft: _Draft) -> Optional[EntityMention]:
+        """The named armed group a trigger-less sentence opens with ("French forces conducted…"),
+        for an event after it whose actor1 is implied or generic; else None."""
+        if not any((role.implied or role.actor_id in self.generic_ids) and role.role == "actor1" for role in draft.roles):
+            return None
+        if any(role.role == "actor1" and not role.implied and role.actor_id not in self.generic_ids for role in draft.roles):
+            return None
+        named = [m for m in mentions if m.kind == "actor" and sentence.start <= m.start and m.end <= sentence.end
+                 and m.entity_id not in self.generic_ids]
+        if not named or not actor_class(self.gazetteer.actors[named[0].entity_id]) & {"armed"}:
+            return None
+        acted_upon = {role.actor_id for role in draft.roles if role.role in ("actor2", "assoc_actor_2")}
+        return None if named[0].entity_id in acted_upon else named[0]
 
     def _attribute(self, draft: _Draft, agent: EntityMention) -> None:
         """Make the blamed group actor1 in place of an implied or generic one."""
@@ -1570,6 +1603,11 @@ class EventAssembler:
             id=place.id, name=place.name, admin1=place.admin1, admin2=place.admin2, country=place.country,
             lat=place.lat, lon=place.lon, text=mention.text, precision=precision,
         )
+
+
+def _same_line(body: str, first: Sentence, second: Sentence) -> bool:
+    """True when two sentences stand in one paragraph (no line break between them)."""
+    return "\n" not in body[first.end:second.start]
 
 
 def _in_brackets(body: str, mention: EntityMention, places: Sequence[EntityMention]) -> bool:

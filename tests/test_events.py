@@ -90,6 +90,9 @@ CASES = [
      dict(code="VAC/Attack", a1="gunmen", a2="civilians")),
     ("On 8 May 2019, gunmen attacked the village of Boni and burned granaries.",
      dict(code="SD/Looting/property destruction", a1="gunmen")),
+    # --- a toll after a sentence telling who operated where, with no event of its own
+    ("On 9 May 2019, French forces conducted an operation near Menaka. Three ISGS militants were killed.",
+     dict(code="BAT/Armed clash", a1="france", a2="isgs", fat=3, place="menaka", events=1)),
     # --- a noun trigger with its agent and its target: "an attack by X on Y"
     ("Two people were killed in an attack by gunmen on an army post in Boni.",
      dict(code="BAT/Armed clash", a1="gunmen", a2="army", fat=2, place="boni")),
