@@ -90,6 +90,9 @@ CASES = [
      dict(code="VAC/Attack", a1="gunmen", a2="civilians")),
     ("On 8 May 2019, gunmen attacked the village of Boni and burned granaries.",
      dict(code="SD/Looting/property destruction", a1="gunmen")),
+    # --- demonstrators who assault or clash turn a protest into a riot
+    ("On 10 May 2019, teachers staged a demonstration in Konna and assaulted a school director.",
+     dict(code="RIO/Violent demonstration")),
     # --- a toll after a sentence telling who operated where, with no event of its own
     ("On 9 May 2019, French forces conducted an operation near Menaka. Three ISGS militants were killed.",
      dict(code="BAT/Armed clash", a1="france", a2="isgs", fat=3, place="menaka", events=1)),
