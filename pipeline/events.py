@@ -1417,16 +1417,24 @@ class EventAssembler:
     def _leading_actor(self, sentence: Sentence, mentions: Sequence[EntityMention], draft: _Draft) -> Optional[EntityMention]:
         """The named armed group a trigger-less sentence opens with ("French forces conducted…"),
         for an event after it whose actor1 is implied or generic; else None."""
+        if not draft.anchor.trigger.outcome:
+            return None  # only a bare toll ("Three militants were killed.") borrows its actor
         if not any((role.implied or role.actor_id in self.generic_ids) and role.role == "actor1" for role in draft.roles):
             return None
         if any(role.role == "actor1" and not role.implied and role.actor_id not in self.generic_ids for role in draft.roles):
             return None
         named = [m for m in mentions if m.kind == "actor" and sentence.start <= m.start and m.end <= sentence.end
                  and m.entity_id not in self.generic_ids]
-        if not named or not actor_class(self.gazetteer.actors[named[0].entity_id]) & {"armed"}:
+        if not named:
+            return None
+        actor = self.gazetteer.actors[named[0].entity_id]
+        if actor.person is not None or not actor_class(actor) & {"armed"}:
             return None
         acted_upon = {role.actor_id for role in draft.roles if role.role in ("actor2", "assoc_actor_2")}
-        return None if named[0].entity_id in acted_upon else named[0]
+        # named again in the toll's own sentence ("CMA President … was assassinated"), it is the
+        # victims' side, not the one that acted
+        in_toll = {m.entity_id for m in mentions if m.kind == "actor" and draft.start <= m.start and m.end <= draft.end}
+        return None if named[0].entity_id in acted_upon | in_toll else named[0]
 
     def _attribute(self, draft: _Draft, agent: EntityMention) -> None:
         """Make the blamed group actor1 in place of an implied or generic one."""
