@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from datetime import timedelta
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -1025,7 +1026,7 @@ class EventAssembler:
         if code_hit.trigger.needs_actor and not findings and not self._place_is_object(
                 document.body, place_mentions, code_hit if not code_hit.label else role_anchor):
             return []
-        date = self._date(sentence, anchor, dates)
+        date = self._date(sentence, anchor, dates, document.body, [hit for hit in hits if hit is not anchor])
         year = int(date.start[:4]) if date else (document.published.year if document.published else None)
         roles = self._promote_members([_Role(f.mention.entity_id, f.role, f.mention.text, f.mention.alias, f.mention.score)
                                        for f in findings], year)
@@ -1315,22 +1316,50 @@ class EventAssembler:
             return series, "location:series"
         return [first], rule
 
-    def _date(self, sentence: Sentence, hit: TriggerHit, dates) -> Optional[EventDate]:
-        in_sentence = [e for e in dates.expressions if sentence.start <= e.char_start and e.char_end <= sentence.end
-                       and e.role == "event"]
+    def _date(self, sentence: Sentence, hit: TriggerHit, dates, body: str = "",
+              other_hits: Sequence[TriggerHit] = ()) -> Optional[EventDate]:
+        """The date of the trigger's act, and where it came from.
+
+        In order: an expression in the trigger's own clause (`clause`); one fronted at the head
+        of the sentence ("On 3 May, …"), else any other in the sentence (`sentence`); a
+        "by July" deadline when the sentence gives nothing else; else the story's clock
+        (`inherited`), never finer than a month, since the text does not say the day.
+        """
+        in_sentence = [e for e in dates.expressions if sentence.start <= e.char_start and e.char_end <= sentence.end]
+        events = [e for e in in_sentence if e.role == "event"]
         # "In January 2024 … terminated the 2015 Algiers Accord": a date naming a thing does not
         # date the act while the sentence has another, unless the thing is the act itself
         # ("the MNLA's early 2012 capture of Aguelhok")
         def dates_the_act(expression) -> bool:
             return not expression.attributive or 0 <= hit.start - expression.char_end <= 2
 
-        if any(dates_the_act(e) for e in in_sentence):
-            in_sentence = [e for e in in_sentence if dates_the_act(e)]
-        if in_sentence:
-            expression = min(in_sentence, key=lambda e: abs(e.char_start - hit.start))
-            return _event_date(expression, "sentence")
+        if any(dates_the_act(e) for e in events):
+            events = [e for e in events if dates_the_act(e)]
+        text = body or ""
+
+        def clause_of(offset: int) -> int:
+            if not text:
+                return 0
+            return len(_CLAUSE_BREAK.findall(text, sentence.start, offset))
+
+        own = clause_of(hit.start)
+        same_clause = [e for e in events if clause_of(e.char_start) == own]
+        if same_clause:
+            return _event_date(min(same_clause, key=lambda e: abs(e.char_start - hit.start)), "clause")
+        fronted = [e for e in events if e.char_end <= hit.start and clause_of(e.char_start) == 0]
+        if fronted:
+            return _event_date(max(fronted, key=lambda e: e.char_start), "sentence")
+        if events:
+            # a date in a clause telling another act ("a town JNIM had taken in March 2018")
+            # dates that act, not this one
+            busy = {clause_of(other.start) for other in other_hits if sentence.start <= other.start < sentence.end}
+            free = [e for e in events if clause_of(e.char_start) not in busy] or events
+            return _event_date(min(free, key=lambda e: abs(e.char_start - hit.start)), "sentence")
+        deadlines = [e for e in in_sentence if e.role == "until"]
+        if deadlines:
+            return _event_date(min(deadlines, key=lambda e: abs(e.char_start - hit.start)), "sentence")
         if 0 <= sentence.index < len(dates.in_force) and dates.in_force[sentence.index] is not None:
-            return _event_date(dates.in_force[sentence.index], "inherited")
+            return _inherited_date(dates.in_force[sentence.index])
         return None
 
     def _status(self, lemma_set: set[str]) -> str:
@@ -1644,6 +1673,21 @@ def _combine_fatalities(first: Optional[Fatalities], second: Optional[Fatalities
         min=first.min + second.min, max=first.max + second.max, text=f"{first.text} + {second.text}",
         qualifier=first.qualifier if first.qualifier == second.qualifier else "at least",
     )
+
+
+# where a sentence breaks into clauses for dating: commas, semicolons, colons, brackets, dashes
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]")
+
+
+def _inherited_date(expression: TimeExpression) -> EventDate:
+    """The story's clock as an event date: a day or week widens to its month, because a
+    sentence without a date of its own does not say which day it happened."""
+    if expression.precision not in ("day", "week"):
+        return _event_date(expression, "inherited")
+    first = expression.start.replace(day=1)
+    following = (first.replace(year=first.year + 1, month=1) if first.month == 12 else first.replace(month=first.month + 1))
+    last = following - timedelta(days=1)
+    return EventDate(start=first.isoformat(), end=last.isoformat(), precision="month", text=expression.text, source="inherited")
 
 
 def _event_date(expression: TimeExpression, source: str) -> EventDate:

@@ -508,3 +508,23 @@ def test_events_take_the_date_of_their_clause(extract, text, start, end, source)
 def test_events_attributive_date_of_the_trigger_noun_dates_it(extract):
     _document, events = extract("The MNLA's early 2012 capture of Boni and its May 2014 raid on Menaka were costly.")
     assert (events[0].date.start, events[0].date.end, events[0].date.precision) == ("2012-01-01", "2012-04-30", "range")
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "precision", "source"),
+    [
+        # the story's clock inherited by a dateless sentence is never finer than its month
+        ("On 3 May 2019, JNIM militants attacked an army post in Boni. Attacks on Menaka quickly followed.",
+         "2019-05-01", "2019-05-31", "month", "inherited"),
+        # a deadline dates an act when the sentence gives nothing else
+        ("JNIM had expelled the army from Boni by July 2019.", "2019-07-01", "2019-07-31", "month", "sentence"),
+        # a date in a clause telling another act ("a town JNIM had taken in March 2018") is not this act's
+        ("Fighting resumed in Boni, a town JNIM had taken in March 2018, on 4 May 2019.",
+         "2019-05-04", "2019-05-04", "day", "sentence"),
+    ],
+)
+def test_events_date_source_and_precision(extract, text, start, end, precision, source):
+    _document, events = extract(text)
+    event = next((e for e in events if e.trigger == "Fighting"), events[-1])
+    date = event.date
+    assert (date.start, date.end, date.precision, date.source) == (start, end, precision, source)
