@@ -328,6 +328,10 @@ def _is_year_or_date(words: Sequence[Word], count: Count, cues: Cues) -> bool:
     return previous in cues.count_units
 
 
+# words that join two counts of one toll: "four villagers and three gunmen", "trois soldats et deux civils"
+_COUNT_JOINERS = frozenset({"and", "et", ",", "&", "plus", "as", "well"})
+
+
 def _counts_before(words: Sequence[Word], cue_index: int, cues: Cues, max_words: int) -> list[Count]:
     """Counts of the noun phrase(s) before a killed word: 'Four villagers and three gunmen were killed'.
 
@@ -357,6 +361,9 @@ def _counts_before(words: Sequence[Word], cue_index: int, cues: Cues, max_words:
             counts = []  # what followed "including" is part of a count before it
         count = _count_ending_at(words, index, cues)
         follows = words[count.end].text if count is not None and count.end < len(words) else ""
+        if counts and count is not None and not any(
+                words[j].text in _COUNT_JOINERS for j in range(count.end, counts[-1].start)):
+            break  # a second count joins the first only through "and" or a comma ("a fait 12 morts")
         if (count is not None and not _is_count_of_units(words, count, cues) and not _is_year_or_date(words, count, cues)
                 and (follows[:1].isalpha() or follows == "&")):
             counts.append(count)
@@ -1096,13 +1103,37 @@ class EventAssembler:
             findings = self._parsed_roles(document, sentence, anchor, actor_mentions)
             if findings:
                 return findings
-        return assign_roles(
+        findings = assign_roles(
             anchor.start, anchor.end, actor_mentions, text_of, self.cues, self.settings,
             reciprocal=anchor.trigger.reciprocal, outcome=anchor.trigger.outcome,
             violent=anchor.trigger.event_type in _VIOLENT_TYPES, heading=heading,
             sentence_start=sentence.start,
             acting_verbs=frozenset(anchor.trigger.acting_verbs),
         )
+        if not any(finding.role == "actor2" for finding in findings):
+            victims = self._victims_of_outcome(anchor, actor_mentions, text_of, sentence.end,
+                                               {finding.mention.entity_id for finding in findings})
+            if victims is not None:
+                findings = [*findings, RoleFinding(victims, "actor2", "roles:outcome-object")]
+        return findings
+
+    def _victims_of_outcome(self, anchor, actor_mentions, text_of, sentence_end: int, taken: set[str]):
+        """The side an act's outcome clause names: "attacked the town, killing ten soldiers"."""
+        for mention in actor_mentions:
+            if mention.start < anchor.end or mention.entity_id in taken:
+                continue
+            words = _gap_words(text_of(anchor.end, mention.start))
+            if re.search(r"[;.!?]", text_of(anchor.end, mention.start)):
+                return None
+            outcome_at = [index for index, word in enumerate(words) if word in self.cues.killed_active | self.cues.wounded]
+            if not outcome_at:
+                continue
+            after = words[outcome_at[-1] + 1:]
+            # only a count may stand between the outcome word and the victims
+            if len(after) <= 4 and "," not in after:
+                return mention
+            return None
+        return None
 
     def _parsed_roles(self, document, sentence, anchor, actor_mentions) -> list[RoleFinding]:
         parsed = self.parser(document.body[sentence.start:sentence.end])

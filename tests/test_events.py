@@ -90,6 +90,9 @@ CASES = [
      dict(code="VAC/Attack", a1="gunmen", a2="civilians")),
     ("On 8 May 2019, gunmen attacked the village of Boni and burned granaries.",
      dict(code="SD/Looting/property destruction", a1="gunmen")),
+    # --- the side an outcome clause names is the one acted upon
+    ("On 11 May 2019, JNIM militants attacked the town of Boni, killing ten soldiers.",
+     dict(code="BAT/Armed clash", a1="jnim", a2="army", fat=10, place="boni")),
     # --- demonstrators who assault or clash turn a protest into a riot
     ("On 10 May 2019, teachers staged a demonstration in Konna and assaulted a school director.",
      dict(code="RIO/Violent demonstration")),

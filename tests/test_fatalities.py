@@ -99,3 +99,15 @@ def test_fatalities_unquoted_yaml_boolean_is_refused(tmp_path):
 def test_fatalities_adverb_between_auxiliary_and_participle(cues, text, count):
     fatalities = find_fatalities(text, cues)
     assert fatalities is not None and fatalities.min == count
+
+
+@pytest.mark.parametrize(
+    ("text", "low"),
+    [
+        ("Des hommes armés ont attaqué le village, tuant une vingtaine de civils.", 20),
+        ("L'attaque a fait une centaine de morts.", 100),
+    ],
+)
+def test_fatalities_french_approximate_counts(cues, text, low):
+    fatalities = find_fatalities(text, cues)
+    assert fatalities is not None and fatalities.min == low
