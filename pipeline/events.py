@@ -101,6 +101,8 @@ class EventSettings:
         "following the capture") makes it the topic of another event rather than an event.
     merge_max_sentence_gap: events this many sentences apart or fewer may be one event told
         twice (1: adjacent sentences only; 0: never merge).
+    anchor_stem_chars: "two days after the declaration" looks back for the last dated sentence
+        with a word sharing this many first letters with the head noun ("declar").
     split_places: one event per place for a trigger listing several (`one_event_per_place`).
     heading_min_words: a line the sentence stage calls a heading is still read for events
         when it has at least this many words (summaries without a final stop).
@@ -119,6 +121,7 @@ class EventSettings:
     means_priority: int = 9
     topic_window_tokens: int = 5
     merge_max_sentence_gap: int = 1
+    anchor_stem_chars: int = 6
     split_places: bool = True
     heading_min_words: int = 6
     parser_model: Optional[str] = None
@@ -944,6 +947,14 @@ class EventAssembler:
         self.settings = settings
         self.cues = cues or load_cues(gazetteer_dir)
         self.triggers = TriggerMatcher(gazetteer.triggers, language)
+        # stems of the lexicon's longer words ("declar", "announ"): a noun sharing one names an
+        # act, for "two days after the … declaration"
+        self.trigger_stems = frozenset(
+            word.lower()[:settings.anchor_stem_chars]
+            for trigger in gazetteer.triggers
+            for word in [*trigger.lemmas, *(part for phrase in trigger.phrases for part in phrase.split())]
+            if len(word) >= settings.anchor_stem_chars
+        )
         self.generic_ids = {actor.id for actor in gazetteer.actors.values() if actor.generic}
         self.group_ids = frozenset(actor.id for actor in gazetteer.actors.values() if actor.kind in _GROUP_KINDS)
         self.implied_ids: dict[str, str] = {}
@@ -969,11 +980,13 @@ class EventAssembler:
         for sentence in sentences:
             if sentence.is_excluded or (sentence.is_heading and not self._heading_reports(sentence)):
                 continue
-            drafts.extend(self._sentence_drafts(document, doc, folded, sentence, hits, mentions, mention_spans, dates))
+            drafts.extend(self._sentence_drafts(document, doc, folded, sentence, hits, mentions, mention_spans, dates,
+                                                sentences))
         drafts = self._merge(drafts, document, sentences, mentions)
         return [self._freeze(document, draft) for draft in drafts]
 
-    def _sentence_drafts(self, document, doc, folded, sentence, hits, mentions, mention_spans, dates) -> list[_Draft]:
+    def _sentence_drafts(self, document, doc, folded, sentence, hits, mentions, mention_spans, dates,
+                         sentences: Sequence[Sentence] = ()) -> list[_Draft]:
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         if span is None:
             return []
@@ -1033,7 +1046,7 @@ class EventAssembler:
         if code_hit.trigger.needs_actor and not findings and not self._place_is_object(
                 document.body, place_mentions, code_hit if not code_hit.label else role_anchor):
             return []
-        date = self._date(sentence, anchor, dates, document.body, [hit for hit in hits if hit is not anchor])
+        date = self._date(sentence, anchor, dates, document.body, [hit for hit in hits if hit is not anchor], sentences)
         year = int(date.start[:4]) if date else (document.published.year if document.published else None)
         roles = self._promote_members([_Role(f.mention.entity_id, f.role, f.mention.text, f.mention.alias, f.mention.score)
                                        for f in findings], year)
@@ -1348,7 +1361,7 @@ class EventAssembler:
         return [first], rule
 
     def _date(self, sentence: Sentence, hit: TriggerHit, dates, body: str = "",
-              other_hits: Sequence[TriggerHit] = ()) -> Optional[EventDate]:
+              other_hits: Sequence[TriggerHit] = (), sentences: Sequence[Sentence] = ()) -> Optional[EventDate]:
         """The date of the trigger's act, and where it came from.
 
         In order: an expression in the trigger's own clause (`clause`); one fronted at the head
@@ -1377,6 +1390,9 @@ class EventAssembler:
         same_clause = [e for e in events if clause_of(e.char_start) == own]
         if same_clause:
             return _event_date(min(same_clause, key=lambda e: abs(e.char_start - hit.start)), "clause")
+        anchored = self._anchored_date(sentence, hit, dates, text, sentences, clause_of)
+        if anchored is not None:
+            return anchored
         fronted = [e for e in events if e.char_end <= hit.start and clause_of(e.char_start) == 0]
         if fronted:
             return _event_date(max(fronted, key=lambda e: e.char_start), "sentence")
@@ -1391,6 +1407,45 @@ class EventAssembler:
             return _event_date(min(deadlines, key=lambda e: abs(e.char_start - hit.start)), "sentence")
         if 0 <= sentence.index < len(dates.in_force) and dates.in_force[sentence.index] is not None:
             return _inherited_date(dates.in_force[sentence.index])
+        return None
+
+    def _anchored_date(self, sentence: Sentence, hit: TriggerHit, dates, body: str,
+                       sentences: Sequence[Sentence], clause_of) -> Optional[EventDate]:
+        """'founded two days after the independence declaration': the date of the act the story
+        told earlier whose words share the head noun's stem, shifted by the offset."""
+        if not body or not sentences:
+            return None
+        own = clause_of(hit.start)
+        for match in _ANCHORED_OFFSET.finditer(body, sentence.start, sentence.end):
+            if clause_of(match.start()) != own:
+                continue
+            amount = match.group("amount").lower()
+            count = int(amount) if amount.isdigit() else self.cues.number_words.get(amount)
+            if count is None:
+                continue
+            unit = match.group("unit").lower().rstrip("s")
+            sign = -1 if match.group("direction").lower() in ("before", "avant") else 1
+            size = self.settings.anchor_stem_chars
+            head = next((word for word in re.findall(r"[\w'’-]+", match.group("phrase").lower())
+                         if len(word) >= size and word[:size] in self.trigger_stems), None)
+            if head is None:
+                continue
+            stem = head[:self.settings.anchor_stem_chars]
+            earlier = [e for e in dates.expressions if e.role == "event" and e.char_end <= sentence.start
+                       and e.precision in ("day", "month") and 0 <= e.sentence_index < len(sentences)]
+            for expression in reversed(earlier):
+                told = sentences[expression.sentence_index]
+                if not re.search(rf"\b{re.escape(stem)}", body[told.start:told.end], re.IGNORECASE):
+                    continue
+                if unit in ("day", "jour") and expression.precision == "day":
+                    start = expression.start + timedelta(days=sign * count)
+                    return EventDate(start=start.isoformat(), end=start.isoformat(), precision="day",
+                                     text=match.group(0).strip(), source="clause")
+                if unit in ("week", "semaine"):
+                    start = expression.start + timedelta(weeks=sign * count)
+                    return EventDate(start=start.isoformat(), end=(start + timedelta(days=6)).isoformat(),
+                                     precision="week", text=match.group(0).strip(), source="clause")
+                return None
         return None
 
     def _status(self, lemma_set: set[str]) -> str:
@@ -1705,6 +1760,14 @@ def _combine_fatalities(first: Optional[Fatalities], second: Optional[Fatalities
         qualifier=first.qualifier if first.qualifier == second.qualifier else "at least",
     )
 
+
+# "two days after the Azawadi independence declaration" / "deux jours après la déclaration":
+# the head noun is the first of the following words that is a trigger of the lexicon
+_ANCHORED_OFFSET = re.compile(
+    r"\b(?P<amount>\d+|[A-Za-z]+)\s+(?P<unit>days?|weeks?|jours?|semaines?)\s+"
+    r"(?P<direction>after|before|après|avant)\s+(?P<phrase>(?:[\w'’-]+\s*){1,5})",
+    re.IGNORECASE,
+)
 
 # where a sentence breaks into clauses for dating: commas, semicolons, colons, brackets, dashes
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]")

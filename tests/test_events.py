@@ -513,6 +513,14 @@ def test_events_attributive_date_of_the_trigger_noun_dates_it(extract):
     assert (events[0].date.start, events[0].date.end, events[0].date.precision) == ("2012-01-01", "2012-04-30", "range")
 
 
+def test_events_date_anchored_on_an_earlier_act(extract):
+    text = ("On 6 April 2019, the MNLA announced a new group in Kidal. "
+            "Near Menaka, the FPA was founded two days after the announcement.")
+    _document, events = extract(text)
+    founded = next(e for e in events if "founded" in e.trigger)
+    assert (founded.date.start, founded.date.precision, founded.date.source) == ("2019-04-08", "day", "clause")
+
+
 @pytest.mark.parametrize(
     ("text", "start", "end", "precision", "source"),
     [
