@@ -1570,7 +1570,7 @@ class EventAssembler:
             return False
         if first.place is not None and second.place is not None and first.place.entity_id != second.place.entity_id:
             return False
-        if first.date is not None and second.date is not None and second.date.source == "sentence" and (
+        if first.date is not None and second.date is not None and second.date.source in ("sentence", "clause") and (
                 first.date.start, first.date.end) != (second.date.start, second.date.end):
             return False
         if second.code_hit.label and first.code_hit.label:

@@ -539,3 +539,9 @@ def test_events_date_source_and_precision(extract, text, start, end, precision, 
     event = next((e for e in events if e.trigger == "Fighting"), events[-1])
     date = event.date
     assert (date.start, date.end, date.precision, date.source) == (start, end, precision, source)
+
+
+def test_events_adjacent_acts_on_different_dates_stay_apart(extract):
+    _document, events = extract("JNIM militants attacked an army post in Boni on 3 May 2019. "
+                                "JNIM militants attacked an army post in Boni on 9 May 2019.")
+    assert [event.date.start for event in events] == ["2019-05-03", "2019-05-09"]
