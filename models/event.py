@@ -79,7 +79,8 @@ class EventLocation(_Record):
     lat: float
     lon: float
     text: str
-    precision: Literal["point", "admin2", "admin1", "country"] = "point"
+    # "approximate": moved from the named place by a stated distance and bearing
+    precision: Literal["point", "approximate", "admin2", "admin1", "country"] = "point"
 
 
 class Fatalities(_Record):

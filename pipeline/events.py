@@ -24,6 +24,7 @@ confidence computed from the rules that fired, which are kept in `Event.rules`.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from datetime import timedelta
 from dataclasses import dataclass, field, replace
@@ -1657,7 +1658,7 @@ class EventAssembler:
                 acled_name=self.gazetteer.actor_label(actor.id, year, self.settings.default_country),
                 alias=role.alias, score=role.score, implied=role.implied,
             ))
-        location = self._location(draft.place) if draft.place is not None else None
+        location = self._location(draft.place, document.body) if draft.place is not None else None
         rules = list(draft.rules)
         if location is not None:
             rules.append(draft.place_rule)
@@ -1713,7 +1714,9 @@ class EventAssembler:
             score += weights.denied
         return round(min(weights.ceiling, max(weights.floor, score)), 2)
 
-    def _location(self, mention: EntityMention) -> EventLocation:
+    def _location(self, mention: EntityMention, body: str = "") -> EventLocation:
+        """The event's place. "90km west of Douentza" is not Douentza: the point is moved that
+        far on that bearing, with precision `approximate` and the whole phrase as its text."""
         place = self.gazetteer.places[mention.entity_id]
         precision = {"region": "admin1", "country": "country"}.get(mention.place_scope or "point", "point")
         if place.kind == "cercle":
@@ -1722,10 +1725,32 @@ class EventAssembler:
             precision = "admin1"
         elif place.kind == "country":
             precision = "country"
+        lat, lon, text = place.lat, place.lon, mention.text
+        offset = _BEARING_OFFSET.search(body, max(0, mention.start - 40), mention.start) if body and precision == "point" else None
+        if offset is not None:
+            distance = float(offset.group("km"))
+            bearing = math.radians(_BEARINGS[offset.group("dir").lower()])
+            lat = round(place.lat + distance * math.cos(bearing) / 111.32, 4)
+            lon = round(place.lon + distance * math.sin(bearing) / (111.32 * math.cos(math.radians(place.lat))), 4)
+            text, precision = body[offset.start():mention.end], "approximate"
         return EventLocation(
             id=place.id, name=place.name, admin1=place.admin1, admin2=place.admin2, country=place.country,
-            lat=place.lat, lon=place.lon, text=mention.text, precision=precision,
+            lat=lat, lon=lon, text=text, precision=precision,
         )
+
+
+# compass bearings in degrees, English and French
+_BEARINGS = {"north": 0, "n": 0, "nord": 0, "northeast": 45, "north-east": 45, "ne": 45, "nord-est": 45,
+             "east": 90, "e": 90, "est": 90, "southeast": 135, "south-east": 135, "se": 135, "sud-est": 135,
+             "south": 180, "s": 180, "sud": 180, "southwest": 225, "south-west": 225, "sw": 225, "sud-ouest": 225,
+             "west": 270, "w": 270, "ouest": 270, "northwest": 315, "north-west": 315, "nw": 315, "nord-ouest": 315}
+# "90km west of", "about 45 km north-east of", "à 30 km au nord de"
+_BEARING_OFFSET = re.compile(
+    r"(?P<km>\d{1,4}(?:[.,]\d+)?)\s*(?:km|kilomet(?:er|re)s?)\s+(?:au\s+|à\s+l'|a\s+l')?"
+    r"(?P<dir>north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest|north|south|east|west|"
+    r"nord-est|nord-ouest|sud-est|sud-ouest|nord|sud|est|ouest|NE|NW|SE|SW|N|S|E|W)\s+(?:of|de|du|d')\s*(?:the\s+(?:town|village|city)\s+of\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _same_line(body: str, first: Sentence, second: Sentence) -> bool:

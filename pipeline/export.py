@@ -7,7 +7,8 @@ precision codes:
   `ExportSettings.week_days` days); 3 when only the month, or a longer span, is known. As ACLED
   does, an imprecise date is coded as the middle day of its span.
 - geo_precision 1 for a town, village or site; 2 for a place known to its second-level unit
-  (a cercle); 3 when only the region (or country) is known.
+  (a cercle) or only as a distance and bearing from a named place ("90km west of Douentza");
+  3 when only the region (or country) is known.
 
 `inter1`/`inter2` and `interaction` follow ACLED's actor categories, read from the gazetteer.
 `csv` writes one flat row per event, `geojson` a FeatureCollection of the located events with
@@ -115,7 +116,7 @@ def geo_precision(location: Optional[dict]) -> str:
     """ACLED's geo_precision for an event location (blank when there is none)."""
     if not location:
         return ""
-    return {"point": "1", "admin2": "2"}.get(location.get("precision", "point"), "3")
+    return {"point": "1", "approximate": "2", "admin2": "2"}.get(location.get("precision", "point"), "3")
 
 
 def acled_row(event: dict, actor_kinds: dict[str, str], sources: dict[str, str],

@@ -545,3 +545,19 @@ def test_events_adjacent_acts_on_different_dates_stay_apart(extract):
     _document, events = extract("JNIM militants attacked an army post in Boni on 3 May 2019. "
                                 "JNIM militants attacked an army post in Boni on 9 May 2019.")
     assert [event.date.start for event in events] == ["2019-05-03", "2019-05-09"]
+
+
+@pytest.mark.parametrize(
+    ("text", "north", "east", "precision"),
+    [
+        ("On 12 May 2019, gunmen killed two traders 50km north of Menaka.", 0.449, 0.0, "approximate"),
+        ("On 12 May 2019, gunmen killed two traders 30 km east of Menaka.", 0.0, 0.28, "approximate"),
+        ("On 12 May 2019, gunmen killed two traders in Menaka.", 0.0, 0.0, "point"),
+    ],
+)
+def test_events_location_moved_by_distance_and_bearing(extract, gazetteer, text, north, east, precision):
+    _document, (event,) = extract(text)
+    menaka = gazetteer.places["menaka"]
+    assert event.location.precision == precision
+    assert event.location.lat - menaka.lat == pytest.approx(north, abs=0.01)
+    assert event.location.lon - menaka.lon == pytest.approx(east, abs=0.01)
