@@ -38,7 +38,8 @@ def test_export_acled_date_and_time_precision(start, end, precision, expected):
 
 @pytest.mark.parametrize(
     ("location", "code"),
-    [(None, ""), ({"precision": "point"}, "1"), ({"precision": "admin2"}, "2"), ({"precision": "admin1"}, "3"),
+    [(None, ""), ({"precision": "point"}, "1"), ({"precision": "approximate"}, "2"), ({"precision": "admin2"}, "2"),
+     ({"precision": "admin1"}, "3"),
      ({"precision": "country"}, "3")],
 )
 def test_export_geo_precision(location, code):
