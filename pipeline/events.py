@@ -142,6 +142,7 @@ class Cues:
     """The cue lexicon (`gazetteer/cues.yaml`); see the comments there for each list."""
 
     modal: frozenset[str] = frozenset()
+    succession: frozenset[str] = frozenset()
     topic: frozenset[str] = frozenset()
     subordinators: frozenset[str] = frozenset()
     condition: frozenset[str] = frozenset()
@@ -189,7 +190,7 @@ class Cues:
 _SET_FIELDS = (
     "modal topic subordinators condition intention intention_links intention_direct negation skippable background reported denied "
     "killed wounded other_outcomes killed_active killed_active_before_dead killed_of subset_markers count_units passive_aux attribution place_object_words light_verbs noun_phrase_prepositions nominal_markers reduced_passive_followers agent_markers "
-    "between_markers coordination head_after_links"
+    "between_markers coordination head_after_links succession"
 ).split()
 _PHRASE_FIELDS = ("no_fatalities", "coded_count", "association_links")
 
@@ -1407,7 +1408,11 @@ class EventAssembler:
         if deadlines:
             return _event_date(min(deadlines, key=lambda e: abs(e.char_start - hit.start)), "sentence")
         if 0 <= sentence.index < len(dates.in_force) and dates.in_force[sentence.index] is not None:
-            return _inherited_date(dates.in_force[sentence.index])
+            clock = dates.in_force[sentence.index]
+            # the clock holds for the paragraph that set it, or for a sentence telling what came next
+            same_paragraph = bool(text) and "\n" not in text[clock.char_end:sentence.start]
+            told_next = bool({word.text for word in text_words(sentence.text)} & self.cues.succession)
+            return _inherited_date(clock, same_paragraph or told_next)
         return None
 
     def _anchored_date(self, sentence: Sentence, hit: TriggerHit, dates, body: str,
@@ -1798,9 +1803,15 @@ _ANCHORED_OFFSET = re.compile(
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]")
 
 
-def _inherited_date(expression: TimeExpression) -> EventDate:
-    """The story's clock as an event date: a day or week widens to its month, because a
-    sentence without a date of its own does not say which day it happened."""
+def _inherited_date(expression: TimeExpression, near: bool = True) -> EventDate:
+    """The story's clock as an event date, as precise as the text allows: a sentence in the
+    paragraph that set the clock, or one telling what came next ("quickly followed"), happened
+    around it and is known to its month; a later paragraph that does neither ("Lacking support,
+    the MNLA retreated") is only known to the clock's year."""
+    if not near and expression.precision in ("day", "week", "month", "season"):
+        first = expression.start.replace(month=1, day=1)
+        return EventDate(start=first.isoformat(), end=first.replace(month=12, day=31).isoformat(),
+                         precision="year", text=expression.text, source="inherited")
     if expression.precision not in ("day", "week"):
         return _event_date(expression, "inherited")
     first = expression.start.replace(day=1)

@@ -527,6 +527,9 @@ def test_events_date_anchored_on_an_earlier_act(extract):
         # the story's clock inherited by a dateless sentence is never finer than its month
         ("On 3 May 2019, JNIM militants attacked an army post in Boni. Attacks on Menaka quickly followed.",
          "2019-05-01", "2019-05-31", "month", "inherited"),
+        # in a later paragraph, with nothing telling it came next, only the clock's year is known
+        ("On 3 May 2019, JNIM militants attacked an army post in Boni.\nLacking support, JNIM militants attacked Menaka.",
+         "2019-01-01", "2019-12-31", "year", "inherited"),
         # a deadline dates an act when the sentence gives nothing else
         ("JNIM had expelled the army from Boni by July 2019.", "2019-07-01", "2019-07-31", "month", "sentence"),
         # a date in a clause telling another act ("a town JNIM had taken in March 2018") is not this act's
