@@ -168,12 +168,17 @@ class EntityRecognizer:
         for actor in gazetteer.actors.values():
             self._add_entry("actor", actor, curated=True)
         for place in gazetteer.places.values():
-            self._add_entry("place", place, curated=gazetteer.origins.get(place.id, "curated") == "curated")
+            self._add_entry("place", place, curated=gazetteer.is_curated(place.id))
         matchers = {"named": self.named, "acronym": self.acronyms, "common": self.common, "geonames": self.geonames}
         for (method, label), forms in sorted(self._patterns.items()):
             matchers[method].add(label, list(self.nlp.tokenizer.pipe(sorted(forms))))
         del self._patterns
         self._fuzzy_choices = sorted(self._fuzzy_keys)
+        # (country, admin1) -> its region entry, the first in gazetteer order (curated come first)
+        self._regions: dict[tuple, PlaceEntry] = {}
+        for place in gazetteer.places.values():
+            if place.kind == "region":
+                self._regions.setdefault((place.country, place.admin1), place)
         # words that open multi-word actor names ("Malian", "French"): modifiers, never misspelt names
         self._modifiers = {key.split()[0] for key in gazetteer.actor_index if " " in key}
         # compared without spaces, so "Tin Zaouaten" and "Tinzawaten" meet
@@ -455,7 +460,7 @@ class EntityRecognizer:
         in one admin1 region (region known, place not); else (None, False)."""
         if len(ids) == 1:
             return ids[0], True
-        curated = [i for i in ids if self.gazetteer.origins.get(i, "curated") == "curated"]
+        curated = [i for i in ids if self.gazetteer.is_curated(i)]
         if len(curated) == 1:
             return curated[0], True
         if len({self.gazetteer.places[i].admin1 for i in ids}) == 1:
@@ -472,7 +477,7 @@ class EntityRecognizer:
 
         def rank(place_id: str) -> tuple:
             place = places[place_id]
-            curated = self.gazetteer.origins.get(place_id, "curated") == "curated"
+            curated = self.gazetteer.is_curated(place_id)
             return (
                 -context.get(place.admin1, 0),
                 not curated,
@@ -498,10 +503,8 @@ class EntityRecognizer:
         return best
 
     def _region_of(self, place: PlaceEntry) -> Optional[PlaceEntry]:
-        for candidate in self.gazetteer.places.values():
-            if candidate.kind == "region" and candidate.country == place.country and candidate.admin1 == place.admin1:
-                return candidate
-        return None
+        """The region entry (admin1) a place lies in, curated before GeoNames."""
+        return self._regions.get((place.country, place.admin1))
 
 
 def _drop_admin_parentheticals(mentions: list[EntityMention], body: str) -> list[EntityMention]:

@@ -1524,7 +1524,7 @@ class EventAssembler:
         implied or generic ("…unknown gunmen kidnapped seven diplomats. MUJAO claimed
         responsibility."; "…struck an IED, the IED was likely planted by JNIM militants").
         Only the part of `sentence` from offset `after` on is read."""
-        if not any((role.implied or role.actor_id in self.generic_ids) and role.role == "actor1" for role in draft.roles):
+        if not self._actor1_is_weak(draft):
             return None
         start = max(sentence.start, after)
         words = {word.text for word in text_words(sentence.text[start - sentence.start:])}
@@ -1540,9 +1540,9 @@ class EventAssembler:
         for an event after it whose actor1 is implied or generic; else None."""
         if not draft.anchor.trigger.outcome:
             return None  # only a bare toll ("Three militants were killed.") borrows its actor
-        if not any((role.implied or role.actor_id in self.generic_ids) and role.role == "actor1" for role in draft.roles):
+        if not self._actor1_is_weak(draft):
             return None
-        if any(role.role == "actor1" and not role.implied and role.actor_id not in self.generic_ids for role in draft.roles):
+        if any(role.role == "actor1" and not self._is_weak(role) for role in draft.roles):
             return None
         named = [m for m in mentions if m.kind == "actor" and sentence.start <= m.start and m.end <= sentence.end
                  and m.entity_id not in self.generic_ids]
@@ -1557,10 +1557,17 @@ class EventAssembler:
         in_toll = {m.entity_id for m in mentions if m.kind == "actor" and draft.start <= m.start and m.end <= draft.end}
         return None if named[0].entity_id in acted_upon | in_toll else named[0]
 
+    def _is_weak(self, role: _Role) -> bool:
+        """A role the text did not fill with a named actor: implied, or a generic one ("gunmen")."""
+        return role.implied or role.actor_id in self.generic_ids
+
+    def _actor1_is_weak(self, draft: _Draft) -> bool:
+        return any(role.role == "actor1" and self._is_weak(role) for role in draft.roles)
+
     def _attribute(self, draft: _Draft, agent: EntityMention) -> None:
         """Make the blamed group actor1 in place of an implied or generic one."""
         draft.roles = [role for role in draft.roles
-                       if not (role.role == "actor1" and (role.implied or role.actor_id in self.generic_ids))
+                       if not (role.role == "actor1" and self._is_weak(role))
                        and role.actor_id != agent.entity_id]
         year = int(draft.date.start[:4]) if draft.date else None
         blamed = self._promote_members([_Role(agent.entity_id, "actor1", agent.text, agent.alias, agent.score)], year)
@@ -1674,9 +1681,9 @@ class EventAssembler:
         rules.append(f"status:{draft.status}")
         confidence = self._confidence(draft, actors, location)
         trigger_text = document.body[draft.anchor.start:draft.anchor.end]
-        first_sentence = document.body[draft.start:draft.end]
+        evidence_text = document.body[draft.start:draft.end]
         return Event(
-            id=event_id(document.id, first_sentence, draft.anchor.start - draft.start, draft.place_index),
+            id=event_id(document.id, evidence_text, draft.anchor.start - draft.start, draft.place_index),
             doc_id=document.id,
             event_type=draft.event_type,
             sub_event_type=draft.sub_event_type,
@@ -1684,7 +1691,7 @@ class EventAssembler:
             actors=actors,
             location=location,
             fatalities=draft.fatalities,
-            evidence=Evidence(text=document.body[draft.start:draft.end], start=draft.start, end=draft.end),
+            evidence=Evidence(text=evidence_text, start=draft.start, end=draft.end),
             trigger=trigger_text,
             status=draft.status,
             confidence=confidence,

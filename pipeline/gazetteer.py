@@ -181,6 +181,10 @@ class Gazetteer:
         digest.update(origin.encode())
         self.fingerprint = digest.hexdigest()[:16]
 
+    def is_curated(self, place_id: str) -> bool:
+        """True for a place of `places.yaml`, False for one added from GeoNames."""
+        return self.origins.get(place_id, "curated") == "curated"
+
     def actor_label(self, actor_id: str, year: Optional[int], country: Optional[str] = "Mali") -> Optional[str]:
         """ACLED's label for an actor in a year, following a person to their group."""
         actor = self.actors[actor_id]
