@@ -13,8 +13,9 @@ import bisect
 import math
 import re
 from collections import Counter
+from itertools import chain
 from dataclasses import dataclass
-from typing import Iterable, Optional
+from typing import Iterable, Iterator, Optional
 
 from rapidfuzz import fuzz, process
 from spacy.matcher import PhraseMatcher
@@ -67,21 +68,29 @@ _COORDINATED_MODIFIER = re.compile(r"\b([A-Z][A-Za-z]+)(?:\s*,\s*|\s+and\s+|\s*&
 _PLACE_KIND_RANK = {"town": 0, "village": 1, "site": 2, "commune": 3, "area": 4, "cercle": 5, "region": 6, "country": 7}
 
 
+def _spaced(text: str) -> str:
+    """`text` with its whitespace runs as single spaces: how a name meets a run of tokens."""
+    return " ".join(text.split())
+
+
+_INNER_HYPHEN = re.compile(r"(?<=\S)-(?=\S)")
+_INNER_APOSTROPHE = re.compile(r"(?<=[A-Za-z])'(?=[A-Za-z])")
+_DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
+_SPACES = re.compile(r"\s+")
+
+
 def alias_variants(alias: str) -> set[str]:
     """The surface forms an alias is matched in, folded: with hyphens and apostrophes as spaces
     or dropped, and without dots ("U.N." -> "UN")."""
     folded = fold_text(alias).strip()
     forms = {folded}
-    for form in list(forms):
-        forms.add(re.sub(r"(?<=\S)-(?=\S)", " ", form))
-        forms.add(re.sub(r"(?<=\S)-(?=\S)", "", form))
-    for form in list(forms):
-        forms.add(re.sub(r"(?<=[A-Za-z])'(?=[A-Za-z])", " ", form))
-        forms.add(re.sub(r"(?<=[A-Za-z])'(?=[A-Za-z])", "", form))
-    for form in list(forms):
-        if re.fullmatch(r"(?:[A-Z]\.){2,}", form):
-            forms.add(form.replace(".", ""))
-    return {re.sub(r"\s+", " ", form) for form in forms if form}
+    if "-" in folded:
+        forms |= {_INNER_HYPHEN.sub(" ", folded), _INNER_HYPHEN.sub("", folded)}
+    if "'" in folded:
+        forms |= {variant for form in forms for variant in (_INNER_APOSTROPHE.sub(" ", form), _INNER_APOSTROPHE.sub("", form))}
+    if "." in folded and _DOTTED_INITIALS.fullmatch(folded):
+        forms.add(folded.replace(".", ""))
+    return {_SPACES.sub(" ", form) for form in forms if form}
 
 
 def number_forms(phrase: str, language: str = "en", common_word_logprob: float = -11.0) -> set[str]:
@@ -161,7 +170,9 @@ class EntityRecognizer:
         self.named = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.acronyms = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self.common = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        self.geonames = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        # GeoNames adds tens of thousands of names: tokenising each into a pattern would cost
+        # seconds of start-up, so they are looked up by their letters instead (see _geonames_matches)
+        self._geonames: dict[str, set[str]] = {}
         self._known_keys: set[str] = set()
         self._fuzzy_keys: dict[str, tuple[str, str, str]] = {}
         self._patterns: dict[tuple[str, str], set[str]] = {}
@@ -169,9 +180,14 @@ class EntityRecognizer:
             self._add_entry("actor", actor, curated=True)
         for place in gazetteer.places.values():
             self._add_entry("place", place, curated=gazetteer.is_curated(place.id))
-        matchers = {"named": self.named, "acronym": self.acronyms, "common": self.common, "geonames": self.geonames}
+        matchers = {"named": self.named, "acronym": self.acronyms, "common": self.common}
         for (method, label), forms in sorted(self._patterns.items()):
-            matchers[method].add(label, list(self.nlp.tokenizer.pipe(sorted(forms))))
+            if method == "geonames":
+                for form in forms:
+                    self._geonames.setdefault(_spaced(form.lower()), set()).add(label)
+            else:
+                matchers[method].add(label, list(self.nlp.tokenizer.pipe(sorted(forms))))
+        self._geonames_longest = max(map(len, self._geonames), default=0)
         del self._patterns
         self._fuzzy_choices = sorted(self._fuzzy_keys)
         # (country, admin1) -> its region entry, the first in gazetteer order (curated come first)
@@ -253,20 +269,39 @@ class EntityRecognizer:
 
     def _phrase_candidates(self, doc: Doc) -> list[_Candidate]:
         candidates = []
-        for matcher in (self.named, self.acronyms, self.common, self.geonames):
-            for match_id, start, end in matcher(doc):
-                kind, method, key = self.nlp.vocab.strings[match_id].split("|", 2)
-                span = doc[start:end]
-                if method in ("named", "geonames") and not self._looks_like_a_name(span, method):
-                    continue
-                index = self.gazetteer.actor_index if kind == "actor" else self.gazetteer.place_index
-                ids = index.get(key)
-                if not ids:
-                    continue
-                candidates.append(
-                    _Candidate(kind, frozenset(ids), span.start_char, span.end_char, self._alias_of[(kind, key)], method)
-                )
+        matches = [
+            (self.nlp.vocab.strings[match_id], start, end)
+            for matcher in (self.named, self.acronyms, self.common) for match_id, start, end in matcher(doc)
+        ]
+        for label, start, end in chain(matches, self._geonames_matches(doc)):
+            kind, method, key = label.split("|", 2)
+            span = doc[start:end]
+            if method in ("named", "geonames") and not self._looks_like_a_name(span, method):
+                continue
+            index = self.gazetteer.actor_index if kind == "actor" else self.gazetteer.place_index
+            ids = index.get(key)
+            if not ids:
+                continue
+            candidates.append(
+                _Candidate(kind, frozenset(ids), span.start_char, span.end_char, self._alias_of[(kind, key)], method)
+            )
         return candidates
+
+    def _geonames_matches(self, doc: Doc) -> Iterator[tuple[str, int, int]]:
+        """(label, start token, end token) of every run of tokens that reads, lower-cased and
+        with single spaces where the text has spaces, as a GeoNames name form (the PhraseMatcher's
+        LOWER match, without tokenising every name beforehand)."""
+        lowers = [token.lower_ for token in doc]
+        spaces = [" " if token.whitespace_ else "" for token in doc]
+        for start in range(len(lowers)):
+            text = ""
+            for end in range(start + 1, len(lowers) + 1):
+                text += lowers[end - 1]
+                if len(text) > self._geonames_longest:
+                    break
+                for label in sorted(self._geonames.get(text, ())):
+                    yield label, start, end
+                text += spaces[end - 1]
 
     def _looks_like_a_name(self, span, method: str) -> bool:
         """A proper name in the text has a capital letter; a one-word name that is also a common

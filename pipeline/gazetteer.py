@@ -7,6 +7,7 @@ hyphens, so "Aguel'hoc", "Aguel-Hoc" and "AGUELHOC" share one key.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -37,6 +38,7 @@ _CHARACTER_FOLDS = {
 }
 
 
+@functools.lru_cache(maxsize=None)
 def fold_char(char: str) -> str:
     """Fold one character to one character: accents dropped, quotes/dashes/spaces unified."""
     if char in _CHARACTER_FOLDS:
@@ -50,15 +52,19 @@ def fold_char(char: str) -> str:
 
 def fold_text(text: str) -> str:
     """`text` with every character folded by `fold_char`; the length never changes."""
-    return "".join(fold_char(char) for char in text)
+    if text.isascii() and "`" not in text:
+        return text
+    return "".join(map(fold_char, text))
+
+
+_KEY_DROPPED = re.compile(r"['\u2019.]")
+_KEY_SPACES = re.compile(r"[-_/\s]+")
 
 
 def alias_key(alias: str) -> str:
     """The index key of an alias: folded, lower case, apostrophes/hyphens/dots dropped, spaces single."""
-    key = fold_text(alias).lower()
-    key = re.sub(r"['\u2019.]", "", key)
-    key = re.sub(r"[-_/\s]+", " ", key)
-    return key.strip()
+    key = _KEY_DROPPED.sub("", fold_text(alias).lower())
+    return _KEY_SPACES.sub(" ", key).strip()
 
 
 class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
