@@ -7,8 +7,11 @@ a cached output is always what a fresh run would write. A change to the gazettee
 re-runs every document (and switching back to an earlier gazetteer finds the earlier outputs
 again), while adding or editing one article re-runs that article alone.
 
-Entries are content-addressed files under the cache folder (`objects/ab/abcdef….jsonl`),
-written atomically; the folder carries its own `.gitignore` so it is never committed.
+Entries live in one SQLite table in the cache folder (`outputs.sqlite`, key → JSONL text): a
+file per entry would cost a file creation per document, which on a full run of short documents
+takes longer than the writes of the outputs themselves. The cache is only a shortcut, so it is
+written without waiting for the disk, and a damaged database is replaced by an empty one. The
+folder carries its own `.gitignore` so it is never committed.
 
 The cache also keeps a snapshot of the built pipeline (gazetteer, GeoNames places, matchers) for
 the current fingerprint, since building it costs seconds that a run extracting one article
@@ -18,7 +21,8 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-from dataclasses import dataclass
+import sqlite3
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -90,24 +94,64 @@ def document_key(fingerprint: str, doc_id: str, raw: bytes) -> str:
 
 @dataclass
 class ExtractionCache:
-    """Rendered JSONL by document key, stored as files under `directory`."""
+    """Rendered JSONL by document key, stored in a SQLite database under `directory`."""
 
     directory: Path = DEFAULT_CACHE_DIR
+    _connection: Optional[sqlite3.Connection] = field(default=None, init=False, repr=False, compare=False)
 
-    def _path(self, key: str) -> Path:
-        return self.directory / "objects" / key[:2] / f"{key}.jsonl"
+    @property
+    def database(self) -> Path:
+        return self.directory / "outputs.sqlite"
+
+    def _connect(self, create: bool) -> Optional[sqlite3.Connection]:
+        """The open database; None when it does not exist and `create` is false."""
+        if self._connection is None:
+            if not create and not self.database.is_file():
+                return None
+            self.put_marker()
+            try:
+                self._connection = self._open()
+            except sqlite3.DatabaseError:  # not a database any more: the cache starts afresh
+                for suffix in ("", "-wal", "-shm"):
+                    Path(f"{self.database}{suffix}").unlink(missing_ok=True)
+                self._connection = self._open()
+        return self._connection
+
+    def _open(self) -> sqlite3.Connection:
+        connection = sqlite3.connect(self.database, isolation_level=None, timeout=30)
+        try:
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA synchronous=OFF")
+            connection.execute("CREATE TABLE IF NOT EXISTS outputs (key TEXT PRIMARY KEY, text TEXT NOT NULL)")
+        except sqlite3.DatabaseError:
+            connection.close()
+            raise
+        return connection
 
     def get(self, key: str) -> Optional[str]:
         """The cached output for `key`, or None."""
-        try:
-            return self._path(key).read_text(encoding="utf-8")
-        except (FileNotFoundError, UnicodeDecodeError):
+        connection = self._connect(create=False)
+        if connection is None:
             return None
+        try:
+            row = connection.execute("SELECT text FROM outputs WHERE key = ?", (key,)).fetchone()
+        except sqlite3.DatabaseError:
+            return None
+        return None if row is None else row[0]
 
     def put(self, key: str, text: str) -> None:
-        """Store `text` under `key` (atomically; an existing equal entry is left alone)."""
-        self.put_marker()
-        write_atomic(self._path(key), text, durable=False)
+        """Store `text` under `key` (a lost write only costs a later re-extraction)."""
+        connection = self._connect(create=True)
+        try:
+            connection.execute("INSERT OR REPLACE INTO outputs (key, text) VALUES (?, ?)", (key, text))
+        except sqlite3.DatabaseError:
+            pass
+
+    def close(self) -> None:
+        """Close the database (it is reopened on the next use)."""
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
 
     def _snapshot_path(self, fingerprint: str) -> Path:
         return self.directory / "pipelines" / f"{fingerprint}.pickle"

@@ -28,7 +28,7 @@ from .gazetteer import DEFAULT_GAZETTEER_DIR, Gazetteer, load_gazetteer
 from .geonames import load_geonames
 from .reading import document_id, list_corpus, parse_document
 from .sentences import document_sentences
-from .writing import output_path, serialise_events, stale_outputs, write_many_atomic
+from .writing import AtomicBatch, output_path, serialise_events, stale_outputs
 
 
 @dataclass(frozen=True)
@@ -216,6 +216,7 @@ def render_corpus_detailed(
     progress: Optional[Callable[[int, int], None]] = None,
     cache: Optional[ExtractionCache] = None,
     parallel: ParallelSettings = DEFAULT_PARALLEL,
+    on_rendered: Optional[Callable[[str, str], None]] = None,
 ) -> CorpusRender:
     """Extract every document of `corpus` in memory, taking what it can from `cache`.
 
@@ -227,6 +228,8 @@ def render_corpus_detailed(
         progress: called with (documents done, documents to extract) as extraction advances.
         cache: where outputs are looked up before and stored after extraction; None for no cache.
         parallel: how documents are spread over workers.
+        on_rendered: called with (doc id, JSONL text) as soon as a document's text is ready, so
+            that writing it overlaps the extraction of the others.
     """
     listing = list_corpus(corpus)
     result = CorpusRender(errors=list(listing.errors))
@@ -246,6 +249,8 @@ def render_corpus_detailed(
             cached = cache.get(keys[doc_id])
             if cached is not None:
                 result.rendered[doc_id] = cached
+                if on_rendered is not None:
+                    on_rendered(doc_id, cached)
                 continue
         try:
             pending.append(parse_document(raw, doc_id, path.as_posix()))
@@ -267,6 +272,8 @@ def render_corpus_detailed(
                 continue
             result.rendered[doc_id] = text
             result.extracted.append(doc_id)
+            if on_rendered is not None:
+                on_rendered(doc_id, text)
             if cache is not None:
                 cache.put(keys[doc_id], text)
             if progress is not None:
@@ -311,13 +318,19 @@ def extract_corpus(
     rewritten. With a `cache`, only documents whose content (or whose gazetteer or pipeline
     version) changed since they were last extracted run through the stages.
     """
-    result = render_corpus_detailed(corpus, config, jobs=jobs, progress=progress, cache=cache, pipeline=pipeline)
+    with AtomicBatch() as batch:
+        staged = set()
+
+        def stage(doc_id: str, text: str) -> None:
+            if batch.stage(output_path(out_dir, doc_id), text):
+                staged.add(doc_id)
+
+        result = render_corpus_detailed(corpus, config, jobs=jobs, progress=progress, cache=cache, pipeline=pipeline,
+                                        on_rendered=stage)
     report = RunReport(errors=result.errors, documents=len(result.rendered), extracted=result.extracted)
-    paths = {output_path(out_dir, doc_id): doc_id for doc_id in result.rendered}
-    written = set(write_many_atomic({path: result.rendered[doc_id] for path, doc_id in paths.items()}))
-    for path, doc_id in paths.items():
-        report.events += result.rendered[doc_id].count("\n")
-        (report.written if path in written else report.unchanged).append(doc_id)
+    for doc_id, text in result.rendered.items():
+        report.events += text.count("\n")
+        (report.written if doc_id in staged else report.unchanged).append(doc_id)
     if corpus.is_dir():
         for path in stale_outputs(out_dir, result.listed):
             path.unlink()

@@ -92,35 +92,68 @@ def write_bytes_atomic(path: Path, data: bytes, *, durable: bool = True) -> bool
     return True
 
 
-def write_many_atomic(texts: Mapping[Path, str]) -> list[Path]:
-    """Write several files atomically, flushing them to disk together.
-
-    Every changed file is first written to a temporary file beside it; one `os.sync` then makes
-    them all durable (one flush instead of one per file, which dominates a full run's writing);
-    only then are they renamed into place. A failure before the renames leaves every existing
+class AtomicBatch:
+    """Files written together: each is staged in a temporary file beside it as its text comes,
+    then one `os.sync` makes them all durable (one flush instead of one per file, which would
+    dominate a full run's writing) and only then are they renamed into place. Staging as texts
+    come lets the writing overlap the extraction of later documents. Use it as a context
+    manager: leaving it by an exception removes the temporary files and leaves every existing
     file as it was.
+    """
+
+    def __init__(self) -> None:
+        self._pending: list[tuple[str, Path]] = []
+        self.written: list[Path] = []
+
+    def stage(self, path: Path, text: str) -> bool:
+        """Stage `text` for `path`; False (and nothing staged) when `path` already holds it."""
+        data = text.encode("utf-8")
+        if path.is_file() and path.read_bytes() == data:
+            return False
+        self._pending.append((_write_temporary(path, data, durable=False), path))
+        return True
+
+    def commit(self) -> list[Path]:
+        """Flush and rename every staged file; returns the paths written, in staging order."""
+        if self._pending:
+            os.sync()
+        for position, (temporary, path) in enumerate(self._pending):
+            try:
+                os.replace(temporary, path)
+            except BaseException:
+                del self._pending[:position]
+                raise
+            self.written.append(path)
+        self._pending.clear()
+        return self.written
+
+    def abort(self) -> None:
+        """Remove the temporary files of every file not yet renamed."""
+        for temporary, _path in self._pending:
+            Path(temporary).unlink(missing_ok=True)
+        self._pending.clear()
+
+    def __enter__(self) -> "AtomicBatch":
+        return self
+
+    def __exit__(self, kind, _value, _traceback) -> None:
+        try:
+            if kind is None:
+                self.commit()
+        finally:
+            self.abort()
+
+
+def write_many_atomic(texts: Mapping[Path, str]) -> list[Path]:
+    """Write several files atomically, flushing them to disk together (see `AtomicBatch`).
 
     Returns:
         The paths written, in the order given; files that already held their text are left alone.
     """
-    pending: list[tuple[str, Path]] = []
-    try:
+    with AtomicBatch() as batch:
         for path, text in texts.items():
-            data = text.encode("utf-8")
-            if path.is_file() and path.read_bytes() == data:
-                continue
-            pending.append((_write_temporary(path, data, durable=False), path))
-        if pending:
-            os.sync()
-        for position, (temporary, path) in enumerate(pending):
-            os.replace(temporary, path)
-            pending[position] = ("", path)
-    except BaseException:
-        for temporary, _path in pending:
-            if temporary:
-                Path(temporary).unlink(missing_ok=True)
-        raise
-    return [path for _temporary, path in pending]
+            batch.stage(path, text)
+    return batch.written
 
 
 def stale_outputs(out_dir: Path, doc_ids: Iterable[str]) -> list[Path]:

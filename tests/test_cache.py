@@ -158,3 +158,22 @@ def test_cache_damaged_pipeline_snapshot_is_rebuilt(run, corpus, tmp_path):
     report = run()
     assert report.extracted == ["d"] and "Kidal" in (tmp_path / "outputs" / "d.jsonl").read_text(encoding="utf-8")
     assert snapshot.stat().st_size > 100
+
+
+def test_cache_damaged_database_is_replaced_and_the_run_goes_on(run, corpus, gazetteer, tmp_path):
+    run()
+    database = ExtractionCache(tmp_path / "cache").database
+    for leftover in (tmp_path / "cache").glob("outputs.sqlite-*"):
+        leftover.unlink()
+    database.write_bytes(b"this is not a database\n" * 100)
+    fresh = ExtractionCache(tmp_path / "cache")
+    report = extract_corpus(corpus, tmp_path / "outputs", PipelineConfig(gazetteer_dir=gazetteer), cache=fresh)
+    assert report.ok and report.extracted == ["a", "b", "c"] and report.written == []
+    again = extract_corpus(corpus, tmp_path / "outputs", PipelineConfig(gazetteer_dir=gazetteer), cache=fresh)
+    assert again.extracted == []
+
+
+def test_cache_entries_are_seen_by_another_process_handle(tmp_path):
+    writer, reader = ExtractionCache(tmp_path / "cache"), ExtractionCache(tmp_path / "cache")
+    writer.put("cd" * 32, "{}\n")
+    assert reader.get("cd" * 32) == "{}\n"

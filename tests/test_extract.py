@@ -102,3 +102,20 @@ def test_extract_stage_failure_is_named_and_the_rest_is_written(corpus, tmp_path
     ]
     assert report.documents == 11 and not report.ok
     assert not (out / "doc05.jsonl").exists() and (out / "doc06.jsonl").exists()
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_extract_interrupted_run_leaves_outputs_and_no_temporary_file(corpus, tmp_path, pipeline, jobs):
+    out = tmp_path / "outputs"
+    extract_corpus(corpus, out, CONFIG, pipeline=pipeline)
+    before = {path: path.read_bytes() for path in out.rglob("*") if path.is_file()}
+    for path in corpus.rglob("*.txt"):
+        path.write_text(path.read_text(encoding="utf-8") + "MNLA fighters attacked Kidal.\n", encoding="utf-8")
+
+    def interrupt(done: int, _total: int) -> None:
+        if done == 6:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        extract_corpus(corpus, out, CONFIG, pipeline=pipeline, jobs=jobs, progress=interrupt)
+    assert {path: path.read_bytes() for path in out.rglob("*") if path.is_file()} == before
