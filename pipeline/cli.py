@@ -377,6 +377,8 @@ def bench(
     jobs: JobsOption = 1,
     geonames: GeonamesOption = None,
     gazetteer: GazetteerOption = None,
+    repeat: Annotated[int, typer.Option(min=1, help="Full runs to time, each from an empty cache; the median is reported.")] = 1,
+    compare_serial: Annotated[bool, typer.Option("--compare-serial", help="Also time --jobs 1 before each full run and print the speed-up.")] = False,
 ) -> None:
     """Time a full extraction and the run after adding one article; print words/s, documents/s and peak memory."""
     import tempfile
@@ -397,7 +399,8 @@ def bench(
         if not corpus.is_dir():
             _fail(f"{corpus}: corpus folder does not exist")
         try:
-            report = _with_data_errors(lambda: run_bench(corpus, config, documents=documents, jobs=jobs, words_per_document=words_per_document))
+            report = _with_data_errors(lambda: run_bench(corpus, config, documents=documents, jobs=jobs, words_per_document=words_per_document,
+                                                           repeat=repeat, compare_serial=compare_serial))
         except BenchError as error:
             _fail(f"error: {error}")
     for line in report.lines():

@@ -26,7 +26,7 @@ from models.gazetteer import ActorEntry, PlaceEntry
 from models.mention import EntityMention
 
 from .gazetteer import Gazetteer, alias_key, fold_text
-from .language import blank_pipeline, lemma, make_doc, matching_text, word_log_probability
+from .language import blank_pipeline, lemma, matching_text, word_log_probability
 
 
 @dataclass(frozen=True)
@@ -249,7 +249,7 @@ class EntityRecognizer:
     def __call__(self, document: Document, sentences: list[Sentence]) -> list[EntityMention]:
         """Find the actor and place mentions of `document`, in text order, outside excluded spans."""
         text = matching_text(document.body, self.known)
-        doc = make_doc(text, self.language)
+        doc = self.nlp(text)
         candidates = self._phrase_candidates(doc)
         if self.settings.learn_defined_acronyms:
             candidates += self._defined_acronym_candidates(doc, candidates)

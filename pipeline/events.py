@@ -43,7 +43,7 @@ from models.mention import EntityMention, TimeExpression
 
 from .errors import GazetteerError
 from .gazetteer import DEFAULT_GAZETTEER_DIR, Gazetteer, alias_key
-from .language import blank_pipeline, make_doc, matching_text
+from .language import blank_pipeline, matching_text
 
 CUES_FILE = "cues.yaml"
 
@@ -974,7 +974,8 @@ class EventAssembler:
                  dates: "DateAnalysisLike") -> list[Event]:
         """The events of `document`, in document order."""
         folded = matching_text(document.body).lower()
-        doc = make_doc(folded, self.language)
+        # the pipeline the trigger matcher was built with (a snapshot keeps it; a new one costs half a second)
+        doc = self.triggers.nlp(folded)
         hits = self.triggers(doc)
         mention_spans = [(m.start, m.end) for m in mentions
                          if m.kind == "place" or m.entity_id not in self.generic_ids]

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from .gazetteer import fold_text
 
@@ -102,9 +101,3 @@ def lemma(word: str, language: str = "en") -> str:
     """The lookup lemma of one lower-case word ("gunmen" -> "gunman"), or the word itself."""
     table = blank_pipeline(language).get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
     return str(table.get(word, word))
-
-
-def make_doc(text: str, language: str = "en") -> Doc:
-    """Tokenise and lemmatise `text` (already in matching form)."""
-    nlp = blank_pipeline(language)
-    return nlp(text)

@@ -160,7 +160,5 @@ def stale_outputs(out_dir: Path, doc_ids: Iterable[str]) -> list[Path]:
     """Output files under `out_dir` that belong to no document of the corpus any more."""
     if not out_dir.is_dir():
         return []
-    expected = {output_path(out_dir, doc_id).resolve() for doc_id in doc_ids}
-    return sorted(
-        path for path in out_dir.rglob(f"*{OUTPUT_SUFFIX}") if path.is_file() and path.resolve() not in expected
-    )
+    expected = {output_path(out_dir, doc_id) for doc_id in doc_ids}
+    return sorted(path for path in out_dir.rglob(f"*{OUTPUT_SUFFIX}") if path not in expected and path.is_file())

@@ -36,3 +36,22 @@ def test_bench_report_figures():
 def test_bench_empty_source_is_refused(tmp_path):
     with pytest.raises(BenchError, match="no .txt or .md document"):
         run_bench(tmp_path)
+
+
+def test_bench_report_speedup_is_the_median_of_paired_runs():
+    report = BenchReport(documents=10, words=100, jobs=2, full_s=5.0, incremental_s=0.5, pipeline_build_s=1.0,
+                         peak_memory_mb=100, full_runs_s=(5.0, 6.0, 4.0), serial_runs_s=(8.0, 12.0, 8.0))
+    assert report.speedups == [1.6, 2.0, 2.0]
+    assert report.lines()[3] == "full run           5.00 s (median of 3: 5.00, 6.00, 4.00)"
+    assert report.lines()[-1] == "speed-up           2.00x over --jobs 1 (median of 3: 1.60, 2.00, 2.00)"
+
+
+def test_bench_compares_with_a_serial_run_through_the_real_command(tmp_path):
+    source = tmp_path / "source"
+    source.mkdir()
+    (source / "a.txt").write_text("MNLA fighters attacked Kidal on 2 February 2012.\n", encoding="utf-8")
+    (source / "b.txt").write_text("Soldiers killed three gunmen near Gao on 3 March 2013.\n", encoding="utf-8")
+    report = run_bench(source, documents=3, jobs=2, words_per_document=0, compare_serial=True, work_dir=tmp_path / "bench")
+    assert len(report.full_runs_s) == len(report.serial_runs_s) == 1 and report.full_s == report.full_runs_s[0]
+    assert report.lines()[-1].startswith("speed-up ")
+    assert len(list((tmp_path / "bench" / "outputs").glob("*.jsonl"))) == 4
