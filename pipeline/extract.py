@@ -11,7 +11,6 @@ import gc
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from itertools import chain
 from pathlib import Path
 from typing import Callable, Iterator, Optional, Sequence
 
@@ -141,16 +140,19 @@ class CorpusRender:
     extracted: list[str] = field(default_factory=list)
 
 
-# Workers are forked from a parent that has built the pipeline and read the documents, so they
-# inherit both instead of rebuilding matchers (and re-reading GeoNames) and receiving documents
-# through pipes; a task is just a position in this list.
+# A worker's pipeline and documents. When the caller hands over a built pipeline, workers are
+# forked from it and inherit it; otherwise each worker loads the cache's snapshot (or builds the
+# pipeline) itself, so that on a machine with idle cores the load runs once per core at the same
+# time instead of before any worker starts. A task is just a position in the document list.
 _WORKER: Optional[Pipeline] = None
 _WORKER_DOCUMENTS: list[Document] = []
 
 
-def _start_spawned_worker(config: PipelineConfig, documents: list[Document]) -> None:
+def _start_worker(config: PipelineConfig, cache_directory: Optional[Path], fingerprint: str,
+                  languages: list[str], documents: list[Document]) -> None:
     global _WORKER, _WORKER_DOCUMENTS
-    _WORKER, _WORKER_DOCUMENTS = Pipeline(config), documents
+    cache = ExtractionCache(cache_directory) if cache_directory is not None else None
+    _WORKER, _WORKER_DOCUMENTS = _warm_pipeline(config, cache, fingerprint, languages), documents
 
 
 def _extract_safely(pipeline: Pipeline, document: Document) -> tuple[str, Optional[str], str]:
@@ -173,19 +175,35 @@ def _extract_serially(pipeline: Pipeline, documents: Sequence[Document]) -> Iter
         yield _extract_safely(pipeline, document)
 
 
+@dataclass(frozen=True)
+class _WorkerSource:
+    """Where workers get their pipeline: `pipeline` when built (inherited by fork), else loaded
+    or built in each worker from `config` and the cache's snapshot."""
+
+    config: PipelineConfig
+    pipeline: Optional[Pipeline] = None
+    cache_directory: Optional[Path] = None
+    fingerprint: str = ""
+
+
 def _extract_in_parallel(
-    pipeline: Pipeline, documents: list[Document], jobs: int, settings: ParallelSettings
-) -> Iterator[tuple[str, str]]:
+    source: _WorkerSource, documents: list[Document], jobs: int, settings: ParallelSettings
+) -> Iterator[tuple[str, Optional[str], str]]:
     global _WORKER, _WORKER_DOCUMENTS
     chunk = max(1, min(settings.max_chunk, len(documents) // (jobs * settings.chunks_per_worker)))
-    if "fork" in multiprocessing.get_all_start_methods():
+    languages = sorted({document.language for document in documents})
+    if source.pipeline is not None and "fork" in multiprocessing.get_all_start_methods():
         context, initializer, initargs = multiprocessing.get_context("fork"), None, ()
-        _WORKER, _WORKER_DOCUMENTS = pipeline, documents
+        for language in languages:  # built once here rather than in every worker
+            source.pipeline.recognizer(language), source.pipeline.assembler(language)
+        _WORKER, _WORKER_DOCUMENTS = source.pipeline, documents
         # objects that exist before the fork are never collected in the children, so their
         # pages stay shared instead of being copied when the collector touches them
         gc.freeze()
-    else:  # pragma: no cover - platforms without fork build the pipeline once per worker
-        context, initializer, initargs = multiprocessing.get_context("spawn"), _start_spawned_worker, (pipeline.config, documents)
+    else:
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        context, initializer = multiprocessing.get_context(method), _start_worker
+        initargs = (source.config, source.cache_directory, source.fingerprint, languages, documents)
     try:
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=initializer, initargs=initargs) as pool:
             yield from pool.map(_extract_in_worker, range(len(documents)), chunksize=chunk)
@@ -257,14 +275,12 @@ def render_corpus_detailed(
         except CorpusError as error:
             result.errors.append(error)
     if pending:
-        pipeline = pipeline or _warm_pipeline(config, cache, fingerprint, sorted({document.language for document in pending}))
-        # the first document runs here: it warms every lazily built part of the pipeline
-        # (matchers per language, date parser tables) before any worker is forked
-        head, rest = pending[:1], pending[1:]
-        outputs = chain(_extract_serially(pipeline, head), (
-            _extract_in_parallel(pipeline, rest, jobs, parallel) if jobs > 1 and len(rest) > 1
-            else _extract_serially(pipeline, rest)
-        ))
+        if jobs > 1 and len(pending) > 1:
+            source = _WorkerSource(config, pipeline, cache.directory if cache is not None else None, fingerprint)
+            outputs = _extract_in_parallel(source, pending, jobs, parallel)
+        else:
+            pipeline = pipeline or _warm_pipeline(config, cache, fingerprint, sorted({document.language for document in pending}))
+            outputs = _extract_serially(pipeline, pending)
         paths = {document.id: document.path for document in pending}
         for done, (doc_id, text, failure) in enumerate(outputs, start=1):
             if text is None:
