@@ -149,10 +149,18 @@ _WORKER_DOCUMENTS: list[Document] = []
 
 
 def _start_worker(config: PipelineConfig, cache_directory: Optional[Path], fingerprint: str,
-                  languages: list[str], documents: list[Document]) -> None:
+                  languages: list[str], documents: list[Document], snapshot_claim) -> None:
+    """Load or build this worker's pipeline; of workers that build it, only the first to claim
+    `snapshot_claim` (a shared flag) stores the snapshot."""
     global _WORKER, _WORKER_DOCUMENTS
+
+    def claim() -> bool:
+        with snapshot_claim.get_lock():
+            claimed, snapshot_claim.value = snapshot_claim.value, 1
+        return not claimed
+
     cache = ExtractionCache(cache_directory) if cache_directory is not None else None
-    _WORKER, _WORKER_DOCUMENTS = _warm_pipeline(config, cache, fingerprint, languages), documents
+    _WORKER, _WORKER_DOCUMENTS = _warm_pipeline(config, cache, fingerprint, languages, may_store=claim), documents
 
 
 def _extract_safely(pipeline: Pipeline, document: Document) -> tuple[str, Optional[str], str]:
@@ -203,7 +211,7 @@ def _extract_in_parallel(
     else:
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
         context, initializer = multiprocessing.get_context(method), _start_worker
-        initargs = (source.config, source.cache_directory, source.fingerprint, languages, documents)
+        initargs = (source.config, source.cache_directory, source.fingerprint, languages, documents, context.Value("b", 0))
     try:
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=initializer, initargs=initargs) as pool:
             yield from pool.map(_extract_in_worker, range(len(documents)), chunksize=chunk)
@@ -213,14 +221,15 @@ def _extract_in_parallel(
 
 
 def _warm_pipeline(config: PipelineConfig, cache: Optional[ExtractionCache], fingerprint: str,
-                   languages: list[str]) -> Pipeline:
-    """The pipeline from the cache's snapshot, or built with its matchers for `languages` (and snapshotted)."""
+                   languages: list[str], may_store: Callable[[], bool] = lambda: True) -> Pipeline:
+    """The pipeline from the cache's snapshot, or built with its matchers for `languages` and
+    snapshotted (unless `may_store` says another process does it)."""
     pipeline = cache.load_pipeline(fingerprint) if cache is not None else None
     if pipeline is None:
         pipeline = Pipeline(config)
         for language in languages:
             pipeline.recognizer(language), pipeline.assembler(language)
-        if cache is not None:
+        if cache is not None and may_store():
             cache.store_pipeline(fingerprint, pipeline)
     return pipeline
 

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.cache import ExtractionCache
 from pipeline.extract import Pipeline, PipelineConfig, extract_corpus, render_corpus, render_corpus_detailed
 
 from .conftest import FIXTURES
@@ -119,3 +120,20 @@ def test_extract_interrupted_run_leaves_outputs_and_no_temporary_file(corpus, tm
     with pytest.raises(KeyboardInterrupt):
         extract_corpus(corpus, out, CONFIG, pipeline=pipeline, jobs=jobs, progress=interrupt)
     assert {path: path.read_bytes() for path in out.rglob("*") if path.is_file()} == before
+
+
+def test_extract_workers_load_their_own_pipeline_with_identical_outputs(corpus, pipeline, tmp_path, monkeypatch):
+    serial = render_corpus_detailed(corpus, CONFIG, jobs=1, pipeline=pipeline)
+    cache = ExtractionCache(tmp_path / "cache")
+    built = render_corpus_detailed(corpus, CONFIG, jobs=2, cache=cache)
+    assert built.rendered == serial.rendered and len(built.extracted) == 12
+    assert len(list((tmp_path / "cache" / "pipelines").glob("*.pickle"))) == 1
+    cache.close()
+    (tmp_path / "cache" / "outputs.sqlite").unlink()
+
+    def no_build(*_arguments, **_settings):
+        raise AssertionError("a worker built the pipeline instead of loading the snapshot")
+
+    monkeypatch.setattr(Pipeline, "__init__", no_build)  # forked workers inherit the patch
+    loaded = render_corpus_detailed(corpus, CONFIG, jobs=2, cache=ExtractionCache(tmp_path / "cache"))
+    assert loaded.rendered == serial.rendered and len(loaded.extracted) == 12
