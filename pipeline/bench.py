@@ -11,10 +11,12 @@ is the largest resident set of any process of the runs (a worker counts on its o
 
 A shared machine's speed drifts from run to run, so the full run can be repeated (`repeat`, each
 time with an empty cache and no outputs) and its median reported; with `compare_serial` every
-repetition also times `--jobs 1` right before, and the report gives the median speed-up.
+repetition also times `--jobs 1` right before, and the report gives the median speed-up. Dirty
+pages of earlier runs are flushed before each timing, so that no run pays for another's writes.
 """
 from __future__ import annotations
 
+import os
 import resource
 import shutil
 import statistics
@@ -161,6 +163,7 @@ def run_bench(source: Path, config: PipelineConfig = PipelineConfig(), *, docume
         for _repetition in range(repeat):
             for runs, run_jobs in ((serial_runs, 1), (full_runs, jobs)) if compare_serial else ((full_runs, jobs),):
                 shutil.rmtree(out, ignore_errors=True), shutil.rmtree(cache, ignore_errors=True)
+                os.sync()  # the previous run's files reach the disk now, not during the next timing
                 runs.append(_run(["extract", str(corpus), *common, "--jobs", str(run_jobs)]))
         common += ["--jobs", str(jobs)]
         # the added article is built like the others, with one more line so that its text is new
