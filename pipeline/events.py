@@ -51,6 +51,8 @@ _ARMED_KINDS = {"state forces", "rebel group", "political militia", "identity mi
 _CIVILIAN_KINDS = {"civilians", "identity group", "social group"}
 _GROUP_KINDS = {"identity group", "social group"}
 _VIOLENT_TYPES = {"Battles", "Violence against civilians", "Explosions/Remote violence"}
+# actor kinds that are victims whenever a casualty word follows them
+_VICTIM_KINDS = {"civilians", "state forces", "external/other forces", "identity group", "social group"}
 _TERRITORIAL = {"Government regains territory", "Non-state actor overtakes territory"}
 _ROLE_ORDER = {"actor1": 0, "assoc_actor_1": 1, "actor2": 2, "assoc_actor_2": 3}
 
@@ -175,6 +177,8 @@ class Cues:
     nominal_markers: frozenset[str] = frozenset()
     reduced_passive_followers: frozenset[str] = frozenset()
     agent_markers: frozenset[str] = frozenset()
+    act_phrase_openers: frozenset[str] = frozenset()
+    agent_acts: frozenset[str] = frozenset()
     between_markers: frozenset[str] = frozenset()
     coordination: frozenset[str] = frozenset()
     association_links: tuple[str, ...] = ()
@@ -189,7 +193,7 @@ class Cues:
 
 _SET_FIELDS = (
     "modal topic subordinators condition intention intention_links intention_direct negation skippable background reported denied "
-    "killed wounded other_outcomes killed_active killed_active_before_dead killed_of subset_markers count_units passive_aux attribution place_object_words light_verbs noun_phrase_prepositions nominal_markers reduced_passive_followers agent_markers "
+    "killed wounded other_outcomes killed_active killed_active_before_dead killed_of subset_markers count_units passive_aux attribution place_object_words light_verbs noun_phrase_prepositions nominal_markers reduced_passive_followers agent_markers act_phrase_openers agent_acts "
     "between_markers coordination head_after_links succession"
 ).split()
 _PHRASE_FIELDS = ("no_fatalities", "coded_count", "association_links")
@@ -747,7 +751,9 @@ def assign_roles(
         # "civilians died in the attacks": the side before a noun inside a prepositional phrase
         # does not act, unless through a light verb ("JNIM carried out an attack")
         inside_phrase = bool(set(gap_words) & cues.noun_phrase_prepositions)
-        if nominal and inside_phrase and not (set(gap_words) & cues.light_verbs):
+        # ("a Malian army vehicle was struck by an IED": the subject of a passive verb before the
+        # noun is acted upon, and is kept for that)
+        if nominal and inside_phrase and not (set(gap_words) & cues.light_verbs) and not _has_passive_verb(gap, cues):
             candidate = None
         if candidate is not None and len(gap) <= settings.subject_window_chars and ";" not in gap:
             subject = candidate
@@ -779,11 +785,15 @@ def assign_roles(
         if _has_passive_verb(gap, cues):
             passive = True
         # "a convoy hit an IED": the side before an instrument acts only through a verb of use
-        elif acting_verbs and _gap_words(gap) and not (set(_gap_words(gap)) & acting_verbs) and not re.fullmatch(r"[\s'’s-]*", gap):
+        # (the trigger may itself be the verb of use: "JNIM (Katiba Macina) detonated an IED")
+        elif acting_verbs and trigger_word not in acting_verbs and any(word.isalpha() for word in _gap_words(gap)) \
+                and not (set(_gap_words(gap)) & acting_verbs) and not re.fullmatch(r"[\s'’s-]*", gap):
             passive = True
+    if agent is None and passive and violent and after:
+        agent = _agent_of_act_phrase(after[0], hit_end, text_of, cues)
     if agent is not None:
         side1 = agent
-        side2 = obj if obj is not None else (subject or [])
+        side2 = obj if obj is not None and obj is not agent else (subject or [])
         rule = "roles:agent"
     elif between and obj is not None and len(obj) >= 2:
         side1 = [obj[0]]
@@ -803,6 +813,21 @@ def assign_roles(
             side1 = side1[:1]
             rule = "roles:reciprocal"
     return _findings(side1, side2, rule)
+
+
+def _agent_of_act_phrase(group, hit_end: int, text_of, cues: Cues):
+    """`group` when it names who carried out the act a passive outcome happened in: "killed
+    during the French airstrikes", "wounded in a MINUSMA operation"; else None."""
+    head = group[0][0]
+    gap = _gap_words(text_of(hit_end, head.start))
+    if not gap or gap[0] not in cues.act_phrase_openers or len(gap) > 3 or not set(gap[1:]) <= cues.nominal_markers:
+        return None
+    named = text_of(head.start, head.end).lower()
+    following = " ".join([word for word in _gap_words(text_of(head.end, head.end + 24)) if word not in ("'", "'s", "’", "’s", "s")][:2])
+    acts = cues.agent_acts
+    if any(named.endswith(act) for act in acts) or any(following == act or following.startswith(act + " ") for act in acts):
+        return group
+    return None
 
 
 def _findings(side1, side2, rule: str) -> list[RoleFinding]:
@@ -1131,7 +1156,29 @@ class EventAssembler:
                                                {finding.mention.entity_id for finding in findings})
             if victims is not None:
                 findings = [*findings, RoleFinding(victims, "actor2", "roles:outcome-object")]
+        if anchor.trigger.event_type in _VIOLENT_TYPES and not any(finding.role == "actor2" for finding in findings):
+            acting = {finding.mention.entity_id for finding in findings}
+            victims = self._casualty_subject(actor_mentions, text_of, sentence.end, acting)
+            if victims is not None:
+                findings = [*findings, RoleFinding(victims, "actor2", "roles:casualty-subject")]
         return findings
+
+    def _casualty_subject(self, actor_mentions, text_of, end: int, acting: set[str]) -> Optional[EntityMention]:
+        """The first side a casualty word follows as its subject ("four soldiers were wounded in
+        the blast", "5 soldiers dead"), other than the acting side: who suffered the act. With no
+        acting side known, generic armed men are left out (they may be the attackers' dead)."""
+        for mention in actor_mentions:
+            if mention.entity_id in acting:
+                continue
+            if not acting and self.gazetteer.actors.get(mention.entity_id) is not None and \
+                    mention.entity_id in self.generic_ids and self.gazetteer.actors[mention.entity_id].kind not in _VICTIM_KINDS:
+                continue
+            words = _gap_words(text_of(mention.end, min(end, mention.end + 40)))
+            while words and words[0] in self.cues.passive_aux | {"also", "reportedly", "later", "all", "been", "have", "has", "had"}:
+                words = words[1:]
+            if words and words[0] in self.cues.killed | self.cues.wounded and words[0] not in self.cues.killed_of:
+                return mention
+        return None
 
     def _victims_of_outcome(self, anchor, actor_mentions, text_of, sentence_end: int, taken: set[str]):
         """The side an act's outcome clause names: "attacked the town, killing ten soldiers"."""
@@ -1513,6 +1560,7 @@ class EventAssembler:
                 if count is not None:
                     draft.fatalities = _combine_fatalities(draft.fatalities, count, False)
                     draft.rules.append("fatalities:following-sentence")
+                    self._take_victims(draft, following, mentions)
                 if agent is not None:
                     self._attribute(draft, agent)
                 draft.sentence_last = following.index
@@ -1564,6 +1612,24 @@ class EventAssembler:
 
     def _actor1_is_weak(self, draft: _Draft) -> bool:
         return any(role.role == "actor1" and self._is_weak(role) for role in draft.roles)
+
+    def _take_victims(self, draft: _Draft, toll: Sentence, mentions: list[EntityMention]) -> None:
+        """A toll sentence after a violent act with no stated target names who suffered it
+        ("…was struck by an IED. 5 soldiers dead."): its casualty subject becomes actor2."""
+        if draft.event_type not in _VIOLENT_TYPES or any(role.role == "actor2" and not role.implied for role in draft.roles):
+            return
+        in_toll = [m for m in mentions if m.kind == "actor" and toll.start <= m.start and m.end <= toll.end]
+        acting = {role.actor_id for role in draft.roles if role.role.endswith("1")}
+        text_of = lambda start, end: toll_body[start - toll.start:end - toll.start] if end > start else ""  # noqa: E731
+        toll_body = toll.text
+        victim = self._casualty_subject(in_toll, text_of, toll.end, acting)
+        if victim is None:
+            return
+        year = int(draft.date.start[:4]) if draft.date else None
+        taken = self._promote_members([_Role(victim.entity_id, "actor2", victim.text, victim.alias, victim.score)], year)
+        draft.roles = sorted([role for role in draft.roles if not role.role.endswith("2")] + taken,
+                             key=lambda role: _ROLE_ORDER[role.role])
+        draft.rules.append("roles:toll-victims")
 
     def _attribute(self, draft: _Draft, agent: EntityMention) -> None:
         """Make the blamed group actor1 in place of an implied or generic one."""

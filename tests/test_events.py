@@ -331,6 +331,21 @@ CASES = [
      dict(fat=2)),
     ("The attack on Boni wounded 14 soldiers.", dict(code="BAT/Armed clash", fat=None)),
     ("Fighting near Menaka displaced 3,000 people.", dict(code="BAT/Armed clash", fat=None)),
+    # the subject of a passive verb before a noun trigger is acted upon
+    ("A Malian army truck was hit by an IED near Boni.",
+     dict(code="ERV/Remote explosive/landmine/IED", a1="gunmen", a2="army")),
+    # the trigger may itself be the verb of use: a bracketed parent before it does not make it passive
+    ("Katiba Macina (JNIM) detonated an IED that wounded two soldiers near Boni.",
+     dict(code="ERV/Remote explosive/landmine/IED", a1="katiba-macina", a2="army")),
+    # a casualty word after a side names the victims of the act
+    ("An IED exploded near Boni, three peacekeepers were wounded.",
+     dict(code="ERV/Remote explosive/landmine/IED", a2="minusma")),
+    ("A convoy struck a mine near Boni. Four soldiers dead.",
+     dict(code="ERV/Remote explosive/landmine/IED", a2="army", fat=4)),
+    # the side named in the act a passive outcome happened in carried it out
+    ("Two herders were killed during French forces' air strikes near Boni.", dict(a1="france")),
+    ("Three civilians were wounded in a FAMa operation near Boni.", dict(a1="army", a2="civilians")),
+    ("Three civilians were wounded in Boni on Monday.", dict(a1="gunmen", a2="civilians")),
     # --- French
     ("Des hommes armés ont attaqué le village de Koro, tuant cinq civils.",
      dict(code="VAC/Attack", language="fr", fat=5)),
