@@ -44,6 +44,8 @@ class EntitySettings:
     locative_words: words after which a capitalised name is probably a place.
     proximity_km: of same-named places nothing else tells apart, the one nearest a place the
         document names for sure is chosen when it lies within this distance.
+    units_km: a near-miss place farther than this from the administrative unit the text names
+        after it ("(Koro, Mopti)") is taken to be another place; the unit stands for it.
     """
 
     fuzzy_cutoff: float = 90.0
@@ -53,6 +55,7 @@ class EntitySettings:
     learn_defined_acronyms: bool = True
     place_fuzzy_cutoff: float = 85.0
     proximity_km: float = 60.0
+    units_km: float = 80.0
     locative_words: tuple[str, ...] = (
         "in", "near", "at", "around", "outside", "from", "to", "towards", "toward", "between", "of",
         "à", "près de", "dans", "vers", "entre", "de",
@@ -265,7 +268,9 @@ class EntityRecognizer:
                 continue
             sentence_index = max(0, bisect.bisect_right(starts, candidate.start) - 1) if starts else -1
             mentions.extend(self._resolve(candidate, document, sentence_index))
-        return _drop_admin_parentheticals(self._disambiguate_places(mentions, document), document.body)
+        mentions = _drop_admin_parentheticals(self._disambiguate_places(mentions, document), document.body,
+                                              self._contradicted_by_units)
+        return mentions
 
     def _phrase_candidates(self, doc: Doc) -> list[_Candidate]:
         candidates = []
@@ -302,6 +307,22 @@ class EntityRecognizer:
                 for label in sorted(self._geonames.get(text, ())):
                     yield label, start, end
                 text += spaces[end - 1]
+
+    def _contradicted_by_units(self, place: EntityMention, units: list[EntityMention]) -> bool:
+        """True when `place` was matched as a near-miss and the administrative units the text
+        gives after it ("Bandjougou (Koro, Mopti)") put it elsewhere: another admin1, another
+        known admin2, or farther than `units_km` from the smallest unit."""
+        if place.method != "fuzzy" or not units:
+            return False
+        entry, unit = self.gazetteer.places.get(place.entity_id), self.gazetteer.places.get(units[0].entity_id)
+        if entry is None or unit is None:
+            return False
+        if entry.admin1 and unit.admin1 and fold_text(entry.admin1).lower() != fold_text(unit.admin1).lower():
+            return True
+        unit_admin2 = unit.admin2 or (unit.name if unit.kind == "cercle" else None)
+        if entry.admin2 and unit_admin2 and fold_text(entry.admin2).lower() != fold_text(unit_admin2).lower():
+            return True
+        return distance_km((entry.lat, entry.lon), (unit.lat, unit.lon)) > self.settings.units_km
 
     def _looks_like_a_name(self, span, method: str) -> bool:
         """A proper name in the text has a capital letter; a one-word name that is also a common
@@ -542,12 +563,14 @@ class EntityRecognizer:
         return self._regions.get((place.country, place.admin1))
 
 
-def _drop_admin_parentheticals(mentions: list[EntityMention], body: str) -> list[EntityMention]:
+def _drop_admin_parentheticals(mentions: list[EntityMention], body: str,
+                               contradicted=lambda _place, _units: False) -> list[EntityMention]:
     """Places in brackets after a place name its administrative units: "Tanouwa (Koro, Mopti)".
 
     They say where the place is, not where an event is: when the bracket follows a place that
-    resolved, the units are dropped; when it follows a name nothing resolved, the first unit
-    (the smallest) stands for it and the rest are dropped.
+    resolved, the units are dropped; when it follows a name nothing resolved, or one whose
+    resolution the units contradict (`contradicted(place, units)`: a near-miss in another
+    cercle), the first unit (the smallest) stands for it and the rest are dropped.
     """
     dropped: set[int] = set()
     for match in re.finditer(r"\(([^()]{1,80})\)", body):
@@ -560,8 +583,11 @@ def _drop_admin_parentheticals(mentions: list[EntityMention], body: str) -> list
         if rest.strip(" ,;/") != "":
             continue
         before = body[:match.start()].rstrip()
-        follows_place = any(m.kind == "place" and m.end == len(before) for m in mentions)
-        dropped.update(inside if follows_place else inside[1:])
+        preceding = [i for i, m in enumerate(mentions) if m.kind == "place" and m.end == len(before)]
+        if preceding and contradicted(mentions[preceding[0]], [mentions[i] for i in inside]):
+            dropped.add(preceding[0])
+            preceding = []
+        dropped.update(inside if preceding else inside[1:])
     return [mention for index, mention in enumerate(mentions) if index not in dropped]
 
 

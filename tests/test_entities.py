@@ -179,6 +179,9 @@ def test_entities_place_variant_after_locative_word(recognizer, text, expected):
         ("Gunmen attacked Zzyzx village (Kidal, Kidal region) at dawn.", ["Kidal"]),
         ("Gunmen attacked Gao (and nothing else) at dawn.", ["Gao"]),
         ("Fighting in Gao (Timbuktu was quiet) went on.", ["Gao", "Timbuktu"]),
+        # a near-miss the units put in another cercle or region is another place: the unit stands for it
+        ("Gunmen attacked Aguelhokk (Gao, Gao region) at dawn.", ["Gao"]),
+        ("Gunmen attacked Aguelhokk (Kidal region) at dawn.", ["Aguelhokk"]),
     ],
 )
 def test_entities_admin_units_in_brackets_are_not_event_places(recognizer, text, places):
