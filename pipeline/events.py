@@ -185,6 +185,8 @@ class Cues:
     head_after_links: frozenset[str] = frozenset()
     implied_actors: dict[str, tuple[str, ...]] = field(default_factory=dict)
     implied_by_event_type: dict[str, dict[str, str]] = field(default_factory=dict)
+    implied_with_casualties: dict[str, dict[str, str]] = field(default_factory=dict)
+    off_duty: tuple[str, ...] = ()
 
     @cached_property
     def all_outcomes(self) -> frozenset[str]:
@@ -220,6 +222,8 @@ def load_cues(directory: Path = DEFAULT_GAZETTEER_DIR) -> Cues:
     }
     values["implied_actors"] = {str(k): tuple(v) for k, v in (data.get("implied_actors") or {}).items()}
     values["implied_by_event_type"] = {str(k): dict(v) for k, v in (data.get("implied_by_event_type") or {}).items()}
+    values["off_duty"] = tuple(str(item) for item in data.get("off_duty") or ())
+    values["implied_with_casualties"] = {str(k): dict(v) for k, v in (data.get("implied_with_casualties") or {}).items()}
     return Cues(**values)
 
 
@@ -1076,8 +1080,9 @@ class EventAssembler:
             return []
         date = self._date(sentence, anchor, dates, document.body, [hit for hit in hits if hit is not anchor], sentences)
         year = int(date.start[:4]) if date else (document.published.year if document.published else None)
-        roles = self._promote_members([_Role(f.mention.entity_id, f.role, f.mention.text, f.mention.alias, f.mention.score)
-                                       for f in findings], year)
+        stated = [_Role(f.mention.entity_id, f.role, f.mention.text, f.mention.alias, f.mention.score) for f in findings]
+        off_duty = self._off_duty_as_civilians(stated, [f.mention for f in findings], document.body)
+        roles = self._promote_members(off_duty, year)
         sentence_text = document.body[sentence.start:sentence.end]
         casualties = reports_casualties(sentence_text, self.cues)
         object_lemmas = self._object_lemmas(doc, anchor if not anchor.label else role_anchor)
@@ -1088,7 +1093,7 @@ class EventAssembler:
             if code_anchor.token_end >= 0 else frozenset()
         event_type, sub_event_type, code_rule = self._code(code_hit, roles, lemma_set, folded[sentence.start:sentence.end],
                                                            object_lemmas, casualties, object_place, nominal, after_lemmas)
-        roles, implied_rules = self._complete_roles(roles, event_type, code_hit.trigger)
+        roles, implied_rules = self._complete_roles(roles, event_type, code_hit.trigger, casualties)
         rules = [f"trigger:{anchor.trigger.id}"]
         if role_anchor is not anchor:
             rules.append(f"roles-from:{role_anchor.trigger.id}")
@@ -1099,6 +1104,8 @@ class EventAssembler:
         if code_rule:
             rules.append(code_rule)
         rules.extend(implied_rules)
+        if len(off_duty) > len(stated):
+            rules.append("roles:off-duty-civilians")
         fatalities = find_fatalities(sentence_text, self.cues)
         status = self._status(lemma_set)
         places, place_rule = self._places(document.body, place_mentions, anchor, code_hit.trigger)
@@ -1115,6 +1122,21 @@ class EventAssembler:
                 nominal=nominal, after_words=after_lemmas,
             ))
         return drafts
+
+    def _off_duty_as_civilians(self, roles: list[_Role], mentions: list[EntityMention], body: str) -> list[_Role]:
+        """State forces acted upon while off duty ("killed an off-duty policeman") are civilians,
+        with their force associated, as ACLED codes them."""
+        civilians = self.implied_ids.get("civilians")
+        result: list[_Role] = []
+        for role, mention in zip(roles, mentions):
+            actor = self.gazetteer.actors.get(role.actor_id)
+            before = " ".join(body[max(0, mention.start - 24):mention.start].lower().split())
+            if (civilians is not None and role.role.endswith("2") and actor is not None and actor.kind == "state forces"
+                    and any(before.endswith(marker) for marker in self.cues.off_duty)):
+                result += [_Role(civilians, "actor2", "", "", 100.0, implied=True), replace(role, role="assoc_actor_2")]
+            else:
+                result.append(role)
+        return result
 
     def _heading_reports(self, sentence: Sentence) -> bool:
         """A 'heading' line long enough to be a report ("Truck struck by IED, 5 civilians
@@ -1238,10 +1260,12 @@ class EventAssembler:
                 promoted.append(role)
         return promoted
 
-    def _complete_roles(self, roles: list[_Role], event_type: str, trigger: TriggerEntry) -> tuple[list[_Role], list[str]]:
+    def _complete_roles(self, roles: list[_Role], event_type: str, trigger: TriggerEntry,
+                        casualties: bool = False) -> tuple[list[_Role], list[str]]:
         """Identity groups become associates of the civilians they describe; crowds of a protest
         or riot become associates of the protesters or rioters; sides the event type or the
-        trigger implies are filled with the generic actors."""
+        trigger implies (or, with `casualties`, the event type's unnamed victims) are filled with
+        the generic actors."""
         actors = self.gazetteer.actors
         rules: list[str] = []
         crowd = {"Protests": "protesters", "Riots": "rioters"}.get(event_type)
@@ -1274,6 +1298,8 @@ class EventAssembler:
             if not heads:
                 by_type = self.cues.implied_by_event_type.get(event_type, {})
                 implied_key = by_type.get(main)
+                if implied_key is None and casualties:
+                    implied_key = self.cues.implied_with_casualties.get(event_type, {}).get(main)
                 if implied_key is None and associates and side == 2:
                     implied_key = "civilians"
                 if implied_key is None and side == 1 and trigger.implied_actor1:

@@ -346,6 +346,12 @@ CASES = [
     ("Two herders were killed during French forces' air strikes near Boni.", dict(a1="france")),
     ("Three civilians were wounded in a FAMa operation near Boni.", dict(a1="army", a2="civilians")),
     ("Three civilians were wounded in Boni on Monday.", dict(a1="gunmen", a2="civilians")),
+    # off-duty forces acted upon are civilians, their force associated
+    ("Gunmen killed two off-duty policemen in Boni.", dict(code="VAC/Attack", a2="civilians", assoc2={"police"})),
+    ("Gunmen killed two policemen in Boni.", dict(code="BAT/Armed clash", a2="police")),
+    # the unnamed dead of a mine are civilians; with no one hurt, no victim is implied
+    ("A landmine exploded near Boni, killing two.", dict(code="ERV/Remote explosive/landmine/IED", a2="civilians")),
+    ("A landmine exploded near Boni without casualties.", dict(code="ERV/Remote explosive/landmine/IED", a2=None)),
     # --- French
     ("Des hommes armés ont attaqué le village de Koro, tuant cinq civils.",
      dict(code="VAC/Attack", language="fr", fat=5)),
@@ -372,7 +378,8 @@ def test_events_code_sentence(extract, text, expected):
     if "a1" in expected:
         assert _role(event, "actor1") == [expected["a1"]], [(a.role, a.id) for a in event.actors]
     if "a2" in expected:
-        assert _role(event, "actor2") == [expected["a2"]], [(a.role, a.id) for a in event.actors]
+        wanted = [] if expected["a2"] is None else [expected["a2"]]
+        assert _role(event, "actor2") == wanted, [(a.role, a.id) for a in event.actors]
     if "assoc1" in expected:
         assert expected["assoc1"] <= set(_role(event, "assoc_actor_1")), [(a.role, a.id) for a in event.actors]
     if "assoc2" in expected:
