@@ -1293,8 +1293,17 @@ def normalise_dates(
             )
             expressions.append(expression)
             dated = True
-            if _moves_clock(expression, candidate, sentence.is_heading, reference, settings):
-                reference = expression
+            clock = expression
+            if candidate.role == "since" and len(candidate.atoms) == 1:
+                # "since 2023, …; in December": a span opening after the story's time brings the
+                # story to its start, as precise as it was said; one opening before it ("held the
+                # town since 2009") is background and leaves the clock alone
+                own = _resolve_atom(candidate.atoms[0], ctx)
+                if own is not None and reference is not None and own.start > reference.end:
+                    clock = expression.model_copy(update={"start": own.start, "end": own.end, "precision": own.precision,
+                                                          "role": "event"})
+            if _moves_clock(clock, candidate, sentence.is_heading, reference, settings):
+                reference = clock
         if sentence.is_heading and not dated and settings.dateless_heading_resets_reference:
             reference = None
     return DateAnalysis(expressions, in_force)

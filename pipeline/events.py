@@ -145,6 +145,8 @@ class Cues:
 
     modal: frozenset[str] = frozenset()
     succession: frozenset[str] = frozenset()
+    present_markers: frozenset[str] = frozenset()
+    past_markers: frozenset[str] = frozenset()
     topic: frozenset[str] = frozenset()
     subordinators: frozenset[str] = frozenset()
     condition: frozenset[str] = frozenset()
@@ -196,7 +198,7 @@ class Cues:
 _SET_FIELDS = (
     "modal topic subordinators condition intention intention_links intention_direct negation skippable background reported denied "
     "killed wounded other_outcomes killed_active killed_active_before_dead killed_of subset_markers count_units passive_aux attribution place_object_words light_verbs noun_phrase_prepositions nominal_markers reduced_passive_followers agent_markers act_phrase_openers agent_acts "
-    "between_markers coordination head_after_links succession"
+    "between_markers coordination head_after_links succession present_markers past_markers"
 ).split()
 _PHRASE_FIELDS = ("no_fatalities", "coded_count", "association_links")
 
@@ -1078,7 +1080,8 @@ class EventAssembler:
         if code_hit.trigger.needs_actor and not findings and not self._place_is_object(
                 document.body, place_mentions, code_hit if not code_hit.label else role_anchor):
             return []
-        date = self._date(sentence, anchor, dates, document.body, [hit for hit in hits if hit is not anchor], sentences)
+        date = self._date(sentence, anchor, dates, document.body, [hit for hit in hits if hit is not anchor], sentences,
+                          document.published)
         year = int(date.start[:4]) if date else (document.published.year if document.published else None)
         stated = [_Role(f.mention.entity_id, f.role, f.mention.text, f.mention.alias, f.mention.score) for f in findings]
         off_duty = self._off_duty_as_civilians(stated, [f.mention for f in findings], document.body)
@@ -1436,8 +1439,20 @@ class EventAssembler:
             return series, "location:series"
         return [first], rule
 
+    def _tells_the_present(self, sentence: Sentence, hit: TriggerHit, body: str) -> bool:
+        """True when the trigger's clause is in the present ("continue", "have been deployed",
+        "remain"): a present auxiliary or verb of duration and no past one."""
+        if not body:
+            return False
+        start = max([sentence.start] + [m.end() for m in _CLAUSE_BREAK.finditer(body, sentence.start, hit.start)])
+        stop = next((m.start() for m in _CLAUSE_BREAK.finditer(body, hit.end, sentence.end)), sentence.end)
+        words = {word.text for word in text_words(body[start:stop].lower())}
+        return bool(words & self.cues.present_markers) and not (words & self.cues.past_markers) \
+            and not body[hit.start:hit.end].lower().endswith("ed")
+
     def _date(self, sentence: Sentence, hit: TriggerHit, dates, body: str = "",
-              other_hits: Sequence[TriggerHit] = (), sentences: Sequence[Sentence] = ()) -> Optional[EventDate]:
+              other_hits: Sequence[TriggerHit] = (), sentences: Sequence[Sentence] = (),
+              published=None) -> Optional[EventDate]:
         """The date of the trigger's act, and where it came from.
 
         In order: an expression in the trigger's own clause (`clause`); one fronted at the head
@@ -1481,6 +1496,15 @@ class EventAssembler:
         deadlines = [e for e in in_sentence if e.role == "until"]
         if deadlines:
             return _event_date(min(deadlines, key=lambda e: abs(e.char_start - hit.start)), "sentence")
+        present = self._tells_the_present(sentence, hit, text)
+        since = [e for e in in_sentence if e.role == "since"]
+        if since and present and published is not None:
+            # "troops have been deployed since July 2014": from then until the time of writing
+            first = min(since, key=lambda e: abs(e.char_start - hit.start))
+            return EventDate(start=first.start.isoformat(), end=max(first.end, published).isoformat(),
+                             precision="range", text=first.text, source="sentence")
+        if present:
+            return None  # a state at the time of writing ("attacks also continue"): the story's clock does not date it
         if 0 <= sentence.index < len(dates.in_force) and dates.in_force[sentence.index] is not None:
             clock = dates.in_force[sentence.index]
             # the clock holds for the paragraph that set it, or for a sentence telling what came next

@@ -389,8 +389,11 @@ def test_dates_excluded_sentence_built_by_hand():
         ("On 8 June 2012 women protested. Rebels held the town since 2009. In July, Gao fell.", "2012-07-01"),
         ("On 8 June 2012 women protested. Such raids date from the 1990s. In July, Gao fell.", "2012-07-01"),
         ("On 8 June 2012 women protested. It was their worst year, 2013. In July, Gao fell.", "2013-07-01"),
+        # a span opening after the story's time brings the story there, as precise as it was said
+        ("On 8 June 2012 women protested. Since 2015, the army has held Gao. In July, Gao fell.", "2015-07-01"),
+        ("On 8 June 2012 women protested. Until 2015, the army held Gao. In July, Gao fell.", "2012-07-01"),
     ],
-    ids=["attributive-year", "since", "decade", "plain-year-moves"],
+    ids=["attributive-year", "since", "decade", "plain-year-moves", "since-later", "until"],
 )
 def test_dates_what_moves_the_clock(text, expected_clock):
     analysis = parse_date_text(text, date(2024, 3, 22))

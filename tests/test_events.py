@@ -557,6 +557,9 @@ def test_events_date_anchored_on_an_earlier_act(extract):
         # a date in a clause telling another act ("a town JNIM had taken in March 2018") is not this act's
         ("Fighting resumed in Boni, a town JNIM had taken in March 2018, on 4 May 2019.",
          "2019-05-04", "2019-05-04", "day", "sentence"),
+        # a state since a date, told in the present, lasts until the time of writing (published 2019-06-30)
+        ("On 3 May 2019, JNIM militants attacked Boni. French forces have been fighting JNIM in Menaka since March 2018.",
+         "2018-03-01", "2019-06-30", "range", "sentence"),
     ],
 )
 def test_events_date_source_and_precision(extract, text, start, end, precision, source):
@@ -564,6 +567,14 @@ def test_events_date_source_and_precision(extract, text, start, end, precision, 
     event = next((e for e in events if e.trigger == "Fighting"), events[-1])
     date = event.date
     assert (date.start, date.end, date.precision, date.source) == (start, end, precision, source)
+
+
+def test_events_a_dateless_sentence_in_the_present_does_not_take_the_clock(extract):
+    _document, events = extract("On 3 May 2019, JNIM militants attacked Boni. Attacks on the army in Menaka continue.")
+    assert events[0].date is not None and events[0].date.start == "2019-05-03"
+    assert events[-1].evidence.text.startswith("Attacks on") and events[-1].date is None
+    _document, past = extract("On 3 May 2019, JNIM militants attacked Boni. Attacks on the army in Menaka quickly followed.")
+    assert past[-1].date is not None and past[-1].date.source == "inherited"
 
 
 def test_events_adjacent_acts_on_different_dates_stay_apart(extract):
