@@ -146,6 +146,7 @@ class Cues:
     modal: frozenset[str] = frozenset()
     succession: frozenset[str] = frozenset()
     present_markers: frozenset[str] = frozenset()
+    sequence_openers: frozenset[str] = frozenset()
     past_markers: frozenset[str] = frozenset()
     topic: frozenset[str] = frozenset()
     subordinators: frozenset[str] = frozenset()
@@ -198,7 +199,7 @@ class Cues:
 _SET_FIELDS = (
     "modal topic subordinators condition intention intention_links intention_direct negation skippable background reported denied "
     "killed wounded other_outcomes killed_active killed_active_before_dead killed_of subset_markers count_units passive_aux attribution place_object_words light_verbs noun_phrase_prepositions nominal_markers reduced_passive_followers agent_markers act_phrase_openers agent_acts "
-    "between_markers coordination head_after_links succession present_markers past_markers"
+    "between_markers coordination head_after_links succession present_markers past_markers sequence_openers"
 ).split()
 _PHRASE_FIELDS = ("no_fatalities", "coded_count", "association_links")
 
@@ -1439,6 +1440,17 @@ class EventAssembler:
             return series, "location:series"
         return [first], rule
 
+    def _undated_act_opener(self, sentence: Sentence, other_hits: Sequence[TriggerHit]) -> bool:
+        """True when the sentence opens with a clause of sequence ("After …," "Following …,")
+        that tells another act of the lexicon (the caller has found no date in the sentence)."""
+        words = text_words(sentence.text)
+        if not words or words[0].text.lower() not in self.cues.sequence_openers:
+            return False
+        comma = sentence.text.find(",")
+        if comma < 0:
+            return False
+        return any(sentence.start <= other.start < sentence.start + comma for other in other_hits)
+
     def _tells_the_present(self, sentence: Sentence, hit: TriggerHit, body: str) -> bool:
         """True when the trigger's clause is in the present ("continue", "have been deployed",
         "remain"): a present auxiliary or verb of duration and no past one."""
@@ -1510,7 +1522,10 @@ class EventAssembler:
             # the clock holds for the paragraph that set it, or for a sentence telling what came next
             same_paragraph = bool(text) and "\n" not in text[clock.char_end:sentence.start]
             told_next = bool({word.text for word in text_words(sentence.text)} & self.cues.succession)
-            return _inherited_date(clock, same_paragraph or told_next)
+            # "After France suspended aid, Bamako banned NGOs": timed after an act the story never
+            # dated, the act is known to the clock's year only
+            opener = self._undated_act_opener(sentence, other_hits)
+            return _inherited_date(clock, (same_paragraph or told_next) and not opener)
         return None
 
     def _anchored_date(self, sentence: Sentence, hit: TriggerHit, dates, body: str,

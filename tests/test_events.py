@@ -557,6 +557,9 @@ def test_events_date_anchored_on_an_earlier_act(extract):
         # a date in a clause telling another act ("a town JNIM had taken in March 2018") is not this act's
         ("Fighting resumed in Boni, a town JNIM had taken in March 2018, on 4 May 2019.",
          "2019-05-04", "2019-05-04", "day", "sentence"),
+        # timed after another act the story never dated, an act is known to the clock's year only
+        ("On 3 May 2019, JNIM militants attacked Boni. After French forces withdrew, JNIM militants attacked Menaka.",
+         "2019-01-01", "2019-12-31", "year", "inherited"),
         # a state since a date, told in the present, lasts until the time of writing (published 2019-06-30)
         ("On 3 May 2019, JNIM militants attacked Boni. French forces have been fighting JNIM in Menaka since March 2018.",
          "2018-03-01", "2019-06-30", "range", "sentence"),
