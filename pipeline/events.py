@@ -104,6 +104,8 @@ class EventSettings:
         "following the capture") makes it the topic of another event rather than an event.
     merge_max_sentence_gap: events this many sentences apart or fewer may be one event told
         twice (1: adjacent sentences only; 0: never merge).
+    trailing_sentences: after an act, at most this many sentences that tell no act of their own
+        are read for its toll (the first only) and for a claim of who did it.
     anchor_stem_chars: "two days after the declaration" looks back for the last dated sentence
         with a word sharing this many first letters with the head noun ("declar").
     split_places: one event per place for a trigger listing several (`one_event_per_place`).
@@ -124,6 +126,7 @@ class EventSettings:
     means_priority: int = 9
     topic_window_tokens: int = 5
     merge_max_sentence_gap: int = 1
+    trailing_sentences: int = 3
     anchor_stem_chars: int = 6
     split_places: bool = True
     heading_min_words: int = 6
@@ -1615,21 +1618,32 @@ class EventAssembler:
         if self.settings.merge_max_sentence_gap > 0:
             with_events = {index for d in merged for index in range(d.sentence_first, d.sentence_last + 1)}
             for draft in merged:
-                following = by_index.get(draft.sentence_last + 1)
-                if following is None or following.index in with_events or following.is_excluded or following.is_heading:
-                    continue
-                count = find_fatalities(following.text, self.cues)
-                agent = self._attributed_actor(following, mentions, draft)
-                if count is None and agent is None:
-                    continue
-                if count is not None:
-                    draft.fatalities = _combine_fatalities(draft.fatalities, count, False)
-                    draft.rules.append("fatalities:following-sentence")
-                    self._take_victims(draft, following, mentions)
-                if agent is not None:
-                    self._attribute(draft, agent)
-                draft.sentence_last = following.index
-                draft.end = following.end
+                # a toll, then a claim, may follow in turn ("No casualties were reported. The device was planted by JNIM.")
+                for _step in range(self.settings.trailing_sentences):
+                    following = by_index.get(draft.sentence_last + 1)
+                    if following is None or following.index in with_events or following.is_excluded or following.is_heading:
+                        break
+                    # only the first sentence after the act gives its toll; later ones may only name who did it
+                    count = find_fatalities(following.text, self.cues) if _step == 0 else None
+                    agent = self._attributed_actor(following, mentions, draft)
+                    if count is None and agent is None:
+                        # "…struck an IED. Material damage was reported. The device was likely planted
+                        # by JNIM.": a claim may come after a sentence that tells no act of its own
+                        later = by_index.get(following.index + 1)
+                        if later is None or later.index in with_events or later.is_excluded or later.is_heading:
+                            break
+                        agent = self._attributed_actor(later, mentions, draft)
+                        if agent is None:
+                            break
+                        following = later
+                    if count is not None:
+                        draft.fatalities = _combine_fatalities(draft.fatalities, count, False)
+                        draft.rules.append("fatalities:following-sentence")
+                        self._take_victims(draft, following, mentions)
+                    if agent is not None:
+                        self._attribute(draft, agent)
+                    draft.sentence_last = following.index
+                    draft.end = following.end
         return merged
 
     def _attributed_actor(self, sentence: Sentence, mentions: list[EntityMention], draft: _Draft,

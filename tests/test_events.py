@@ -217,6 +217,12 @@ CASES = [
      dict(code="ERV/Remote explosive/landmine/IED", a1="jnim", a2="france", events=1)),
     ("Two civilians died when their cart hit a mine. The device was planted by JNIM militants.",
      dict(code="ERV/Remote explosive/landmine/IED", a1="jnim", fat=2, events=1)),
+    # a claim may come after a toll and a sentence telling no act
+    ("A MINUSMA truck hit a mine near Boni. No casualties were reported. Damage was light. The device was planted by JNIM militants.",
+     dict(code="ERV/Remote explosive/landmine/IED", a1="jnim", a2="minusma", fat=0, events=1)),
+    # ... but not across a sentence telling another act
+    ("A MINUSMA truck hit a mine near Boni. Soldiers arrested two men in Gao. The device was planted by JNIM militants.",
+     dict(code="ERV/Remote explosive/landmine/IED", a1="gunmen", a2="minusma")),
     # --- Protests
     ("Thousands of residents protested in Bamako against the junta.",
      dict(code="PRO/Peaceful protest", a1="protesters", place="bamako")),
