@@ -1081,6 +1081,12 @@ class EventAssembler:
         text_of = lambda start, end: document.body[start:end] if end > start else ""  # noqa: E731
         actor_mentions = drop_generic_modifiers(actor_mentions, text_of, self.generic_ids, self.group_ids)
         findings = self._roles(doc, document, sentence, role_anchor, actor_mentions, text_of, heading=role_anchor.label)
+        if role_anchor is not anchor and not role_anchor.label and not any(f.role == "actor1" for f in findings):
+            # "a girl was killed when the air force bombed a camp": the outcome names no actor, the act does
+            taken = {f.mention.entity_id for f in findings}
+            acting = [f for f in self._roles(doc, document, sentence, anchor, actor_mentions, text_of, heading=False)
+                      if f.role in ("actor1", "assoc_actor_1") and f.mention.entity_id not in taken]
+            findings = [*acting, *findings]
         if code_hit.trigger.needs_actor and not findings and not self._place_is_object(
                 document.body, place_mentions, code_hit if not code_hit.label else role_anchor):
             return []

@@ -217,6 +217,8 @@ CASES = [
      dict(code="ERV/Remote explosive/landmine/IED", a1="jnim", a2="france", events=1)),
     ("Two civilians died when their cart hit a mine. The device was planted by JNIM militants.",
      dict(code="ERV/Remote explosive/landmine/IED", a1="jnim", fat=2, events=1)),
+    # an outcome that names no actor takes the acting side of the act it happened in
+    ("Two villagers were killed when French forces bombed a camp near Boni.", dict(a1="france", a2="civilians")),
     # a claim may come after a toll and a sentence telling no act
     ("A MINUSMA truck hit a mine near Boni. No casualties were reported. Damage was light. The device was planted by JNIM militants.",
      dict(code="ERV/Remote explosive/landmine/IED", a1="jnim", a2="minusma", fat=0, events=1)),
