@@ -106,6 +106,8 @@ class EventSettings:
         twice (1: adjacent sentences only; 0: never merge).
     trailing_sentences: after an act, at most this many sentences that tell no act of their own
         are read for its toll (the first only) and for a claim of who did it.
+    carry_attackers_sentences: an act with unnamed attackers takes those of a named act told at
+        most this many sentences before it.
     anchor_stem_chars: "two days after the declaration" looks back for the last dated sentence
         with a word sharing this many first letters with the head noun ("declar").
     split_places: one event per place for a trigger listing several (`one_event_per_place`).
@@ -127,6 +129,7 @@ class EventSettings:
     topic_window_tokens: int = 5
     merge_max_sentence_gap: int = 1
     trailing_sentences: int = 3
+    carry_attackers_sentences: int = 2
     anchor_stem_chars: int = 6
     split_places: bool = True
     heading_min_words: int = 6
@@ -150,6 +153,7 @@ class Cues:
     succession: frozenset[str] = frozenset()
     present_markers: frozenset[str] = frozenset()
     sequence_openers: frozenset[str] = frozenset()
+    anaphoric_attackers: frozenset[str] = frozenset()
     past_markers: frozenset[str] = frozenset()
     topic: frozenset[str] = frozenset()
     subordinators: frozenset[str] = frozenset()
@@ -202,7 +206,7 @@ class Cues:
 _SET_FIELDS = (
     "modal topic subordinators condition intention intention_links intention_direct negation skippable background reported denied "
     "killed wounded other_outcomes killed_active killed_active_before_dead killed_of subset_markers count_units passive_aux attribution place_object_words light_verbs noun_phrase_prepositions nominal_markers reduced_passive_followers agent_markers act_phrase_openers agent_acts "
-    "between_markers coordination head_after_links succession present_markers past_markers sequence_openers"
+    "between_markers coordination head_after_links succession present_markers past_markers sequence_openers anaphoric_attackers"
 ).split()
 _PHRASE_FIELDS = ("no_fatalities", "coded_count", "association_links")
 
@@ -1021,7 +1025,31 @@ class EventAssembler:
             drafts.extend(self._sentence_drafts(document, doc, folded, sentence, hits, mentions, mention_spans, dates,
                                                 sentences))
         drafts = self._merge(drafts, document, sentences, mentions)
+        self._carry_attackers(drafts)
         return [self._freeze(document, draft) for draft in drafts]
+
+    def _carry_attackers(self, drafts: list[_Draft]) -> None:
+        """A violent act told right after one whose attackers the text named, with attackers of
+        its own it does not name or names only as "the attackers", "the assailants", is theirs:
+        "…an attack by AQIM fighters on Fafa. Two vehicles were also stolen by the attackers."
+        """
+        named: Optional[_Draft] = None
+        for draft in drafts:
+            # (a state in the present or the future, "attacks also continue", is no step of the story)
+            surface = {word.text for word in text_words(draft.lowered)}
+            ongoing = bool(surface & (self.cues.present_markers | self.cues.modal)) and not surface & self.cues.past_markers
+            if named is not None and draft.sentence_first - named.sentence_last <= self.settings.carry_attackers_sentences \
+                    and not ongoing and (draft.date is not None or named.date is None) \
+                    and (draft.event_type in _VIOLENT_TYPES or draft.sub_event_type == "Looting/property destruction") \
+                    and any(role.role == "actor1" and (role.implied or role.text.lower() in self.cues.anaphoric_attackers)
+                            for role in draft.roles):
+                side = [replace(role) for role in named.roles if role.role in ("actor1", "assoc_actor_1")]
+                others = [role for role in draft.roles if role.role not in ("actor1", "assoc_actor_1")
+                          and role.actor_id not in {kept.actor_id for kept in side}]
+                draft.roles = sorted(side + others, key=lambda role: _ROLE_ORDER[role.role])
+                draft.rules.append("roles:previous-attackers")
+            if any(role.role == "actor1" and not self._is_weak(role) for role in draft.roles):
+                named = draft
 
     def _sentence_drafts(self, document, doc, folded, sentence, hits, mentions, mention_spans, dates,
                          sentences: Sequence[Sentence] = ()) -> list[_Draft]:

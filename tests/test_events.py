@@ -588,6 +588,16 @@ def test_events_a_dateless_sentence_in_the_present_does_not_take_the_clock(extra
     assert past[-1].date is not None and past[-1].date.source == "inherited"
 
 
+@pytest.mark.parametrize(("second", "attackers"), [
+    ("On 5 May 2019, two soldiers were killed by the attackers near Menaka.", "jnim"),
+    ("On 5 May 2019, two soldiers were killed near Menaka.", "jnim"),
+    ("On 5 May 2019, two soldiers were killed by gunmen near Menaka.", "gunmen"),
+])
+def test_events_unnamed_attackers_right_after_a_named_attack_are_the_same(extract, second, attackers):
+    _document, events = extract(f"On 3 May 2019, JNIM militants attacked an army post in Boni. {second}")
+    assert len(events) == 2 and _role(events[1], "actor1") == [attackers], [(e.sub_event_type, e.rules) for e in events]
+
+
 def test_events_adjacent_acts_on_different_dates_stay_apart(extract):
     _document, events = extract("JNIM militants attacked an army post in Boni on 3 May 2019. "
                                 "JNIM militants attacked an army post in Boni on 9 May 2019.")
