@@ -1341,7 +1341,9 @@ class EventAssembler:
                 implied_key = by_type.get(main)
                 if implied_key is None and casualties:
                     implied_key = self.cues.implied_with_casualties.get(event_type, {}).get(main)
-                if implied_key is None and associates and side == 2:
+                # people described only by who they are ("Dogon", "teachers") are civilians when they
+                # suffer an act; in a battle they are a fighting side, in a protest its cause
+                if implied_key is None and associates and side == 2 and event_type not in ("Battles", "Protests"):
                     implied_key = "civilians"
                 if implied_key is None and side == 1 and trigger.implied_actor1:
                     implied_key = trigger.implied_actor1

@@ -217,6 +217,10 @@ CASES = [
      dict(code="ERV/Remote explosive/landmine/IED", a1="jnim", a2="france", events=1)),
     ("Two civilians died when their cart hit a mine. The device was planted by JNIM militants.",
      dict(code="ERV/Remote explosive/landmine/IED", a1="jnim", fat=2, events=1)),
+    # people named only by who they are suffer an attack as civilians, but fight a battle as a side
+    # and are the cause, not the victims, of a protest
+    ("Gunmen attacked Dogon villagers near Boni.", dict(a2="civilians", assoc2={"dogon"})),
+    ("Fighting between Fulani and Dogon broke out near Boni.", dict(code="BAT/Armed clash", a2="dogon")),
     # an outcome that names no actor takes the acting side of the act it happened in
     ("Two villagers were killed when French forces bombed a camp near Boni.", dict(a1="france", a2="civilians")),
     # a claim may come after a toll and a sentence telling no act
@@ -596,6 +600,12 @@ def test_events_a_dateless_sentence_in_the_present_does_not_take_the_clock(extra
 def test_events_unnamed_attackers_right_after_a_named_attack_are_the_same(extract, second, attackers):
     _document, events = extract(f"On 3 May 2019, JNIM militants attacked an army post in Boni. {second}")
     assert len(events) == 2 and _role(events[1], "actor1") == [attackers], [(e.sub_event_type, e.rules) for e in events]
+
+
+def test_events_people_a_protest_is_about_are_not_implied_civilians(extract):
+    _document, events = extract("Protesters marched in Bamako against the dismissal of teachers.")
+    assert events[0].sub_event_type == "Peaceful protest"
+    assert "civilians" not in [actor.id for actor in events[0].actors]
 
 
 def test_events_adjacent_acts_on_different_dates_stay_apart(extract):
