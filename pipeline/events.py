@@ -1770,7 +1770,8 @@ class EventAssembler:
             return False
         if second.code_hit.label and first.code_hit.label:
             return False
-        if second.attribution and any(role.implied and role.role == "actor1" for role in first.roles):
+        unknown = self.implied_ids.get("attackers")
+        if second.attribution and any(role.role == "actor1" and (role.implied or role.actor_id == unknown) for role in first.roles):
             return True  # "The device was planted by JNIM.": who did the act just told
         # property seized or burnt in the attack just told is part of that attack (ACLED codes one event)
         looted_in_attack = (first.event_type in _VIOLENT_TYPES and second.sub_event_type == "Looting/property destruction")
@@ -1796,6 +1797,20 @@ class EventAssembler:
         )
         winner, other = (second, first) if second_wins else (first, second)
         roles = [replace(role) for role in winner.roles]
+        unknown = self.implied_ids.get("attackers")
+        if second.attribution and not second_wins and unknown is not None and any(
+                role.role == "actor1" and role.actor_id == unknown for role in roles):
+            # "…unidentified gunmen opened fire. Jihadist militants were suspected.": the armed
+            # side a claim or suspicion names did the act, whatever side its own sentence gave it
+            taken = {role.actor_id for role in roles}
+            blamed = next((role for role in second.roles if role.actor_id not in taken and role.actor_id != unknown
+                           and role.actor_id in self.gazetteer.actors
+                           and "armed" in actor_class(self.gazetteer.actors[role.actor_id])), None)
+            if blamed is not None:
+                roles = [role for role in roles if role.role != "actor1"] + [replace(blamed, role="actor1")]
+                second = replace(second, roles=[role for role in second.roles if role.actor_id != blamed.actor_id],
+                                 rules=second.rules + ["roles:attribution"])
+                other = second
         for side in ("1", "2"):
             main = f"actor{side}"
             head = next((role for role in roles if role.role == main), None)

@@ -223,6 +223,9 @@ CASES = [
     ("Fighting between Fulani and Dogon broke out near Boni.", dict(code="BAT/Armed clash", a2="dogon")),
     # an outcome that names no actor takes the acting side of the act it happened in
     ("Two villagers were killed when French forces bombed a camp near Boni.", dict(a1="france", a2="civilians")),
+    # a suspicion or claim in the next sentence names the attackers, even a generic but known side
+    ("Unknown gunmen opened fire on a bus near Boni. Dozo militiamen were suspected in the attack.",
+     dict(a1="dozo", events=1)),
     # a claim may come after a toll and a sentence telling no act
     ("A MINUSMA truck hit a mine near Boni. No casualties were reported. Damage was light. The device was planted by JNIM militants.",
      dict(code="ERV/Remote explosive/landmine/IED", a1="jnim", a2="minusma", fat=0, events=1)),
