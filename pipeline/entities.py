@@ -309,10 +309,11 @@ class EntityRecognizer:
                 text += spaces[end - 1]
 
     def _contradicted_by_units(self, place: EntityMention, units: list[EntityMention]) -> bool:
-        """True when `place` was matched as a near-miss and the administrative units the text
-        gives after it ("Bandjougou (Koro, Mopti)") put it elsewhere: another admin1, another
-        known admin2, or farther than `units_km` from the smallest unit."""
-        if place.method != "fuzzy" or not units:
+        """True when `place` was matched as a near-miss or from GeoNames (not the curated
+        gazetteer) and the administrative units the text gives after it ("Bandjougou (Koro,
+        Mopti)") put it elsewhere: another admin1, another known admin2, or farther than
+        `units_km` from the smallest unit."""
+        if place.method not in ("fuzzy", "geonames") or not units:
             return False
         entry, unit = self.gazetteer.places.get(place.entity_id), self.gazetteer.places.get(units[0].entity_id)
         if entry is None or unit is None:

@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import pytest
 
+from models.gazetteer import PlaceEntry
 from pipeline.entities import EntityRecognizer, EntitySettings, alias_variants, is_acronym, is_common_noun, plural_forms
+
+from pipeline.gazetteer import load_gazetteer
 
 from .conftest import make_document
 
@@ -207,3 +210,15 @@ def test_entities_same_region_twins_by_distance_or_region(recognizer, text, plac
 def test_entities_match_decomposed_accents(recognizer):
     (mention,) = [m for m in recognizer(*make_document("Fighting in Me\u0301naka.")) if m.kind == "place"]
     assert mention.entity_id == "ml-menaka" and mention.text == "Ménaka"
+
+
+def test_entities_units_in_brackets_overrule_a_geonames_namesake(fixture_gazetteer_dir):
+    gazetteer = load_gazetteer(fixture_gazetteer_dir)
+    # an invented GeoNames-style village, in the Kidal region, far from Gao
+    gazetteer.add_places([PlaceEntry(id="gn-1", name="Zanfara", kind="village", country="Mali", admin1="Kidal",
+                                     lat=19.9, lon=1.2, sources=["GeoNames"])], origin="geonames:test")
+    recognizer = EntityRecognizer(gazetteer)
+    for text, expected in (("Gunmen attacked Zanfara (Gao, Gao region) at dawn.", ["ml-gao"]),
+                           ("Gunmen attacked Zanfara (Kidal region) at dawn.", ["gn-1"])):
+        document, sentences = make_document(text)
+        assert [m.entity_id for m in recognizer(document, sentences) if m.kind == "place"] == expected
