@@ -5,7 +5,6 @@ import pytest
 
 from models.gazetteer import PlaceEntry
 from pipeline.entities import EntityRecognizer, EntitySettings, alias_variants, is_acronym, is_common_noun, plural_forms
-
 from pipeline.gazetteer import load_gazetteer
 
 from .conftest import make_document
