@@ -154,6 +154,7 @@ class Cues:
     present_markers: frozenset[str] = frozenset()
     sequence_openers: frozenset[str] = frozenset()
     anaphoric_attackers: frozenset[str] = frozenset()
+    place_anaphors: frozenset[str] = frozenset()
     past_markers: frozenset[str] = frozenset()
     topic: frozenset[str] = frozenset()
     subordinators: frozenset[str] = frozenset()
@@ -206,7 +207,7 @@ class Cues:
 _SET_FIELDS = (
     "modal topic subordinators condition intention intention_links intention_direct negation skippable background reported denied "
     "killed wounded other_outcomes killed_active killed_active_before_dead killed_of subset_markers count_units passive_aux attribution place_object_words light_verbs noun_phrase_prepositions nominal_markers reduced_passive_followers agent_markers act_phrase_openers agent_acts "
-    "between_markers coordination head_after_links succession present_markers past_markers sequence_openers anaphoric_attackers"
+    "between_markers coordination head_after_links succession present_markers past_markers sequence_openers anaphoric_attackers place_anaphors"
 ).split()
 _PHRASE_FIELDS = ("no_fatalities", "coded_count", "association_links")
 
@@ -1026,7 +1027,27 @@ class EventAssembler:
                                                 sentences))
         drafts = self._merge(drafts, document, sentences, mentions)
         self._carry_attackers(drafts)
+        self._resolve_place_anaphors(drafts, document, sentences, mentions)
         return [self._freeze(document, draft) for draft in drafts]
+
+    def _resolve_place_anaphors(self, drafts: list[_Draft], document: Document, sentences: list[Sentence],
+                                mentions: Sequence[EntityMention]) -> None:
+        """An act with no place of its own whose sentence points back at one ("the village had
+        been besieged", "fighting there") happened at the last place the sentence before named,
+        in the same paragraph."""
+        by_index = {sentence.index: sentence for sentence in sentences}
+        pointer = re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(map(re.escape, sorted(self.cues.place_anaphors))), re.IGNORECASE)
+        for draft in drafts:
+            sentence = by_index.get(draft.sentence_first)
+            before = by_index.get(draft.sentence_first - 1)
+            if draft.place is not None or sentence is None or before is None or before.is_heading or before.is_excluded:
+                continue
+            if not pointer.search(document.body[draft.start:draft.end]) or not _same_line(document.body, before, sentence):
+                continue
+            places = [m for m in mentions if m.kind == "place" and before.start <= m.start and m.end <= before.end
+                      and m.place_scope != "country"]
+            if places:
+                draft.place, draft.place_rule = places[-1], "location:anaphor"
 
     def _carry_attackers(self, drafts: list[_Draft]) -> None:
         """A violent act told right after one whose attackers the text named, with attackers of

@@ -611,6 +611,16 @@ def test_events_people_a_protest_is_about_are_not_implied_civilians(extract):
     assert "civilians" not in [actor.id for actor in events[0].actors]
 
 
+@pytest.mark.parametrize(("second", "place"), [
+    ("The village had been besieged by JNIM militants.", "boni"),
+    ("JNIM militants had besieged Menaka.", "menaka"),
+])
+def test_events_a_sentence_pointing_back_takes_the_place_before(extract, second, place):
+    _document, events = extract(f"On 3 May 2019, soldiers lifted the siege of Boni. {second}")
+    besieged = events[-1]
+    assert besieged.location is not None and besieged.location.id == place, besieged.rules
+
+
 def test_events_adjacent_acts_on_different_dates_stay_apart(extract):
     _document, events = extract("JNIM militants attacked an army post in Boni on 3 May 2019. "
                                 "JNIM militants attacked an army post in Boni on 9 May 2019.")
