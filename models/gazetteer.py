@@ -48,11 +48,17 @@ class AcledLabel(_Entry):
 
 
 class Membership(_Entry):
-    """Membership of an actor in a coalition or parent group over a span of years."""
+    """Membership of an actor in a coalition or parent group over a span of years.
+
+    `coded_as_parent`: whether the member's acts are coded as the group's, with the member
+    associated (a JNIM brigade); false for a coalition whose members keep acting under their own
+    names (the MNLA in the CMA before the 2023 merger, GATIA in the Plateforme).
+    """
 
     group: str
     start_year: Optional[int] = Field(default=None, alias="from")
     end_year: Optional[int] = Field(default=None, alias="to")
+    coded_as_parent: bool = True
     note: Optional[str] = None
 
 

@@ -1310,7 +1310,8 @@ class EventAssembler:
                 for membership in memberships:
                     applies = (membership.start_year is None or year is None or membership.start_year <= year) and (
                         membership.end_year is None or year is None or year <= membership.end_year)
-                    if applies and membership.group in self.gazetteer.actors and self.gazetteer.actors[membership.group].acled:
+                    if applies and membership.coded_as_parent and membership.group in self.gazetteer.actors \
+                            and self.gazetteer.actors[membership.group].acled:
                         parent = membership.group
                         break
             if parent is not None and parent not in named:

@@ -221,6 +221,12 @@ CASES = [
     # and are the cause, not the victims, of a protest
     ("Gunmen attacked Dogon villagers near Boni.", dict(a2="civilians", assoc2={"dogon"})),
     ("Fighting between Fulani and Dogon broke out near Boni.", dict(code="BAT/Armed clash", a2="dogon")),
+    # a member of a coalition acts under its own name; a brigade of a group acts as the group
+    ("On 3 May 2019, GATIA fighters attacked JNIM near Boni.", dict(a1="gatia", a2="jnim")),
+    ("On 3 May 2019, Katiba Macina attacked GATIA near Boni.", dict(a1="jnim", assoc1={"katiba-macina"}, a2="gatia")),
+    # what follows "including", "mainly" is associated with the side before it
+    ("Plateforme, including GATIA, attacked JNIM near Boni.", dict(a1="plateforme", assoc1={"gatia"}, a2="jnim")),
+    ("The CMA and Plateforme (mainly GATIA) clashed near Boni.", dict(a1="cma", a2="plateforme", assoc2={"gatia"})),
     # an outcome that names no actor takes the acting side of the act it happened in
     ("Two villagers were killed when French forces bombed a camp near Boni.", dict(a1="france", a2="civilians")),
     # a suspicion or claim in the next sentence names the attackers, even a generic but known side
