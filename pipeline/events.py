@@ -1513,13 +1513,16 @@ class EventAssembler:
         return any(sentence.start <= other.start < sentence.start + comma for other in other_hits)
 
     def _tells_the_present(self, sentence: Sentence, hit: TriggerHit, body: str) -> bool:
-        """True when the trigger's clause is in the present ("continue", "have been deployed",
-        "remain"): a present auxiliary or verb of duration and no past one."""
+        """True when the trigger's clause is in the present or the future ("continue", "have been
+        deployed", "will continue"): such a marker and no past one. A bracketed aside ("the UN
+        mission (MINUSMA) also continues") is not a clause of its own."""
         if not body:
             return False
-        start = max([sentence.start] + [m.end() for m in _CLAUSE_BREAK.finditer(body, sentence.start, hit.start)])
-        stop = next((m.start() for m in _CLAUSE_BREAK.finditer(body, hit.end, sentence.end)), sentence.end)
-        words = {word.text for word in text_words(body[start:stop].lower())}
+        # brackets blanked (same length, so offsets hold) before the clause is cut out
+        text = re.sub(r"\([^()]*\)", lambda match: " " * len(match.group(0)), body[:sentence.end])
+        start = max([sentence.start] + [m.end() for m in _CLAUSE_BREAK.finditer(text, sentence.start, hit.start)])
+        stop = next((m.start() for m in _CLAUSE_BREAK.finditer(text, hit.end, sentence.end)), sentence.end)
+        words = {word.text for word in text_words(text[start:stop].lower())}
         return bool(words & self.cues.present_markers) and not (words & self.cues.past_markers) \
             and not body[hit.start:hit.end].lower().endswith("ed")
 

@@ -597,6 +597,10 @@ def test_events_a_dateless_sentence_in_the_present_does_not_take_the_clock(extra
     _document, events = extract("On 3 May 2019, JNIM militants attacked Boni. Attacks on the army in Menaka continue.")
     assert events[0].date is not None and events[0].date.start == "2019-05-03"
     assert events[-1].evidence.text.startswith("Attacks on") and events[-1].date is None
+    _document, aside = extract("On 3 May 2019, JNIM militants attacked Boni. Attacks on the UN mission (MINUSMA) also continue.")
+    assert aside[-1].evidence.text.startswith("Attacks on") and aside[-1].date is None
+    _document, future = extract("On 3 May 2019, JNIM militants attacked Boni. Attacks on Menaka will continue.")
+    assert future[-1].date is None
     _document, past = extract("On 3 May 2019, JNIM militants attacked Boni. Attacks on the army in Menaka quickly followed.")
     assert past[-1].date is not None and past[-1].date.source == "inherited"
 
