@@ -1017,8 +1017,10 @@ class EventAssembler:
         # the pipeline the trigger matcher was built with (a snapshot keeps it; a new one costs half a second)
         doc = self.triggers.nlp(folded)
         hits = self.triggers(doc)
+        # a name hides a trigger inside it ("Operation Barkhane"), unless the name is an act of
+        # its side ("French air strikes", "a FAMa raid"): that act is still told
         mention_spans = [(m.start, m.end) for m in mentions
-                         if m.kind == "place" or m.entity_id not in self.generic_ids]
+                         if (m.kind == "place" or m.entity_id not in self.generic_ids) and not self._names_an_act(m)]
         drafts: list[_Draft] = []
         for sentence in sentences:
             if sentence.is_excluded or (sentence.is_heading and not self._heading_reports(sentence)):
@@ -1048,6 +1050,11 @@ class EventAssembler:
                       and m.place_scope != "country"]
             if places:
                 draft.place, draft.place_rule = places[-1], "location:anaphor"
+
+    def _names_an_act(self, mention: EntityMention) -> bool:
+        """True for an actor named by one of its acts ("French air strikes")."""
+        lowered = " ".join(mention.text.lower().split())
+        return mention.kind == "actor" and any(lowered.endswith(" " + act) for act in self.cues.agent_acts)
 
     def _carry_attackers(self, drafts: list[_Draft]) -> None:
         """A violent act told right after one whose attackers the text named, with attackers of
@@ -1235,6 +1242,12 @@ class EventAssembler:
             sentence_start=sentence.start,
             acting_verbs=frozenset(anchor.trigger.acting_verbs),
         )
+        if not any(finding.role == "actor1" for finding in findings):
+            # "French air strikes hit Kona": the side named by its act did it
+            owner = next((m for m in actor_mentions if m.start <= anchor.start and anchor.end <= m.end), None)
+            if owner is not None:
+                findings = [RoleFinding(owner, "actor1", "roles:act-of-side"),
+                            *[finding for finding in findings if finding.mention.entity_id != owner.entity_id]]
         if not any(finding.role == "actor2" for finding in findings):
             victims = self._victims_of_outcome(anchor, actor_mentions, text_of, sentence.end,
                                                {finding.mention.entity_id for finding in findings})

@@ -227,6 +227,9 @@ CASES = [
     # what follows "including", "mainly" is associated with the side before it
     ("Plateforme, including GATIA, attacked JNIM near Boni.", dict(a1="plateforme", assoc1={"gatia"}, a2="jnim")),
     ("The CMA and Plateforme (mainly GATIA) clashed near Boni.", dict(a1="cma", a2="plateforme", assoc2={"gatia"})),
+    # a side named by its act ("French air strikes") tells that act, and did it
+    ("French air strikes hit Boni on Friday.", dict(code="ERV/Air/drone strike", a1="france")),
+    ("A herder was killed during French air strikes near Boni.", dict(code="ERV/Air/drone strike", a1="france")),
     # an outcome that names no actor takes the acting side of the act it happened in
     ("Two villagers were killed when French forces bombed a camp near Boni.", dict(a1="france", a2="civilians")),
     # a suspicion or claim in the next sentence names the attackers, even a generic but known side
