@@ -13,7 +13,7 @@ import os
 import tempfile
 from functools import partial
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Iterable
 
 import jsonlines
 
@@ -142,18 +142,6 @@ class AtomicBatch:
                 self.commit()
         finally:
             self.abort()
-
-
-def write_many_atomic(texts: Mapping[Path, str]) -> list[Path]:
-    """Write several files atomically, flushing them to disk together (see `AtomicBatch`).
-
-    Returns:
-        The paths written, in the order given; files that already held their text are left alone.
-    """
-    with AtomicBatch() as batch:
-        for path, text in texts.items():
-            batch.stage(path, text)
-    return batch.written
 
 
 def stale_outputs(out_dir: Path, doc_ids: Iterable[str]) -> list[Path]:

@@ -6,7 +6,7 @@ import os
 import pytest
 
 from pipeline import writing
-from pipeline.writing import output_path, stale_outputs, write_atomic, write_many_atomic
+from pipeline.writing import AtomicBatch, output_path, stale_outputs, write_atomic
 
 
 @pytest.mark.parametrize("durable", [True, False])
@@ -32,18 +32,20 @@ def _umask() -> int:
     return mask
 
 
-def test_writing_write_many_atomic_reports_only_changed_files(tmp_path):
+def test_writing_atomic_batch_writes_only_changed_files(tmp_path):
     same, changed, new = (tmp_path / name for name in ("same.jsonl", "changed.jsonl", "new.jsonl"))
     same.write_text("same\n", encoding="utf-8")
     changed.write_text("old\n", encoding="utf-8")
     untouched = same.stat().st_mtime_ns
-    written = write_many_atomic({same: "same\n", changed: "new\n", new: "fresh\n"})
-    assert written == [changed, new]
+    with AtomicBatch() as batch:
+        staged = [batch.stage(same, "same\n"), batch.stage(changed, "new\n"), batch.stage(new, "fresh\n")]
+        assert changed.read_text(encoding="utf-8") == "old\n"  # nothing is in place before the batch ends
+    assert staged == [False, True, True] and batch.written == [changed, new]
     assert same.stat().st_mtime_ns == untouched
     assert changed.read_text(encoding="utf-8") == "new\n" and new.read_text(encoding="utf-8") == "fresh\n"
 
 
-def test_writing_write_many_atomic_failure_keeps_every_existing_file(tmp_path, monkeypatch):
+def test_writing_atomic_batch_failure_keeps_every_existing_file(tmp_path, monkeypatch):
     first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
     first.write_text("old a\n", encoding="utf-8")
     second.write_text("old b\n", encoding="utf-8")
@@ -53,7 +55,8 @@ def test_writing_write_many_atomic_failure_keeps_every_existing_file(tmp_path, m
 
     monkeypatch.setattr(writing.os, "sync", failing_sync)
     with pytest.raises(OSError, match="disk full"):
-        write_many_atomic({first: "new a\n", second: "new b\n"})
+        with AtomicBatch() as batch:
+            batch.stage(first, "new a\n"), batch.stage(second, "new b\n")
     assert first.read_text(encoding="utf-8") == "old a\n" and second.read_text(encoding="utf-8") == "old b\n"
     assert sorted(item.name for item in tmp_path.iterdir()) == ["a.jsonl", "b.jsonl"]
 
