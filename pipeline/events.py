@@ -1773,8 +1773,7 @@ class EventAssembler:
             return
         in_toll = [m for m in mentions if m.kind == "actor" and toll.start <= m.start and m.end <= toll.end]
         acting = {role.actor_id for role in draft.roles if role.role.endswith("1")}
-        text_of = lambda start, end: toll_body[start - toll.start:end - toll.start] if end > start else ""  # noqa: E731
-        toll_body = toll.text
+        text_of = lambda start, end: toll.text[start - toll.start:end - toll.start] if end > start else ""  # noqa: E731
         victim = self._casualty_subject(in_toll, text_of, toll.end, acting)
         if victim is None:
             return
