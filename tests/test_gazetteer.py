@@ -1,6 +1,7 @@
 """Gazetteer loading and checking: messages name file, line and entry."""
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -94,6 +95,19 @@ def test_gazetteer_check_passes_on_fixture(fixture_gazetteer_dir):
 def test_gazetteer_bundled_is_valid():
     problems = check_gazetteer(REPO / "gazetteer")
     assert [str(problem) for problem in problems] == []
+
+
+def test_gazetteer_bundled_state_forces_answer_to_their_acled_label():
+    """Analysts write ACLED's labels as text ("Military Forces of France seized Douentza"): every
+    "Military/Police Forces of X" label is an alias of an actor that carries it."""
+    gazetteer = load_gazetteer(REPO / "gazetteer")
+    for actor in gazetteer.actors.values():
+        for label in actor.acled:
+            stem = re.match(r"^((?:Military|Police) Forces of [A-Za-z ]+?)(?: \(|$)", label.label)
+            if stem:
+                owners = gazetteer.actor_index.get(alias_key(stem.group(1)), set())
+                assert any(item.label.startswith(stem.group(1)) for owner in owners
+                           for item in gazetteer.actors[owner].acled), stem.group(1)
 
 
 def test_gazetteer_yaml_syntax_error_names_file_and_line(tmp_path, fixture_gazetteer_dir):
