@@ -1535,7 +1535,9 @@ class EventAssembler:
         text = re.sub(r"\([^()]*\)", lambda match: " " * len(match.group(0)), body[:sentence.end])
         start = max([sentence.start] + [m.end() for m in _CLAUSE_BREAK.finditer(text, sentence.start, hit.start)])
         stop = next((m.start() for m in _CLAUSE_BREAK.finditer(text, hit.end, sentence.end)), sentence.end)
-        words = {word.text for word in text_words(text[start:stop].lower())}
+        # words written in capitals are names, not verbs ("IS-GS" is no "is")
+        clause = text[start:stop]
+        words = {word.text for word in text_words(clause) if not clause[word.start:word.end].isupper()}
         return bool(words & self.cues.present_markers) and not (words & self.cues.past_markers) \
             and not body[hit.start:hit.end].lower().endswith("ed")
 
@@ -1580,8 +1582,10 @@ class EventAssembler:
             # a date in a clause telling another act ("a town JNIM had taken in March 2018")
             # dates that act, not this one
             busy = {clause_of(other.start) for other in other_hits if sentence.start <= other.start < sentence.end}
-            free = [e for e in events if clause_of(e.char_start) not in busy] or events
-            return _event_date(min(free, key=lambda e: abs(e.char_start - hit.start)), "sentence")
+            free = [e for e in events if clause_of(e.char_start) not in busy]
+            if not free and self._tells_the_present(sentence, hit, text):
+                return None  # "The CMA continues to clash with IS-GS, a group formed in 2015": an ongoing state
+            return _event_date(min(free or events, key=lambda e: abs(e.char_start - hit.start)), "sentence")
         deadlines = [e for e in in_sentence if e.role == "until"]
         if deadlines:
             return _event_date(min(deadlines, key=lambda e: abs(e.char_start - hit.start)), "sentence")

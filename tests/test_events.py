@@ -604,6 +604,9 @@ def test_events_a_dateless_sentence_in_the_present_does_not_take_the_clock(extra
     assert aside[-1].evidence.text.startswith("Attacks on") and aside[-1].date is None
     _document, future = extract("On 3 May 2019, JNIM militants attacked Boni. Attacks on Menaka will continue.")
     assert future[-1].date is None
+    # a date of another act in the sentence does not date an ongoing state either
+    _document, ongoing = extract("On 3 May 2019, JNIM militants attacked Boni. JNIM continues to clash with ISGS, a splinter group founded in 2015.")
+    assert ongoing[-1].evidence.text.startswith("JNIM continues") and ongoing[-1].date is None
     _document, past = extract("On 3 May 2019, JNIM militants attacked Boni. Attacks on the army in Menaka quickly followed.")
     assert past[-1].date is not None and past[-1].date.source == "inherited"
 
