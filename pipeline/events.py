@@ -1006,6 +1006,10 @@ class EventAssembler:
                 if ids:
                     self.implied_ids[key] = sorted(ids, key=lambda actor_id: (not gazetteer.actors[actor_id].generic, actor_id))[0]
                     break
+        # the generic side implied for attackers the text does not name ("Unidentified armed group")
+        self.unknown_attackers = self.implied_ids.get("attackers")
+        words = "|".join(map(re.escape, sorted(self.cues.place_anaphors)))
+        self._place_pointer = re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE) if words else None
         self.parser = _load_parser(settings.parser_model)
 
     # -- per document ---------------------------------------------------------------------
@@ -1037,14 +1041,15 @@ class EventAssembler:
         """An act with no place of its own whose sentence points back at one ("the village had
         been besieged", "fighting there") happened at the last place the sentence before named,
         in the same paragraph."""
+        if self._place_pointer is None:
+            return
         by_index = {sentence.index: sentence for sentence in sentences}
-        pointer = re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(map(re.escape, sorted(self.cues.place_anaphors))), re.IGNORECASE)
         for draft in drafts:
             sentence = by_index.get(draft.sentence_first)
             before = by_index.get(draft.sentence_first - 1)
             if draft.place is not None or sentence is None or before is None or before.is_heading or before.is_excluded:
                 continue
-            if not pointer.search(document.body[draft.start:draft.end]) or not _same_line(document.body, before, sentence):
+            if not self._place_pointer.search(document.body[draft.start:draft.end]) or not _same_line(document.body, before, sentence):
                 continue
             places = [m for m in mentions if m.kind == "place" and before.start <= m.start and m.end <= before.end
                       and m.place_scope != "country"]
@@ -1781,21 +1786,21 @@ class EventAssembler:
         victim = self._casualty_subject(in_toll, text_of, toll.end, acting)
         if victim is None:
             return
-        year = int(draft.date.start[:4]) if draft.date else None
-        taken = self._promote_members([_Role(victim.entity_id, "actor2", victim.text, victim.alias, victim.score)], year)
-        draft.roles = sorted([role for role in draft.roles if not role.role.endswith("2")] + taken,
-                             key=lambda role: _ROLE_ORDER[role.role])
-        draft.rules.append("roles:toll-victims")
+        kept = [role for role in draft.roles if not role.role.endswith("2")]
+        self._give_role(draft, victim, "actor2", kept, "roles:toll-victims")
 
     def _attribute(self, draft: _Draft, agent: EntityMention) -> None:
         """Make the blamed group actor1 in place of an implied or generic one."""
-        draft.roles = [role for role in draft.roles
-                       if not (role.role == "actor1" and self._is_weak(role))
-                       and role.actor_id != agent.entity_id]
+        kept = [role for role in draft.roles
+                if not (role.role == "actor1" and self._is_weak(role)) and role.actor_id != agent.entity_id]
+        self._give_role(draft, agent, "actor1", kept, "roles:attribution")
+
+    def _give_role(self, draft: _Draft, mention: EntityMention, role: str, kept: list[_Role], rule: str) -> None:
+        """`draft`'s roles become `kept` plus `mention` in `role` (promoted to its parent group, if any)."""
         year = int(draft.date.start[:4]) if draft.date else None
-        blamed = self._promote_members([_Role(agent.entity_id, "actor1", agent.text, agent.alias, agent.score)], year)
-        draft.roles = sorted(blamed + draft.roles, key=lambda role: _ROLE_ORDER[role.role])
-        draft.rules.append("roles:attribution")
+        given = self._promote_members([_Role(mention.entity_id, role, mention.text, mention.alias, mention.score)], year)
+        draft.roles = sorted(given + kept, key=lambda item: _ROLE_ORDER[item.role])
+        draft.rules.append(rule)
 
     def _same_event(self, first: _Draft, second: _Draft, sentences: dict[int, Sentence]) -> bool:
         gap = second.sentence_first - first.sentence_last
@@ -1811,7 +1816,7 @@ class EventAssembler:
             return False
         if second.code_hit.label and first.code_hit.label:
             return False
-        unknown = self.implied_ids.get("attackers")
+        unknown = self.unknown_attackers
         if second.attribution and any(role.role == "actor1" and (role.implied or role.actor_id == unknown) for role in first.roles):
             return True  # "The device was planted by JNIM.": who did the act just told
         # property seized or burnt in the attack just told is part of that attack (ACLED codes one event)
@@ -1838,7 +1843,7 @@ class EventAssembler:
         )
         winner, other = (second, first) if second_wins else (first, second)
         roles = [replace(role) for role in winner.roles]
-        unknown = self.implied_ids.get("attackers")
+        unknown = self.unknown_attackers
         if second.attribution and not second_wins and unknown is not None and any(
                 role.role == "actor1" and role.actor_id == unknown for role in roles):
             # "…unidentified gunmen opened fire. Jihadist militants were suspected.": the armed
