@@ -1536,10 +1536,11 @@ class EventAssembler:
         mission (MINUSMA) also continues") is not a clause of its own."""
         if not body:
             return False
-        # brackets blanked (same length, so offsets hold) before the clause is cut out
-        text = re.sub(r"\([^()]*\)", lambda match: " " * len(match.group(0)), body[:sentence.end])
-        start = max([sentence.start] + [m.end() for m in _CLAUSE_BREAK.finditer(text, sentence.start, hit.start)])
-        stop = next((m.start() for m in _CLAUSE_BREAK.finditer(text, hit.end, sentence.end)), sentence.end)
+        # the sentence with its brackets blanked (same length, so offsets from its start hold)
+        text = re.sub(r"\([^()]*\)", lambda match: " " * len(match.group(0)), body[sentence.start:sentence.end])
+        at, until = hit.start - sentence.start, hit.end - sentence.start
+        start = max([0] + [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, at)])
+        stop = next((m.start() for m in _CLAUSE_BREAK.finditer(text, until)), len(text))
         # words written in capitals are names, not verbs ("IS-GS" is no "is")
         clause = text[start:stop]
         words = {word.text for word in text_words(clause) if not clause[word.start:word.end].isupper()}
