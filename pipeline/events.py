@@ -155,6 +155,11 @@ class Cues:
     sequence_openers: frozenset[str] = frozenset()
     anaphoric_attackers: frozenset[str] = frozenset()
     place_anaphors: frozenset[str] = frozenset()
+    retelling_possessives: frozenset[str] = frozenset()
+    retelling_modifiers: frozenset[str] = frozenset()
+    after_another: tuple[str, ...] = ()
+    fronted_prepositions: frozenset[str] = frozenset()
+    present_subjects: frozenset[str] = frozenset()
     past_markers: frozenset[str] = frozenset()
     topic: frozenset[str] = frozenset()
     subordinators: frozenset[str] = frozenset()
@@ -207,9 +212,10 @@ class Cues:
 _SET_FIELDS = (
     "modal topic subordinators condition intention intention_links intention_direct negation skippable background reported denied "
     "killed wounded other_outcomes killed_active killed_active_before_dead killed_of subset_markers count_units passive_aux attribution place_object_words light_verbs noun_phrase_prepositions nominal_markers reduced_passive_followers agent_markers act_phrase_openers agent_acts "
-    "between_markers coordination head_after_links succession present_markers past_markers sequence_openers anaphoric_attackers place_anaphors"
+    "between_markers coordination head_after_links succession present_markers past_markers sequence_openers anaphoric_attackers place_anaphors "
+    "retelling_possessives retelling_modifiers fronted_prepositions present_subjects"
 ).split()
-_PHRASE_FIELDS = ("no_fatalities", "coded_count", "association_links")
+_PHRASE_FIELDS = ("no_fatalities", "coded_count", "association_links", "after_another")
 
 
 def load_cues(directory: Path = DEFAULT_GAZETTEER_DIR) -> Cues:
@@ -1010,6 +1016,12 @@ class EventAssembler:
         self.unknown_attackers = self.implied_ids.get("attackers")
         words = "|".join(map(re.escape, sorted(self.cues.place_anaphors)))
         self._place_pointer = re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE) if words else None
+        # "its recapture", "the military's most recent seizure of power": an act told again
+        owners = "|".join(map(re.escape, sorted(self.cues.retelling_possessives)))
+        modifiers = "|".join(map(re.escape, sorted(self.cues.retelling_modifiers, key=len, reverse=True)))
+        self._retelling = re.compile(
+            rf"(?:(?<![\w'’])(?:{owners})\s+(?:(?:{modifiers})\s+)?|['’]s\s+(?:{modifiers})\s+)$", re.IGNORECASE,
+        ) if owners and modifiers else None
         self.parser = _load_parser(settings.parser_model)
 
     # -- per document ---------------------------------------------------------------------
@@ -1033,8 +1045,29 @@ class EventAssembler:
                                                 sentences))
         drafts = self._merge(drafts, document, sentences, mentions)
         self._carry_attackers(drafts)
+        drafts = self._drop_retold(drafts, document.body)
         self._resolve_place_anaphors(drafts, document, sentences, mentions)
         return [self._freeze(document, draft) for draft in drafts]
+
+    def _drop_retold(self, drafts: list[_Draft], body: str) -> list[_Draft]:
+        """An act the story told already and now names again through its owner ("Following its
+        recapture, Kidal remained…", "the military's most recent seizure of power") is not a new
+        event: it is dropped when it has no date of its own in its clause and an earlier event of
+        the document has its type and sub-type and no other place."""
+        if self._retelling is None:
+            return drafts
+        kept: list[_Draft] = []
+        for draft in drafts:
+            before = body[max(0, draft.anchor.start - 40):draft.anchor.start]
+            retold = self._retelling.search(before) is not None and (draft.date is None or draft.date.source != "clause")
+            if retold and any(
+                earlier.event_type == draft.event_type and earlier.sub_event_type == draft.sub_event_type
+                and (draft.place is None or earlier.place is None or earlier.place.entity_id == draft.place.entity_id)
+                for earlier in kept
+            ):
+                continue
+            kept.append(draft)
+        return kept
 
     def _resolve_place_anaphors(self, drafts: list[_Draft], document: Document, sentences: list[Sentence],
                                 mentions: Sequence[EntityMention]) -> None:
@@ -1541,11 +1574,37 @@ class EventAssembler:
         at, until = hit.start - sentence.start, hit.end - sentence.start
         start = max([0] + [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, at)])
         stop = next((m.start() for m in _CLAUSE_BREAK.finditer(text, until)), len(text))
-        # words written in capitals are names, not verbs ("IS-GS" is no "is")
-        clause = text[start:stop]
-        words = {word.text for word in text_words(clause) if not clause[word.start:word.end].isupper()}
+
+        def tense_words(clause: str) -> list[str]:
+            # words written in capitals are names, not verbs ("IS-GS" is no "is")
+            return [word.text for word in text_words(clause) if not clause[word.start:word.end].isupper()]
+
+        sequence = tense_words(text[start:stop])
+        markers = self.cues.present_markers | self.cues.past_markers
+        if start == 0 and sequence and sequence[0] in self.cues.fronted_prepositions and not set(sequence) & markers:
+            # "Alongside near-constant attacks, fighting … will continue": a fronted phrase with no
+            # verb of its own takes the tense of the clause it leads into
+            following = next((m.start() for m in _CLAUSE_BREAK.finditer(text, stop + 1)), len(text))
+            sequence = sequence + tense_words(text[stop + 1:following])
+        words = set(sequence)
+        if not words & self.cues.past_markers and self._simple_present(sequence):
+            return True
         return bool(words & self.cues.present_markers) and not (words & self.cues.past_markers) \
             and not body[hit.start:hit.end].lower().endswith("ed")
+
+    def _simple_present(self, words: Sequence[str]) -> bool:
+        """True when a clause says what a subject does now or habitually: a subject pronoun then
+        a verb of the third person ("It commands thousands of forces that engage in…"). A
+        verb of saying ("he says the army attacked") tells the present of the telling only."""
+        for subject, verb in zip(words, words[1:]):
+            if subject not in self.cues.present_subjects or len(verb) < 4 or not verb.endswith("s") \
+                    or verb.endswith(("ss", "us", "is")) or verb in self.cues.present_markers or verb == "its":
+                continue
+            stems = {verb[:-1], verb[:-2], verb[:-3] + "y"}
+            if stems & (self.cues.reported | self.cues.attribution | self.cues.denied):
+                continue
+            return True
+        return False
 
     def _date(self, sentence: Sentence, hit: TriggerHit, dates, body: str = "",
               other_hits: Sequence[TriggerHit] = (), sentences: Sequence[Sentence] = (),
@@ -1576,14 +1635,20 @@ class EventAssembler:
 
         own = clause_of(hit.start)
         same_clause = [e for e in events if clause_of(e.char_start) == own]
+        def dated(expression, source: str) -> EventDate:
+            # (a date naming the trigger's own act, "following the 2012 coup", dates it)
+            if expression.attributive and not 0 <= hit.start - expression.char_end <= 2 and self._follows(text, expression):
+                return _after_date(expression, source)
+            return _event_date(expression, source)
+
         if same_clause:
-            return _event_date(min(same_clause, key=lambda e: abs(e.char_start - hit.start)), "clause")
+            return dated(min(same_clause, key=lambda e: abs(e.char_start - hit.start)), "clause")
         anchored = self._anchored_date(sentence, hit, dates, text, sentences, clause_of)
         if anchored is not None:
             return anchored
         fronted = [e for e in events if e.char_end <= hit.start and clause_of(e.char_start) == 0]
         if fronted:
-            return _event_date(max(fronted, key=lambda e: e.char_start), "sentence")
+            return dated(max(fronted, key=lambda e: e.char_start), "sentence")
         if events:
             # a date in a clause telling another act ("a town JNIM had taken in March 2018")
             # dates that act, not this one
@@ -1591,7 +1656,7 @@ class EventAssembler:
             free = [e for e in events if clause_of(e.char_start) not in busy]
             if not free and self._tells_the_present(sentence, hit, text):
                 return None  # "The CMA continues to clash with IS-GS, a group formed in 2015": an ongoing state
-            return _event_date(min(free or events, key=lambda e: abs(e.char_start - hit.start)), "sentence")
+            return dated(min(free or events, key=lambda e: abs(e.char_start - hit.start)), "sentence")
         deadlines = [e for e in in_sentence if e.role == "until"]
         if deadlines:
             return _event_date(min(deadlines, key=lambda e: abs(e.char_start - hit.start)), "sentence")
@@ -1614,6 +1679,15 @@ class EventAssembler:
             opener = self._undated_act_opener(sentence, other_hits)
             return _inherited_date(clock, (same_paragraph or told_next) and not opener)
         return None
+
+    def _follows(self, body: str, expression) -> bool:
+        """True for a date naming an act the trigger's act came after ("the instability that
+        followed a March 2012 coup", "in the wake of the May 2021 coup")."""
+        before = " ".join(body[max(0, expression.char_start - 30):expression.char_start].lower().split())
+        for article in ("", " a", " an", " the", " le", " la", " l'", " un", " une"):
+            if any(before.endswith(phrase + article) for phrase in self.cues.after_another):
+                return True
+        return False
 
     def _anchored_date(self, sentence: Sentence, hit: TriggerHit, dates, body: str,
                        sentences: Sequence[Sentence], clause_of) -> Optional[EventDate]:
@@ -2069,6 +2143,24 @@ def _inherited_date(expression: TimeExpression, near: bool = True) -> EventDate:
     following = (first.replace(year=first.year + 1, month=1) if first.month == 12 else first.replace(month=first.month + 1))
     last = following - timedelta(days=1)
     return EventDate(start=first.isoformat(), end=last.isoformat(), precision="month", text=expression.text, source="inherited")
+
+
+def _after_date(expression: TimeExpression, source: str) -> EventDate:
+    """An act known only to have followed another act of a given date: from the start of that
+    date to the end of the period of the same size after it ("after a March 2012 coup": March
+    to April 2012; "after the 2015 accord": 2015 to 2016), at `range` precision."""
+    end = expression.end
+    if expression.precision == "month":
+        following = end + timedelta(days=1)
+        after = (following.replace(year=following.year + 1, month=1) if following.month == 12
+                 else following.replace(month=following.month + 1))
+        end = after - timedelta(days=1)
+    elif expression.precision == "year":
+        end = end.replace(year=end.year + 1)
+    else:
+        end = end + (expression.end - expression.start) + timedelta(days=1)
+    return EventDate(start=expression.start.isoformat(), end=end.isoformat(), precision="range",
+                     text=expression.text, source=source)
 
 
 def _event_date(expression: TimeExpression, source: str) -> EventDate:

@@ -611,6 +611,51 @@ def test_events_a_dateless_sentence_in_the_present_does_not_take_the_clock(extra
     assert past[-1].date is not None and past[-1].date.source == "inherited"
 
 
+def test_events_a_verbless_opening_and_the_simple_present_tell_no_clock_date(extract):
+    # a fronted phrase with no verb takes the tense of the clause it leads into
+    _document, future = extract("On 3 May 2019, JNIM militants attacked Boni. Alongside frequent attacks, fighting in Menaka will go on.")
+    assert future[-1].evidence.text.startswith("Alongside") and future[-1].date is None
+    _document, past = extract("On 3 May 2019, JNIM militants attacked Boni. Alongside frequent attacks, fighting in Menaka went on.")
+    assert past[-1].evidence.text.startswith("Alongside") and past[-1].date is not None
+    # a subject pronoun and a verb in the third person: what the group does now, or habitually
+    _document, habit = extract("On 3 May 2019, JNIM attacked Boni. It commands fighters that enforce blockades of Menaka.")
+    assert habit[-1].evidence.text.startswith("It commands") and habit[-1].date is None
+    # a verb of saying is the present of the telling, not of the act
+    _document, told = extract("On 3 May 2019, JNIM attacked Boni. He says the militants attacked Menaka.")
+    assert told[-1].evidence.text.startswith("He says") and told[-1].date is not None
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    # a date naming another act the trigger's act followed: from it to the end of the next period
+    ("Amid the chaos that followed a March 2019 coup, JNIM militants captured Boni.", "2019-03-01", "2019-04-30"),
+    ("In the wake of the 2018 accord, JNIM militants attacked Boni.", "2018-01-01", "2019-12-31"),
+])
+def test_events_an_act_after_another_dated_act_gets_a_range(extract, text, start, end):
+    _document, events = extract(text)
+    event = next(e for e in events if e.event_type != "Strategic developments")
+    assert (event.date.start, event.date.end, event.date.precision) == (start, end, "range")
+
+
+def test_events_a_date_naming_the_act_itself_still_dates_it(extract):
+    _document, events = extract("The militias grew strong following the 2018 coup.")
+    assert (events[0].trigger, events[0].date.start, events[0].date.precision) == ("coup", "2018-01-01", "year")
+
+
+def test_events_an_act_named_again_through_its_owner_is_not_a_new_event(extract):
+    told = "On 3 May 2019, the army recaptured Boni."
+    between = "On 5 May 2019, JNIM militants attacked Menaka."
+    _document, events = extract(f"{told} {between} Following its recapture, Boni remained calm.")
+    assert len(events) == 2 and [e.sub_event_type for e in events].count("Government regains territory") == 1
+    _document, coups = extract(f"In May 2019, soldiers staged a coup in Bamako. {between} "
+                               "The elections are in jeopardy after the military's most recent seizure of power.")
+    assert len(coups) == 2 and [e.event_type for e in coups].count("Strategic developments") == 1
+    # with nothing told before, or a date of its own, the act stays
+    _document, alone = extract("Following its recapture, Boni remained calm.")
+    assert len(alone) == 1
+    _document, dated = extract(f"{told} Its recapture in June 2019 was quick.")
+    assert len(dated) == 2
+
+
 @pytest.mark.parametrize(("second", "attackers"), [
     ("On 5 May 2019, two soldiers were killed by the attackers near Menaka.", "jnim"),
     ("On 5 May 2019, two soldiers were killed near Menaka.", "jnim"),
