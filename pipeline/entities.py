@@ -60,6 +60,12 @@ class EntitySettings:
         "in", "near", "at", "around", "outside", "from", "to", "towards", "toward", "between", "of",
         "à", "près de", "dans", "vers", "entre", "de",
     )
+    # a place name before one of these (capitalised) names a text or a meeting, not where
+    # something happened: "the Algiers Accord", "the Ouagadougou Agreement"
+    named_thing_heads: tuple[str, ...] = (
+        "Accord", "Accords", "Agreement", "Agreements", "Process", "Declaration", "Conference", "Summit",
+        "Charter", "Pact", "Peace", "Talks",
+    )
 
 
 DEFAULT_SETTINGS = EntitySettings()
@@ -207,8 +213,10 @@ class EntityRecognizer:
                 self._place_choices.setdefault(key.replace(" ", ""), key)
         self._place_choice_list = list(self._place_choices)
         words = "|".join(re.escape(word) for word in sorted(self.settings.locative_words, key=len, reverse=True))
+        heads = "|".join(map(re.escape, self.settings.named_thing_heads))
+        self._names_a_thing = re.compile(rf"[ -](?:{heads})\b")
         self._locative = re.compile(
-            rf"(?<![\w])(?i:{words})\s+(?i:the\s+)?([A-Z][\w']+(?:[ ][A-Z][\w']+)?)"
+            rf"(?<![\w])(?i:{words})\s+(?i:the\s+)?([A-Z][\w']+(?:-[\w']+)*(?:[ ][A-Z][\w']+(?:-[\w']+)*)?)"
         )
 
     def _add_entry(self, kind: str, entry, curated: bool) -> None:
@@ -270,6 +278,7 @@ class EntityRecognizer:
             mentions.extend(self._resolve(candidate, document, sentence_index))
         mentions = _drop_admin_parentheticals(self._disambiguate_places(mentions, document), document.body,
                                               self._contradicted_by_units)
+        mentions = [m for m in mentions if m.kind != "place" or not self._names_a_thing.match(document.body, m.end)]
         return mentions
 
     def _phrase_candidates(self, doc: Doc) -> list[_Candidate]:
@@ -390,10 +399,15 @@ class EntityRecognizer:
         """A capitalised name after a locative word that nothing matched is looked up fuzzily
         among all places, GeoNames included (spelling variants such as "Ogassagou")."""
         found = []
-        taken = [(c.start, c.end) for c in chosen]
+        # a shorter name inside a longer place name gives way to it when that name is close to a
+        # place ("Peulh" in "Nouhoun-Peulh" is no Fulani, "Nouhoun" no other village)
+        taken = [(c.start, c.end, True) for c in chosen]
         for match in self._locative.finditer(text):
             start, end = match.span(1)
-            if not match.group(1)[:1].isupper() or any(s < end and start < e for s, e in taken):
+            if not match.group(1)[:1].isupper() or any(
+                s < end and start < e and not (weak and start <= s and e <= end and (s, e) != (start, end))
+                for s, e, weak in taken
+            ):
                 continue
             key = alias_key(match.group(1))
             if len(key) < self.settings.fuzzy_min_chars - 1 or key in self._known_keys or key.split()[0] in self._modifiers:
@@ -408,7 +422,7 @@ class EntityRecognizer:
                 _Candidate("place", frozenset(self.gazetteer.place_index[matched_key]), start, end,
                            self._alias_of.get(("place", matched_key), matched_key), "fuzzy", round(score, 1))
             )
-            taken.append((start, end))
+            taken.append((start, end, False))
         return found
 
     def _fuzzy_candidates(self, doc: Doc, chosen: list[_Candidate]) -> list[_Candidate]:
@@ -502,7 +516,9 @@ class EntityRecognizer:
             scope = "point"
             if _followed_by_region_word(document.body, mentions, position):
                 region = self._region_of(places[chosen])
-                if region is not None:
+                # "the Kidal region" is the region named after the town; "the Essakane region"
+                # is the country around Essakane, in a region named after another town
+                if region is not None and _region_named_after(mention.text, region):
                     chosen, scope = region.id, "region"
             if places[chosen].kind == "region":
                 scope = "region"
@@ -612,6 +628,13 @@ def _inside_longer_name(span) -> bool:
 def _pick_actor(ids: Iterable[str], actors: dict[str, ActorEntry]) -> str:
     """One actor for an alias several carry: a named actor before a generic one, then by id."""
     return sorted(ids, key=lambda actor_id: (actors[actor_id].generic, actor_id))[0]
+
+
+def _region_named_after(name: str, region: PlaceEntry) -> bool:
+    """True when `region` bears the place name `name` ("Gao" and "Gao Region", "Région de Gao")."""
+    key = alias_key(name)
+    filler = {"region", "regions", "région", "régions", "de", "of", "the", "la", "du"}
+    return any(" ".join(w for w in alias_key(form).split() if w not in filler) == key for form in (region.name, *region.aliases))
 
 
 def _followed_by_region_word(body: str, mentions: list[EntityMention], position: int) -> bool:

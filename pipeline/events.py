@@ -1074,20 +1074,30 @@ class EventAssembler:
         """An act with no place of its own whose sentence points back at one ("the village had
         been besieged", "fighting there") happened at the last place the sentence before named,
         in the same paragraph."""
-        if self._place_pointer is None:
-            return
         by_index = {sentence.index: sentence for sentence in sentences}
+        with_events = {index for d in drafts for index in range(d.sentence_first, d.sentence_last + 1)}
         for draft in drafts:
             sentence = by_index.get(draft.sentence_first)
             before = by_index.get(draft.sentence_first - 1)
             if draft.place is not None or sentence is None or before is None or before.is_heading or before.is_excluded:
                 continue
-            if not self._place_pointer.search(document.body[draft.start:draft.end]) or not _same_line(document.body, before, sentence):
+            if not _same_line(document.body, before, sentence):
+                continue
+            pointer = self._place_pointer is not None and self._place_pointer.search(document.body[draft.start:draft.end])
+            # "Mutiny forces in Kati hunted soldiers of the 33rd regiment. Two of them died.": a
+            # sentence that tells no act of its own sets the scene for the act after it
+            if not pointer and before.index in with_events:
                 continue
             places = [m for m in mentions if m.kind == "place" and before.start <= m.start and m.end <= before.end
                       and m.place_scope != "country"]
+            if not pointer:
+                # the scene is one settlement, not a list of regions or a vast area
+                places = [m for m in places if m.place_scope == "point" and m.entity_id in self.gazetteer.places
+                          and self.gazetteer.places[m.entity_id].kind in _SETTLEMENT_KINDS]
+                if len({m.entity_id for m in places}) != 1:
+                    continue
             if places:
-                draft.place, draft.place_rule = places[-1], "location:anaphor"
+                draft.place, draft.place_rule = places[-1], "location:anaphor" if pointer else "location:scene"
 
     def _names_an_act(self, mention: EntityMention) -> bool:
         """True for an actor named by one of its acts ("French air strikes")."""
@@ -2123,6 +2133,9 @@ _ANCHORED_OFFSET = re.compile(
     r"(?P<direction>after|before|après|avant)\s+(?P<phrase>(?:[\w'’-]+\s*){1,5})",
     re.IGNORECASE,
 )
+
+# kinds of place a sentence can set as the scene of the act told after it
+_SETTLEMENT_KINDS = frozenset({"town", "village", "site", "commune"})
 
 # where a sentence breaks into clauses for dating: commas, semicolons, colons, brackets, dashes
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]")

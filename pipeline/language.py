@@ -46,6 +46,9 @@ def matching_text(body: str, known_word=lambda word: False) -> str:
 def blank_pipeline(language: str = "en") -> Language:
     """A blank spaCy pipeline for `language` with a lookup lemmatizer (spacy-lookups-data)."""
     nlp = spacy.blank(language)
+    # a full stop glued to an opening bracket ends the word: "in Ansongo.[size=no report]"
+    infixes = [*nlp.Defaults.infixes, r"(?<=\w)[.!?](?=[\[(])"]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.initialize()
     return nlp

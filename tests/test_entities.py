@@ -206,6 +206,36 @@ def test_entities_same_region_twins_by_distance_or_region(recognizer, text, plac
     assert mention.place_scope == ("region" if place.startswith("ml-region") else "point")
 
 
+@pytest.mark.parametrize(
+    ("text", "place", "scope"),
+    [
+        ("Fighting in the Kidal region.", "ml-region-kidal", "region"),
+        ("Fighting in the Gao and Kidal regions.", "ml-region-gao", "region"),
+        # a region word after a place the region is not named after: the country around that place
+        ("Bombs fell on the Essakane region.", "ml-essakane", "point"),
+    ],
+)
+def test_entities_region_word_after_a_place(recognizer, text, place, scope):
+    mention = [m for m in recognizer(*make_document(text)) if m.kind == "place"][0]
+    assert (mention.entity_id, mention.place_scope) == (place, scope)
+
+
+def test_entities_hyphenated_place_variant_wins_over_a_name_inside_it(recognizer):
+    document, sentences = make_document("Militants attacked a patrol in the area of Nouhoun-Peulh on Monday.")
+    mentions = recognizer(document, sentences)
+    assert [(m.kind, m.entity_id, m.text) for m in mentions if m.text != "Militants"] == [("place", "ml-nouhoun-peul", "Nouhoun-Peulh")]
+
+
+@pytest.mark.parametrize("text", ["Talks on the Kidal Accord resumed.", "They signed the Gao Agreement."])
+def test_entities_a_place_naming_a_text_is_no_place(recognizer, text):
+    assert [m for m in recognizer(*make_document(text)) if m.kind == "place"] == []
+
+
+def test_entities_full_stop_glued_to_a_bracket(recognizer):
+    places = [m.entity_id for m in recognizer(*make_document("Teachers marched in Gao.[size=no report]")) if m.kind == "place"]
+    assert places == ["ml-gao"]
+
+
 def test_entities_match_decomposed_accents(recognizer):
     (mention,) = [m for m in recognizer(*make_document("Fighting in Me\u0301naka.")) if m.kind == "place"]
     assert mention.entity_id == "ml-menaka" and mention.text == "Ménaka"

@@ -682,6 +682,19 @@ def test_events_a_sentence_pointing_back_takes_the_place_before(extract, second,
     assert besieged.location is not None and besieged.location.id == place, besieged.rules
 
 
+@pytest.mark.parametrize(("first", "place"), [
+    # a sentence telling no act of its own sets the scene for the act after it
+    ("Tension was high in Boni on 3 May 2019.", "boni"),
+    # not a list of regions
+    ("Tension was high across the Menaka and Mopti regions on 3 May 2019.", None),
+])
+def test_events_a_sentence_without_an_act_sets_the_scene(extract, first, place):
+    _document, events = extract(f"{first} Two civilians were killed by gunmen.")
+    killed = events[-1]
+    assert killed.evidence.text.startswith("Two civilians")
+    assert (killed.location.id if killed.location else None) == place, killed.rules
+
+
 def test_events_adjacent_acts_on_different_dates_stay_apart(extract):
     _document, events = extract("JNIM militants attacked an army post in Boni on 3 May 2019. "
                                 "JNIM militants attacked an army post in Boni on 9 May 2019.")
