@@ -188,7 +188,8 @@ class EntityRecognizer:
         for actor in gazetteer.actors.values():
             self._add_entry("actor", actor, curated=True)
         for place in gazetteer.places.values():
-            self._add_entry("place", place, curated=gazetteer.is_curated(place.id))
+            if not gazetteer.is_landmark(place.id):
+                self._add_entry("place", place, curated=gazetteer.is_curated(place.id))
         matchers = {"named": self.named, "acronym": self.acronyms, "common": self.common}
         for (method, label), forms in sorted(self._patterns.items()):
             if method == "geonames":
@@ -410,6 +411,13 @@ class EntityRecognizer:
             ):
                 continue
             key = alias_key(match.group(1))
+            landmark = self.gazetteer.landmark_index.get(key)
+            # (the whole name: not "Adar" of "Adar N'Tikilit")
+            if landmark and key not in self._known_keys and len(key) >= 3 and not re.match(r" [A-Z]", text[end:end + 2]):
+                # a well, camp or wadi the text points at ("in the area of Intaylalene")
+                found.append(_Candidate("place", frozenset(landmark), start, end, self._landmark_alias(key), "geonames"))
+                taken.append((start, end, False))
+                continue
             if len(key) < self.settings.fuzzy_min_chars - 1 or key in self._known_keys or key.split()[0] in self._modifiers:
                 continue
             hit = process.extractOne(
@@ -424,6 +432,15 @@ class EntityRecognizer:
             )
             taken.append((start, end, False))
         return found
+
+    def _landmark_alias(self, key: str) -> str:
+        """The landmark name or alias written as the key `key` reads."""
+        for place_id in sorted(self.gazetteer.landmark_index[key]):
+            place = self.gazetteer.places[place_id]
+            for name in (place.name, *place.aliases):
+                if alias_key(name) == key:
+                    return name
+        return key
 
     def _fuzzy_candidates(self, doc: Doc, chosen: list[_Candidate]) -> list[_Candidate]:
         """Near-misses: capitalised token runs that no alias matched, scored with rapidfuzz."""

@@ -24,7 +24,7 @@ from .entities import EntityRecognizer
 from .errors import CorpusError, ExtractionError, LocatedError
 from .events import EventAssembler
 from .gazetteer import DEFAULT_GAZETTEER_DIR, Gazetteer, load_gazetteer
-from .geonames import load_geonames
+from .geonames import LANDMARK_CLASSES, load_geonames
 from .reading import document_id, list_corpus, parse_document
 from .sentences import document_sentences
 from .writing import AtomicBatch, output_path, serialise_events, stale_outputs
@@ -60,7 +60,10 @@ class Pipeline:
         self.config = config
         self.gazetteer = gazetteer or load_gazetteer(config.gazetteer_dir)
         for path in config.geonames:
-            self.gazetteer.add_places(load_geonames(path), origin=f"geonames:{path.name}")
+            landmarks: list = []
+            self.gazetteer.add_places(load_geonames(path, landmark_classes=LANDMARK_CLASSES, landmarks=landmarks),
+                                      origin=f"geonames:{path.name}")
+            self.gazetteer.add_places(landmarks, origin=f"geonames:{path.name}:landmarks", landmarks=True)
         self._recognizers: dict[str, EntityRecognizer] = {}
         self._assemblers: dict[str, EventAssembler] = {}
 

@@ -157,7 +157,8 @@ class Gazetteer:
     """Actors, places and triggers with their alias indexes.
 
     `actor_index`/`place_index` map an alias key (see `alias_key`) to the set of entry ids
-    that carry it. `fingerprint` is a digest of the source files, for caches and outputs.
+    that carry it; `landmark_index` does the same for landmarks (see `add_places`).
+    `fingerprint` is a digest of the source files, for caches and outputs.
     """
 
     actors: dict[str, ActorEntry]
@@ -167,6 +168,7 @@ class Gazetteer:
     place_index: dict[str, set[str]] = field(default_factory=dict)
     fingerprint: str = ""
     origins: dict[str, str] = field(default_factory=dict)
+    landmark_index: dict[str, set[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if not self.actor_index:
@@ -174,18 +176,26 @@ class Gazetteer:
         if not self.place_index:
             self.place_index = build_alias_index(self.places.values())
 
-    def add_places(self, places: Iterable[PlaceEntry], origin: str) -> None:
-        """Add places (e.g. from GeoNames) behind the curated ones: a curated id is never replaced."""
+    def add_places(self, places: Iterable[PlaceEntry], origin: str, landmarks: bool = False) -> None:
+        """Add places (e.g. from GeoNames) behind the curated ones: a curated id is never replaced.
+
+        Landmarks (wells, camps, wadis …) go to `landmark_index`, not `place_index`: they are
+        looked up only where the text points at a place ("in the area of X")."""
+        index = self.landmark_index if landmarks else self.place_index
         for place in places:
             if place.id in self.places:
                 continue
             self.places[place.id] = place
             self.origins[place.id] = origin
             for key in _entry_keys(place):
-                self.place_index.setdefault(key, set()).add(place.id)
+                index.setdefault(key, set()).add(place.id)
         digest = hashlib.sha256(self.fingerprint.encode())
         digest.update(origin.encode())
         self.fingerprint = digest.hexdigest()[:16]
+
+    def is_landmark(self, place_id: str) -> bool:
+        """True for a place added as a landmark (see `add_places`)."""
+        return self.origins.get(place_id, "").endswith(":landmarks")
 
     def is_curated(self, place_id: str) -> bool:
         """True for a place of `places.yaml`, False for one added from GeoNames."""

@@ -26,6 +26,12 @@ from .errors import LocatedError
 #: Feature classes kept by default: populated places (P) and administrative units (A).
 DEFAULT_FEATURE_CLASSES: tuple[str, ...] = ("P", "A")
 
+#: Feature classes read as landmarks: spots such as camps (S), wells, wadis and marshes (H),
+#: hills and depressions (T), localities (L) and forests (V). Conflict reporting names them
+#: ("a camp in the area of Intaylalene", "near the well of Kelessere"), but they are only
+#: looked up where the text points at a place, never matched in running text.
+LANDMARK_CLASSES: tuple[str, ...] = ("S", "H", "T", "L", "V")
+
 #: A populated place with at least this many inhabitants is a "town", below it a "village".
 #: Administrative seats (PPLC, PPLA...) are towns whatever their recorded population.
 TOWN_MIN_POPULATION = 5_000
@@ -112,8 +118,13 @@ def load_geonames(
     feature_classes: Iterable[str] = DEFAULT_FEATURE_CLASSES,
     min_population: int = 0,
     town_min_population: int = TOWN_MIN_POPULATION,
+    landmark_classes: Iterable[str] = (),
+    landmarks: Optional[list[PlaceEntry]] = None,
 ) -> list[PlaceEntry]:
     """Read a GeoNames country dump and return its places as `PlaceEntry` records.
+
+    Features of `landmark_classes` (e.g. `LANDMARK_CLASSES`) are appended to `landmarks`, when
+    given, as entries of kind ``site``, in the same one reading of the file.
 
     Args:
         path: the dump to read (UTF-8, 19 tab-separated columns per line).
@@ -142,13 +153,17 @@ def load_geonames(
     rows = _read_rows(path)
     admin1_names, admin2_names = _admin_names(rows)
     wanted = frozenset(feature_classes)
+    minor = frozenset(landmark_classes) - wanted if landmarks is not None else frozenset()
     entries: list[tuple[int, PlaceEntry]] = []
+    found_landmarks: list[tuple[int, PlaceEntry]] = []
     for line_number, columns in rows:
         feature_class, feature_code = columns[6], columns[7]
-        if feature_class not in wanted:
+        if feature_class not in wanted and feature_class not in minor:
             continue
         population = _population(path, line_number, columns[14])
-        if feature_class == "P":
+        if feature_class in minor:
+            kind = "site"
+        elif feature_class == "P":
             # PPLX/PPLQ/PPLW (sections, abandoned, destroyed places) stay: razed villages are
             # exactly what conflict reporting names.
             if population < min_population:
@@ -182,8 +197,10 @@ def load_geonames(
             feature=feature_code,
             sources=["GeoNames"],
         )
-        entries.append((geonameid, entry))
+        (found_landmarks if feature_class in minor else entries).append((geonameid, entry))
     entries.sort(key=lambda pair: pair[0])
+    if landmarks is not None:
+        landmarks.extend(entry for _, entry in sorted(found_landmarks, key=lambda pair: pair[0]))
     return [entry for _, entry in entries]
 
 

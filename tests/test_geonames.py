@@ -12,7 +12,7 @@ import yaml
 from models.gazetteer import PlaceEntry
 from pipeline.errors import LocatedError
 from pipeline.gazetteer import PLACE_FILE, alias_key, check_gazetteer
-from pipeline.geonames import GeonamesError, fold_admin_name, load_geonames
+from pipeline.geonames import LANDMARK_CLASSES, GeonamesError, fold_admin_name, load_geonames
 
 REPO = Path(__file__).resolve().parents[1]
 PLACES_YAML = REPO / "gazetteer" / "places.yaml"
@@ -213,6 +213,32 @@ def test_geonames_town_threshold_is_a_setting(dump: Path) -> None:
 )
 def test_geonames_class_filtering(dump: Path, feature_classes: tuple[str, ...], features: set[str]) -> None:
     assert {entry.feature for entry in load_geonames(dump, feature_classes=feature_classes)} == features
+
+
+def test_geonames_landmarks_come_apart_as_sites(dump: Path) -> None:
+    landmarks: list[PlaceEntry] = []
+    places = load_geonames(dump, landmark_classes=LANDMARK_CLASSES, landmarks=landmarks)
+    assert [(entry.id, entry.kind, entry.feature) for entry in landmarks] == [("gn-401", "site", "WAD"), ("gn-402", "site", "CMP")]
+    assert {entry.id for entry in places} == {entry.id for entry in load_geonames(dump)}
+    assert by_id(landmarks)["gn-401"].admin1 is None  # admin code "00": no region
+
+
+def test_geonames_landmarks_are_found_only_where_the_text_points_at_a_place(tmp_path: Path) -> None:
+    from pipeline.extract import Pipeline, PipelineConfig
+    from tests.conftest import make_document
+
+    lines = [*FIXTURE_ROWS, row("403", "Intaylalene", "S.CMP", lat="16.1", lon="1.9", admin1="08"),
+             row("404", "Garage", "H.WLL", lat="16.2", lon="1.8", admin1="08")]
+    pipeline = Pipeline(PipelineConfig(geonames=(write_dump(tmp_path, lines),)))
+    recognizer = pipeline.recognizer("en")
+
+    def places(text: str) -> list[str]:
+        return [m.entity_id for m in recognizer(*make_document(text)) if m.kind == "place"]
+
+    assert places("Gunmen attacked a camp in the area of Intaylalene.") == ["gn-403"]
+    assert places("Intaylalene was quiet.") == []
+    assert places("Gunmen attacked a camp in Intaylalene Nord.") == []  # part of a longer name
+    assert places("The militants hid near Garage Ouest and the Garage.") == []
 
 
 def test_geonames_min_population_keeps_admin_units(dump: Path) -> None:
