@@ -280,6 +280,7 @@ class EntityRecognizer:
         mentions = _drop_admin_parentheticals(self._disambiguate_places(mentions, document), document.body,
                                               self._contradicted_by_units)
         mentions = [m for m in mentions if m.kind != "place" or not self._names_a_thing.match(document.body, m.end)]
+        mentions = self._drop_apposed_units(mentions, document.body)
         return mentions
 
     def _phrase_candidates(self, doc: Doc) -> list[_Candidate]:
@@ -317,6 +318,31 @@ class EntityRecognizer:
                 for label in sorted(self._geonames.get(text, ())):
                     yield label, start, end
                 text += spaces[end - 1]
+
+    def _drop_apposed_units(self, mentions: list[EntityMention], body: str) -> list[EntityMention]:
+        """A unit written after a place says where the place is, as brackets do: "residents in
+        Koro, Mopti", "a market in the Zinda area of Gao", "a police station at Saye in Mopti".
+        The unit is dropped when the place lies in it (its region or cercle, or the town they are
+        named after); a near-miss or GeoNames place the unit puts elsewhere gives way to it. A
+        list goes on ("in Ansongo, Gao and Menaka"): then nothing is a unit."""
+        places = self.gazetteer.places
+        dropped: set[int] = set()
+        located = [i for i, m in enumerate(mentions) if m.kind == "place" and m.entity_id in places]
+        for first, second in zip(located, located[1:]):
+            place, unit = mentions[first], mentions[second]
+            gap = body[place.end:unit.start]
+            if not _APPOSED_UNIT.fullmatch(gap) or _LIST_GOES_ON.match(body, unit.end) or _LIST_GOES_ON_BEFORE.search(body, 0, place.start):
+                continue
+            entry, container = places[place.entity_id], places[unit.entity_id]
+            if entry.kind not in ("town", "village", "site", "commune") or container.kind == "country":
+                continue
+            names = {fold_text(name).lower() for name in (entry.admin1, entry.admin2) if name}
+            if fold_text(container.name).lower().removesuffix(" region") in names or (
+                    container.kind in ("region", "cercle") and {fold_text(n).lower() for n in (container.admin1, container.admin2) if n} & names):
+                dropped.add(second)
+            elif self._contradicted_by_units(place, [unit]):
+                dropped.add(first)
+        return [mention for index, mention in enumerate(mentions) if index not in dropped]
 
     def _contradicted_by_units(self, place: EntityMention, units: list[EntityMention]) -> bool:
         """True when `place` was matched as a near-miss or from GeoNames (not the curated
@@ -645,6 +671,13 @@ def _inside_longer_name(span) -> bool:
 def _pick_actor(ids: Iterable[str], actors: dict[str, ActorEntry]) -> str:
     """One actor for an alias several carry: a named actor before a generic one, then by id."""
     return sorted(ids, key=lambda actor_id: (actors[actor_id].generic, actor_id))[0]
+
+
+# between a place and the unit said to hold it: "Koro, Mopti", "the Zinda area of Gao", "Saye in Mopti"
+_APPOSED_UNIT = re.compile(r",\s*|\s+(?:(?:area|locality|village|commune|district|quarter|sector)\s+)?(?:of|in)\s+(?:the\s+)?")
+# a list of places goes on after the second name, or came before the first
+_LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|or\b|&)\s*[A-Z]")
+_LIST_GOES_ON_BEFORE = re.compile(r"[A-Z][\w'’-]*\s*(?:,|and|or|&)\s*$")
 
 
 def _region_named_after(name: str, region: PlaceEntry) -> bool:

@@ -159,6 +159,7 @@ class Cues:
     retelling_modifiers: frozenset[str] = frozenset()
     after_another: tuple[str, ...] = ()
     fronted_prepositions: frozenset[str] = frozenset()
+    office_titles: frozenset[str] = frozenset()
     present_subjects: frozenset[str] = frozenset()
     past_markers: frozenset[str] = frozenset()
     topic: frozenset[str] = frozenset()
@@ -213,7 +214,7 @@ _SET_FIELDS = (
     "modal topic subordinators condition intention intention_links intention_direct negation skippable background reported denied "
     "killed wounded other_outcomes killed_active killed_active_before_dead killed_of subset_markers count_units passive_aux attribution place_object_words light_verbs noun_phrase_prepositions nominal_markers reduced_passive_followers agent_markers act_phrase_openers agent_acts "
     "between_markers coordination head_after_links succession present_markers past_markers sequence_openers anaphoric_attackers place_anaphors "
-    "retelling_possessives retelling_modifiers fronted_prepositions present_subjects"
+    "retelling_possessives retelling_modifiers fronted_prepositions present_subjects office_titles"
 ).split()
 _PHRASE_FIELDS = ("no_fatalities", "coded_count", "association_links", "after_another")
 
@@ -1537,6 +1538,11 @@ class EventAssembler:
         primary = [m for m in place_mentions if not _in_brackets(body, m, place_mentions) and m.place_scope != "country"]
         if not primary:
             primary = [m for m in place_mentions if m.place_scope != "country"] or list(place_mentions)
+        # "the subprefect of Ouinerden at his home in Gossi": the seat of an office is no scene
+        # while the sentence names another place
+        seated = [m for m in primary if self._office_seat(body, m)]
+        if seated and len(seated) < len(primary):
+            primary = [m for m in primary if m not in seated]
         after = [m for m in primary if m.start >= anchor.end]
         before = [m for m in primary if m.end <= anchor.start]
         if after:
@@ -1545,6 +1551,10 @@ class EventAssembler:
         else:
             first = (before or primary)[-1]
             rule = "location:before-trigger"
+        inner = self._settlement_inside(first, [m for m in primary if m.start >= first.end])
+        if inner is not None:
+            # "a landmine in the Timbuktu region between Dire and Ber": the region, then where in it
+            first, rule = inner, "location:inside-region"
         gap_before = body[max(0, first.start - 12):first.start].lower()
         if re.search(r"(?<!\w)(?:%s)\s+(?:the\s+)?$" % "|".join(map(re.escape, sorted(self.cues.between_markers))), gap_before):
             return [first], "location:between"
@@ -1561,6 +1571,27 @@ class EventAssembler:
         if len(series) > 1:
             return series, "location:series"
         return [first], rule
+
+    def _office_seat(self, body: str, mention: EntityMention) -> bool:
+        """True for a place named as the seat of an office: "the mayor of Douekire"."""
+        before = " ".join(body[max(0, mention.start - 30):mention.start].lower().split())
+        return any(before.endswith(f"{title} of") or before.endswith(f"{title} de") for title in self.cues.office_titles)
+
+    def _settlement_inside(self, area: EntityMention, later: Sequence[EntityMention]) -> Optional[EntityMention]:
+        """The first settlement named after `area` that lies in it, when `area` is a region or
+        a cercle; else None."""
+        places = self.gazetteer.places
+        outer = places.get(area.entity_id)
+        if outer is None or outer.kind not in ("region", "cercle"):
+            return None
+        for mention in later:
+            inner = places.get(mention.entity_id)
+            if inner is None or inner.kind not in _SETTLEMENT_KINDS or mention.place_scope != "point":
+                continue
+            same_region = bool(inner.admin1 and outer.admin1) and alias_key(inner.admin1) == alias_key(outer.admin1)
+            if same_region and (outer.kind == "region" or (inner.admin2 and outer.admin2 and alias_key(inner.admin2) == alias_key(outer.admin2))):
+                return mention
+        return None
 
     def _undated_act_opener(self, sentence: Sentence, other_hits: Sequence[TriggerHit]) -> bool:
         """True when the sentence opens with a clause of sequence ("After …," "Following …,")

@@ -236,6 +236,25 @@ def test_entities_full_stop_glued_to_a_bracket(recognizer):
     assert places == ["ml-gao"]
 
 
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # a unit after a place says where the place is
+        ("Residents in Aguelhok, Kidal protested.", ["ml-aguelhok"]),
+        ("Gunmen raided a market in the Aguelhok area of Kidal.", ["ml-aguelhok"]),
+        ("Gunmen raided a police station at Aguelhok in the Kidal region.", ["ml-aguelhok"]),
+        # a near-miss the unit puts elsewhere gives way to it
+        ("Gunmen raided a market in the Aguelhokk area of Gao.", ["ml-gao"]),
+        # a list of places is no place and its unit
+        ("Attacks hit Aguelhok, Kidal and Gao.", ["ml-aguelhok", "ml-kidal", "ml-gao"]),
+        ("Attacks hit Gao, Aguelhok, Kidal.", ["ml-gao", "ml-aguelhok", "ml-kidal"]),
+        ("Attacks hit Kidal, Gao.", ["ml-kidal", "ml-gao"]),
+    ],
+)
+def test_entities_apposed_units_are_not_event_places(recognizer, text, places):
+    assert [m.entity_id for m in recognizer(*make_document(text)) if m.kind == "place"] == places
+
+
 def test_entities_match_decomposed_accents(recognizer):
     (mention,) = [m for m in recognizer(*make_document("Fighting in Me\u0301naka.")) if m.kind == "place"]
     assert mention.entity_id == "ml-menaka" and mention.text == "Ménaka"

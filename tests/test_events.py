@@ -695,6 +695,19 @@ def test_events_a_sentence_without_an_act_sets_the_scene(extract, first, place):
     assert (killed.location.id if killed.location else None) == place, killed.rules
 
 
+@pytest.mark.parametrize(("text", "place"), [
+    # a region, then where in it
+    ("A convoy hit a mine in the Kidal region between Aguelhok and Tessalit.", "aguelhok"),
+    ("A convoy hit a mine in the Kidal region near Gao.", "kidal-region"),
+    # the seat of an office is no scene while the sentence names another place
+    ("Gunmen killed the mayor of Boni at his home in Konna.", "konna"),
+    ("Gunmen killed the mayor of Boni.", "boni"),
+])
+def test_events_the_most_telling_place_of_a_sentence(extract, text, place):
+    _document, events = extract(text)
+    assert events[0].location is not None and events[0].location.id == place, events[0].rules
+
+
 def test_events_adjacent_acts_on_different_dates_stay_apart(extract):
     _document, events = extract("JNIM militants attacked an army post in Boni on 3 May 2019. "
                                 "JNIM militants attacked an army post in Boni on 9 May 2019.")
