@@ -25,7 +25,9 @@ class EntityMention(BaseModel):
     end: int
     alias: str
     score: float = Field(ge=0, le=100)
-    method: Literal["alias", "fuzzy", "defined-acronym", "geonames"] = "alias"
+    # "unresolved": a place name the text gives ("the village of Dantao") that no gazetteer
+    # entry matched; `entity_id` is then the unit that stands for it (a cercle, region or country)
+    method: Literal["alias", "fuzzy", "defined-acronym", "geonames", "unresolved"] = "alias"
     sentence_index: int = -1
     # places only: "region" when the text names the region around a town ("the Kidal region")
     place_scope: Optional[Literal["point", "region", "country"]] = None

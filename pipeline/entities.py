@@ -60,6 +60,12 @@ class EntitySettings:
         "in", "near", "at", "around", "outside", "from", "to", "towards", "toward", "between", "of",
         "à", "près de", "dans", "vers", "entre", "de",
     )
+    # a capitalised name after one of these ("the village of Dantao") is a place even when no
+    # gazetteer entry knows it: it is kept, at the coordinates of a unit that holds it
+    unresolved_place_cues: tuple[str, ...] = (
+        "village", "hamlet", "town", "locality", "commune", "area", "camp", "site", "city",
+        "villages", "localité", "localités",
+    )
     # a place name before one of these (capitalised) names a text or a meeting, not where
     # something happened: "the Algiers Accord", "the Ouagadougou Agreement"
     named_thing_heads: tuple[str, ...] = (
@@ -71,7 +77,7 @@ class EntitySettings:
 DEFAULT_SETTINGS = EntitySettings()
 
 # which matcher found a candidate; on equal length the higher rank wins
-_RANK = {"acronym": 4, "named": 3, "defined-acronym": 3, "fuzzy": 2, "geonames": 1, "common": 0}
+_RANK = {"acronym": 4, "named": 3, "defined-acronym": 3, "fuzzy": 2, "geonames": 1, "common": 0, "unresolved": -1}
 # a capitalised modifier followed by a list separator, right before a matched phrase
 _COORDINATED_MODIFIER = re.compile(r"\b([A-Z][A-Za-z]+)(?:\s*,\s*|\s+and\s+|\s*&\s*|\s+et\s+|\s*/\s*)$")
 _PLACE_KIND_RANK = {"town": 0, "village": 1, "site": 2, "commune": 3, "area": 4, "cercle": 5, "region": 6, "country": 7}
@@ -214,6 +220,12 @@ class EntityRecognizer:
                 self._place_choices.setdefault(key.replace(" ", ""), key)
         self._place_choice_list = list(self._place_choices)
         words = "|".join(re.escape(word) for word in sorted(self.settings.locative_words, key=len, reverse=True))
+        cues = "|".join(map(re.escape, sorted(self.settings.unresolved_place_cues, key=len, reverse=True)))
+        self._named_place = re.compile(
+            rf"(?<![\w])(?i:{cues})\s+(?i:of|de|d')\s+([A-Z][\w']*(?:-[\w']+)*(?:[ ][A-Z][\w']+(?:-[\w']+)*)?)"
+        )
+        countries = sorted(p.id for p in gazetteer.places.values() if p.kind == "country" and gazetteer.is_curated(p.id))
+        self._default_country = next((i for i in countries if gazetteer.places[i].name == "Mali"), countries[0] if countries else None)
         heads = "|".join(map(re.escape, self.settings.named_thing_heads))
         self._names_a_thing = re.compile(rf"[ -](?:{heads})\b")
         self._locative = re.compile(
@@ -269,6 +281,7 @@ class EntityRecognizer:
         chosen += self._coordinated_candidates(doc.text, chosen)
         chosen += self._fuzzy_candidates(doc, chosen)
         chosen += self._locative_place_candidates(doc.text, chosen)
+        chosen += self._unresolved_place_candidates(doc.text, chosen)
         chosen = _select_non_overlapping(chosen)
         starts = [sentence.start for sentence in sentences]
         mentions = []
@@ -281,6 +294,7 @@ class EntityRecognizer:
                                               self._contradicted_by_units)
         mentions = [m for m in mentions if m.kind != "place" or not self._names_a_thing.match(document.body, m.end)]
         mentions = self._drop_apposed_units(mentions, document.body)
+        mentions = self._stand_in_units(mentions)
         return mentions
 
     def _phrase_candidates(self, doc: Doc) -> list[_Candidate]:
@@ -327,6 +341,7 @@ class EntityRecognizer:
         list goes on ("in Ansongo, Gao and Menaka"): then nothing is a unit."""
         places = self.gazetteer.places
         dropped: set[int] = set()
+        mentions = list(mentions)
         located = [i for i, m in enumerate(mentions) if m.kind == "place" and m.entity_id in places]
         for first, second in zip(located, located[1:]):
             place, unit = mentions[first], mentions[second]
@@ -334,6 +349,11 @@ class EntityRecognizer:
             if not _APPOSED_UNIT.fullmatch(gap) or _LIST_GOES_ON.match(body, unit.end) or _LIST_GOES_ON_BEFORE.search(body, 0, place.start):
                 continue
             entry, container = places[place.entity_id], places[unit.entity_id]
+            if place.method == "unresolved" and unit.method != "unresolved" and container.kind != "country":
+                # "the village of Dantao, Mopti": the unit holds the place no entry knows
+                mentions[first] = place.model_copy(update={"entity_id": container.id})
+                dropped.add(second)
+                continue
             if entry.kind not in ("town", "village", "site", "commune") or container.kind == "country":
                 continue
             names = {fold_text(name).lower() for name in (entry.admin1, entry.admin2) if name}
@@ -459,6 +479,50 @@ class EntityRecognizer:
             taken.append((start, end, False))
         return found
 
+    def _unresolved_place_candidates(self, text: str, chosen: list[_Candidate]) -> list[_Candidate]:
+        """Names the text gives as places ("the village of Dantao", "the area of Petaka") that
+        nothing matched: kept as unresolved places, so no named place is lost."""
+        if self._default_country is None:
+            return []
+        found = []
+        for match in self._named_place.finditer(text):
+            start, end = match.span(1)
+            name = match.group(1)
+            key = alias_key(name)
+            if any(c.start < end and start < c.end for c in chosen) or re.match(r" [A-Z]", text[end:end + 2]):
+                continue  # taken, or part of a longer name the pattern could not take whole
+            known = self.gazetteer.place_index.get(key) or self.gazetteer.landmark_index.get(key)
+            if not known and (key in self._known_keys or key.split()[0] in self._modifiers):
+                continue
+            if known:
+                # a name too short or too common to match in running text, here said to be a place
+                # ("the Fulani village of Pe")
+                found.append(_Candidate("place", frozenset(known), start, end, name, "geonames", 100.0))
+                continue
+            if " " not in key and word_log_probability(key) > self.settings.common_word_logprob:
+                continue  # "the area of Operation", "the town of Tuesday": words, not names
+            found.append(_Candidate("place", frozenset({self._default_country}), start, end, name, "unresolved", 100.0))
+        return found
+
+    def _stand_in_units(self, mentions: list[EntityMention]) -> list[EntityMention]:
+        """Where an unresolved place stands: at the nearest resolved place of its sentence ("the
+        area of Tadalok, not far from Abeibara"), else in the region of the nearest resolved
+        place of the document, else in the document's country."""
+        places = self.gazetteer.places
+        located = [m for m in mentions if m.kind == "place" and m.method != "unresolved" and m.entity_id in places
+                   and places[m.entity_id].kind != "country"]
+        resolved = []
+        for mention in mentions:
+            if mention.method == "unresolved" and mention.entity_id == self._default_country and located:
+                nearest = min(located, key=lambda m: (m.sentence_index != mention.sentence_index, abs(m.start - mention.start)))
+                entry = places[nearest.entity_id]
+                if nearest.sentence_index != mention.sentence_index:
+                    entry = self._region_of(entry) if entry.kind != "region" else entry
+                if entry is not None:
+                    mention = mention.model_copy(update={"entity_id": entry.id})
+            resolved.append(mention)
+        return resolved
+
     def _landmark_alias(self, key: str) -> str:
         """The landmark name or alias written as the key `key` reads."""
         for place_id in sorted(self.gazetteer.landmark_index[key]):
@@ -551,7 +615,7 @@ class EntityRecognizer:
                 anchors.append((places[confident].lat, places[confident].lon))
         resolved = []
         for position, mention in enumerate(mentions):
-            if mention.kind != "place":
+            if mention.kind != "place" or mention.method == "unresolved":
                 resolved.append(mention)
                 continue
             ids = mention.entity_id.split(",")
@@ -644,6 +708,11 @@ def _drop_admin_parentheticals(mentions: list[EntityMention], body: str,
             continue
         before = body[:match.start()].rstrip()
         preceding = [i for i, m in enumerate(mentions) if m.kind == "place" and m.end == len(before)]
+        if preceding and mentions[preceding[0]].method == "unresolved":
+            # "the village of Docoumbo (Bandiagara, Mopti)": the smallest unit holds it
+            mentions[preceding[0]] = mentions[preceding[0]].model_copy(update={"entity_id": mentions[inside[0]].entity_id})
+            dropped.update(inside)
+            continue
         if preceding and contradicted(mentions[preceding[0]], [mentions[i] for i in inside]):
             dropped.add(preceding[0])
             preceding = []

@@ -1582,7 +1582,7 @@ class EventAssembler:
         a cercle; else None."""
         places = self.gazetteer.places
         outer = places.get(area.entity_id)
-        if outer is None or outer.kind not in ("region", "cercle"):
+        if outer is None or outer.kind not in ("region", "cercle") or area.method == "unresolved":
             return None
         for mention in later:
             inner = places.get(mention.entity_id)
@@ -2089,6 +2089,16 @@ class EventAssembler:
         """The event's place. "90km west of Douentza" is not Douentza: the point is moved that
         far on that bearing, with precision `approximate` and the whole phrase as its text."""
         place = self.gazetteer.places[mention.entity_id]
+        if mention.method == "unresolved":
+            # a place no entry knows ("the village of Dantao"): its name, at the unit that holds it
+            # (near a settlement the sentence names: `approximate`, at that settlement)
+            precision = {"cercle": "admin2", "region": "admin1", "country": "country"}.get(place.kind, "approximate")
+            slug = re.sub(r"[^a-z0-9]+", "-", alias_key(mention.text)).strip("-") or "place"
+            return EventLocation(
+                id=f"unresolved-{slug}", name=mention.text, admin1=place.admin1, admin2=place.admin2 if place.kind != "region" else None,
+                country=place.country if place.kind != "country" else place.name, lat=place.lat, lon=place.lon,
+                text=mention.text, precision=precision,
+            )
         precision = {"region": "admin1", "country": "country"}.get(mention.place_scope or "point", "point")
         if place.kind == "cercle":
             precision = "admin2"

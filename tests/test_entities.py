@@ -255,6 +255,25 @@ def test_entities_apposed_units_are_not_event_places(recognizer, text, places):
     assert [m.entity_id for m in recognizer(*make_document(text)) if m.kind == "place"] == places
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name the text says is a place, that no entry knows, stands at a unit that holds it
+        ("Gunmen attacked the village of Zzyzx near Gao.", [("Zzyzx", "ml-gao", "unresolved"), ("Gao", "ml-gao", "alias")]),
+        ("Gunmen attacked the village of Zzyzx (Kidal region).", [("Zzyzx", "ml-region-kidal", "unresolved")]),
+        ("Gunmen attacked the village of Zzyzx, Kidal.", [("Zzyzx", "ml-kidal", "unresolved")]),
+        ("Gunmen attacked Gao. Later they burned the hamlet of Zzyzx.", [("Gao", "ml-gao", "alias"), ("Zzyzx", "ml-region-gao", "unresolved")]),
+        ("Gunmen burned the hamlet of Zzyzx.", [("Zzyzx", "ml-country", "unresolved")]),
+        # not a word, not part of a longer name
+        ("Soldiers patrolled the area of Operation Serval.", []),
+        ("Soldiers patrolled the area of Zzyzx Nord Ouest.", []),
+    ],
+)
+def test_entities_unresolved_named_places(recognizer, text, expected):
+    mentions = [m for m in recognizer(*make_document(text)) if m.kind == "place"]
+    assert [(m.text, m.entity_id, m.method) for m in mentions] == expected
+
+
 def test_entities_match_decomposed_accents(recognizer):
     (mention,) = [m for m in recognizer(*make_document("Fighting in Me\u0301naka.")) if m.kind == "place"]
     assert mention.entity_id == "ml-menaka" and mention.text == "Ménaka"

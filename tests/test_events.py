@@ -708,6 +708,19 @@ def test_events_the_most_telling_place_of_a_sentence(extract, text, place):
     assert events[0].location is not None and events[0].location.id == place, events[0].rules
 
 
+@pytest.mark.parametrize(("text", "precision", "near"), [
+    ("Gunmen attacked the village of Zzyzx near Boni.", "approximate", "boni"),
+    ("Gunmen attacked the village of Zzyzx (Kidal Region).", "admin1", "kidal-region"),
+    ("Gunmen attacked the village of Zzyzx.", "country", "mali"),
+])
+def test_events_an_unresolved_place_keeps_its_name_at_the_unit_that_holds_it(extract, gazetteer, text, precision, near):
+    _document, events = extract(text)
+    location = events[0].location
+    stand_in = gazetteer.places[near]
+    assert (location.id, location.name, location.precision) == ("unresolved-zzyzx", "Zzyzx", precision)
+    assert (location.lat, location.lon) == (stand_in.lat, stand_in.lon)
+
+
 def test_events_adjacent_acts_on_different_dates_stay_apart(extract):
     _document, events = extract("JNIM militants attacked an army post in Boni on 3 May 2019. "
                                 "JNIM militants attacked an army post in Boni on 9 May 2019.")
