@@ -218,7 +218,9 @@ class EntityRecognizer:
         for key in sorted(gazetteer.place_index):
             if len(key) >= self.settings.fuzzy_min_chars - 1:
                 self._place_choices.setdefault(key.replace(" ", ""), key)
-        self._place_choice_list = list(self._place_choices)
+        self._place_choices_by_initial: dict[str, list[str]] = {}
+        for choice in self._place_choices:
+            self._place_choices_by_initial.setdefault(choice[:1], []).append(choice)
         words = "|".join(re.escape(word) for word in sorted(self.settings.locative_words, key=len, reverse=True))
         cues = "|".join(map(re.escape, sorted(self.settings.unresolved_place_cues, key=len, reverse=True)))
         self._named_place = re.compile(
@@ -466,8 +468,10 @@ class EntityRecognizer:
                 continue
             if len(key) < self.settings.fuzzy_min_chars - 1 or key in self._known_keys or key.split()[0] in self._modifiers:
                 continue
+            # a variant keeps the first letter ("Ogassagou", "Ogossagou"); "Mandoli" is not "Dandoli"
             hit = process.extractOne(
-                key.replace(" ", ""), self._place_choice_list, scorer=fuzz.ratio, score_cutoff=self.settings.place_fuzzy_cutoff
+                key.replace(" ", ""), self._place_choices_by_initial.get(key[:1], ()), scorer=fuzz.ratio,
+                score_cutoff=self.settings.place_fuzzy_cutoff,
             )
             if hit is None:
                 continue

@@ -166,6 +166,8 @@ def test_entities_coordinated_modifiers_share_the_head_noun(recognizer, text, ac
         ("Gunmen attacked a camp near Tinzawaten on Monday.", [("ml-tinzaouaten", "Tinzawaten")]),
         ("They met Tinzawaten on Monday.", []),
         ("Clashes in Gaoo.", []),
+        # a variant keeps the first letter
+        ("Gunmen attacked a camp near Rinzaouaten on Monday.", []),
     ],
 )
 def test_entities_place_variant_after_locative_word(recognizer, text, expected):
