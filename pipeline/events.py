@@ -1211,7 +1211,7 @@ class EventAssembler:
             if code_anchor.token_end >= 0 else frozenset()
         event_type, sub_event_type, code_rule = self._code(code_hit, roles, lemma_set, folded[sentence.start:sentence.end],
                                                            object_lemmas, casualties, object_place, nominal, after_lemmas)
-        roles, implied_rules = self._complete_roles(roles, event_type, code_hit.trigger, casualties)
+        roles, implied_rules = self._complete_roles(roles, event_type, code_hit.trigger, casualties, sub_event_type)
         rules = [f"trigger:{anchor.trigger.id}"]
         if role_anchor is not anchor:
             rules.append(f"roles-from:{role_anchor.trigger.id}")
@@ -1386,7 +1386,7 @@ class EventAssembler:
         return promoted
 
     def _complete_roles(self, roles: list[_Role], event_type: str, trigger: TriggerEntry,
-                        casualties: bool = False) -> tuple[list[_Role], list[str]]:
+                        casualties: bool = False, sub_event_type: str = "") -> tuple[list[_Role], list[str]]:
         """Identity groups become associates of the civilians they describe; crowds of a protest
         or riot become associates of the protesters or rioters; sides the event type or the
         trigger implies (or, with `casualties`, the event type's unnamed victims) are filled with
@@ -1421,7 +1421,7 @@ class EventAssembler:
                     (heads if not heads else associates).append(role)
             implied_key = None
             if not heads:
-                by_type = self.cues.implied_by_event_type.get(event_type, {})
+                by_type = self.cues.implied_by_event_type.get(sub_event_type) or self.cues.implied_by_event_type.get(event_type, {})
                 implied_key = by_type.get(main)
                 if implied_key is None and casualties:
                     implied_key = self.cues.implied_with_casualties.get(event_type, {}).get(main)

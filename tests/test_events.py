@@ -89,7 +89,10 @@ CASES = [
     ("On 7 May 2019, gunmen attacked the Dogon village of Boni, fired at villagers and burned granaries.",
      dict(code="VAC/Attack", a1="gunmen", a2="civilians")),
     ("On 8 May 2019, gunmen attacked the village of Boni and burned granaries.",
-     dict(code="SD/Looting/property destruction", a1="gunmen")),
+     dict(code="SD/Looting/property destruction", a1="gunmen", a2="civilians")),
+    # --- property of an owner the text does not name is the civilians' (ACLED's codebook)
+    ("On 8 May 2019, JNIM militants burned the school in Boni.",
+     dict(code="SD/Looting/property destruction", a1="jnim", a2="civilians")),
     # --- the side an outcome clause names is the one acted upon
     ("On 11 May 2019, JNIM militants attacked the town of Boni, killing ten soldiers.",
      dict(code="BAT/Armed clash", a1="jnim", a2="army", fat=10, place="boni")),
