@@ -817,9 +817,15 @@ def assign_roles(
         side1 = agent
         side2 = obj if obj is not None and obj is not agent else (subject or [])
         rule = "roles:agent"
-    elif between and obj is not None and len(obj) >= 2:
-        side1 = [obj[0]]
-        side2 = [(obj[1][0], "head")] + obj[2:]
+    elif between and obj is not None and (len(obj) >= 2 or _second_of_between(obj, after, text_of, settings) is not None):
+        if len(obj) >= 2:
+            side1 = [obj[0]]
+            side2 = [(obj[1][0], "head")] + obj[2:]
+        else:
+            # "between unknown gunmen on motorbikes and Malian soldiers": words describing the
+            # first side stand between it and "and"
+            side1 = obj
+            side2 = _second_of_between(obj, after, text_of, settings)
         rule = "roles:between"
         if subject is not None:
             side1 = side1 + [(mention, "assoc") for mention, _ in subject]
@@ -835,6 +841,17 @@ def assign_roles(
             side1 = side1[:1]
             rule = "roles:reciprocal"
     return _findings(side1, side2, rule)
+
+
+def _second_of_between(first, after, text_of, settings: EventSettings):
+    """The group after `first` joined to it by "and" over a few describing words, else None."""
+    later = [group for group in after if group[0][0].start >= first[-1][0].end]
+    if not later:
+        return None
+    gap = text_of(first[-1][0].end, later[0][0][0].start)
+    if len(gap) > settings.object_window_chars or re.search(r"[;,.]", gap) or not re.search(r"(?<!\w)(?:and|et)\s+(?:the\s+|les\s+)?$", gap.lower()):
+        return None
+    return later[0]
 
 
 def _agent_of_act_phrase(group, hit_end: int, text_of, cues: Cues):

@@ -93,6 +93,9 @@ CASES = [
     # --- property of an owner the text does not name is the civilians' (ACLED's codebook)
     ("On 8 May 2019, JNIM militants burned the school in Boni.",
      dict(code="SD/Looting/property destruction", a1="jnim", a2="civilians")),
+    # --- "between" names both sides, over words describing the first
+    ("On 9 May 2019, an exchange of gunfire between gunmen on motorbikes and soldiers took place in Boni.",
+     dict(code="BAT/Armed clash", a1="gunmen", a2="army")),
     # --- the side an outcome clause names is the one acted upon
     ("On 11 May 2019, JNIM militants attacked the town of Boni, killing ten soldiers.",
      dict(code="BAT/Armed clash", a1="jnim", a2="army", fat=10, place="boni")),

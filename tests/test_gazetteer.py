@@ -110,6 +110,19 @@ def test_gazetteer_bundled_state_forces_answer_to_their_acled_label():
                            for item in gazetteer.actors[owner].acled), stem.group(1)
 
 
+@pytest.mark.parametrize(("text", "actor_id"), [
+    # how running text writes state forces, in lower case
+    ("Unknown gunmen shot dead a national guard in Gao.", "mali-national-guard"),
+    ("The MNLA launched another offensive on state forces.", "mali-army"),
+])
+def test_gazetteer_bundled_names_state_forces_as_text_writes_them(text, actor_id):
+    from pipeline.entities import EntityRecognizer
+    from tests.conftest import make_document
+
+    recognizer = EntityRecognizer(load_gazetteer(REPO / "gazetteer"))
+    assert actor_id in [m.entity_id for m in recognizer(*make_document(text)) if m.kind == "actor"]
+
+
 def test_gazetteer_yaml_syntax_error_names_file_and_line(tmp_path, fixture_gazetteer_dir):
     folder = write_gazetteer(tmp_path, fixture_gazetteer_dir, actors="- id: x\n  name: [unclosed\n")
     with pytest.raises(GazetteerError) as caught:
