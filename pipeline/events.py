@@ -692,7 +692,7 @@ def drop_generic_modifiers(mentions: Sequence[EntityMention], text_of, generic_i
     their neighbours stay: they say who the people are.
     """
     ordered = sorted(mentions, key=lambda item: item.start)
-    kept = []
+    kept: list[EntityMention] = []
     for index, mention in enumerate(ordered):
         if mention.entity_id in generic_ids and mention.entity_id not in kept_ids:
             neighbours = []
@@ -700,8 +700,14 @@ def drop_generic_modifiers(mentions: Sequence[EntityMention], text_of, generic_i
                 neighbours.append((ordered[index - 1], text_of(ordered[index - 1].end, mention.start)))
             if index + 1 < len(ordered):
                 neighbours.append((ordered[index + 1], text_of(mention.end, ordered[index + 1].start)))
-            if any(other.entity_id not in generic_ids and other.entity_id not in kept_ids and re.fullmatch(r"[\s()\[\]'’]*(?:s\s*)?(?:of\s+(?:the\s+)?|de\s+|du\s+|des\s+)?", gap.lower())
-                   for other, gap in neighbours):
+            repeated = [other for other, gap in neighbours
+                        if other.entity_id not in generic_ids and other.entity_id not in kept_ids
+                        and re.fullmatch(r"[\s()\[\]'’]*(?:s\s*)?(?:of\s+(?:the\s+)?|de\s+|du\s+|des\s+)?", gap.lower())]
+            if repeated:
+                if kept and kept[-1] is repeated[0] and kept[-1].end <= mention.start:
+                    # "Katiba Macina militants and Dozos": the name reaches over its head noun, so
+                    # what joins it to the next side is "and", not "militants and"
+                    kept[-1] = kept[-1].model_copy(update={"end": mention.end, "text": text_of(kept[-1].start, mention.end)})
                 continue
         kept.append(mention)
     return kept
@@ -792,6 +798,16 @@ def assign_roles(
         between = bool(re.search(r"(?<!\w)(?:%s)\s+(?:the\s+|les\s+|l'\s*)?$" % "|".join(map(re.escape, sorted(cues.between_markers))), gap.lower()))
         obj = group
         break
+    if obj is None and agent is None and subject is not None and len(before) >= 2:
+        # "JNIM militants damaged a Barkhane vehicle by IED detonation": the side before an
+        # instrument given as the means is the object of the verb before it
+        means_gap = text_of(subject[-1][0].end, hit_start)
+        earlier = before[-2]
+        verb_gap = text_of(earlier[-1][0].end, subject[0][0].start)
+        if _MEANS.search(means_gap.lower()) and not _has_passive_verb(means_gap, cues) \
+                and len(verb_gap) <= settings.subject_window_chars and not re.search(r"[;.,]", verb_gap) \
+                and not _has_passive_verb(verb_gap, cues) and any(word.isalpha() for word in _gap_words(verb_gap)):
+            obj, subject = subject, earlier
     passive = _is_passive(text_of(max(sentence_start, hit_start - 30), hit_start), cues)
     trigger_word = text_of(hit_start, hit_end).lower()
     if (outcome or (violent and not reciprocal and trigger_word.endswith("ed"))) and not passive and obj is None and subject is not None:
@@ -808,8 +824,11 @@ def assign_roles(
             passive = True
         # "a convoy hit an IED": the side before an instrument acts only through a verb of use
         # (the trigger may itself be the verb of use: "JNIM (Katiba Macina) detonated an IED")
+        # ("JNIM damaged a Barkhane vehicle by IED detonation": an instrument named as the means
+        # of the subject's act)
         elif acting_verbs and trigger_word not in acting_verbs and any(word.isalpha() for word in _gap_words(gap)) \
-                and not (set(_gap_words(gap)) & acting_verbs) and not re.fullmatch(r"[\s'’s-]*", gap):
+                and not (set(_gap_words(gap)) & acting_verbs) and not re.fullmatch(r"[\s'’s-]*", gap) \
+                and not _MEANS.search(gap.lower()):
             passive = True
     if agent is None and passive and violent and after:
         agent = _agent_of_act_phrase(after[0], hit_end, text_of, cues)
@@ -841,6 +860,10 @@ def assign_roles(
             side1 = side1[:1]
             rule = "roles:reciprocal"
     return _findings(side1, side2, rule)
+
+
+# words that give an instrument as the means of an act: "damaged a vehicle by IED", "with an IED"
+_MEANS = re.compile(r"(?<!\w)(?:by|with|using|through|via|par|avec)\s+(?:an?\s+|the\s+|une?\s+|des\s+|l[ae]\s+)?$")
 
 
 def _second_of_between(first, after, text_of, settings: EventSettings):

@@ -96,6 +96,12 @@ CASES = [
     # --- "between" names both sides, over words describing the first
     ("On 9 May 2019, an exchange of gunfire between gunmen on motorbikes and soldiers took place in Boni.",
      dict(code="BAT/Armed clash", a1="gunmen", a2="army")),
+    # --- a name's head noun does not part it from the side coordinated with it
+    ("On 9 May 2019, Katiba Macina militants and Dozos clashed near Boni.",
+     dict(code="BAT/Armed clash", a1="jnim", assoc1={"katiba-macina"}, a2="dozo")),
+    # --- an instrument given as the means of the subject's act
+    ("On 9 May 2019, JNIM militants damaged an army vehicle by IED detonation near Boni.",
+     dict(code="ERV/Remote explosive/landmine/IED", a1="jnim", a2="army")),
     # --- the side an outcome clause names is the one acted upon
     ("On 11 May 2019, JNIM militants attacked the town of Boni, killing ten soldiers.",
      dict(code="BAT/Armed clash", a1="jnim", a2="army", fat=10, place="boni")),
