@@ -862,6 +862,8 @@ def assign_roles(
     return _findings(side1, side2, rule)
 
 
+# between an act and the side it was fought with: "clashes with French troops", "fighting against the army"
+_OPPONENT = re.compile(r"\s+(?:with|against|avec|contre)\s+(?:the\s+|les\s+|l['’]\s*)?", re.IGNORECASE)
 # words that give an instrument as the means of an act: "damaged a vehicle by IED", "with an IED"
 _MEANS = re.compile(r"(?<!\w)(?:by|with|using|through|via|par|avec)\s+(?:an?\s+|the\s+|une?\s+|des\s+|l[ae]\s+)?$")
 
@@ -1229,8 +1231,15 @@ class EventAssembler:
         if role_anchor is not anchor and not role_anchor.label and not any(f.role == "actor1" for f in findings):
             # "a girl was killed when the air force bombed a camp": the outcome names no actor, the act does
             taken = {f.mention.entity_id for f in findings}
-            acting = [f for f in self._roles(doc, document, sentence, anchor, actor_mentions, text_of, heading=False)
-                      if f.role in ("actor1", "assoc_actor_1") and f.mention.entity_id not in taken]
+            act_roles = self._roles(doc, document, sentence, anchor, actor_mentions, text_of, heading=False)
+            acting = [f for f in act_roles if f.role in ("actor1", "assoc_actor_1") and f.mention.entity_id not in taken]
+            if not acting:
+                # "8 Islamists were killed in clashes with French troops": the victims fought the
+                # side the act names after "with", which acted
+                opponent = next((m for m in actor_mentions if m.start >= anchor.end and m.entity_id not in taken
+                                 and _OPPONENT.fullmatch(document.body[anchor.end:m.start])), None)
+                if opponent is not None:
+                    acting = [RoleFinding(opponent, "actor1", "roles:opponent")]
             findings = [*acting, *findings]
         if code_hit.trigger.needs_actor and not findings and not self._place_is_object(
                 document.body, place_mentions, code_hit if not code_hit.label else role_anchor):

@@ -102,6 +102,14 @@ CASES = [
     # --- an instrument given as the means of the subject's act
     ("On 9 May 2019, JNIM militants damaged an army vehicle by IED detonation near Boni.",
      dict(code="ERV/Remote explosive/landmine/IED", a1="jnim", a2="army")),
+    # --- victims of a fight with a named side: that side acted
+    ("On 9 May 2019, eight militants were killed near Boni in clashes with French troops.",
+     dict(code="BAT/Armed clash", a1="france", a2="gunmen", fat=8)),
+    # --- "neutralised" militants were killed; "engaged in a fight" is a light verb's act
+    ("On 9 May 2019, French troops neutralised three JNIM militants near Boni.",
+     dict(code="BAT/Armed clash", a1="france", a2="jnim", fat=3)),
+    ("On 9 May 2019, French forces engaged in a fight against JNIM militants near Boni.",
+     dict(code="BAT/Armed clash", a1="france", a2="jnim")),
     # --- the side an outcome clause names is the one acted upon
     ("On 11 May 2019, JNIM militants attacked the town of Boni, killing ten soldiers.",
      dict(code="BAT/Armed clash", a1="jnim", a2="army", fat=10, place="boni")),
