@@ -702,7 +702,7 @@ def drop_generic_modifiers(mentions: Sequence[EntityMention], text_of, generic_i
                 neighbours.append((ordered[index + 1], text_of(mention.end, ordered[index + 1].start)))
             repeated = [other for other, gap in neighbours
                         if other.entity_id not in generic_ids and other.entity_id not in kept_ids
-                        and re.fullmatch(r"[\s()\[\]'’]*(?:s\s*)?(?:of\s+(?:the\s+)?|de\s+|du\s+|des\s+)?", gap.lower())]
+                        and re.fullmatch(r"[\s()\[\]'’]*(?:s\s*)?(?:(?:of|from)\s+(?:the\s+)?|de\s+|du\s+|des\s+)?", gap.lower())]
             if repeated:
                 if kept and kept[-1] is repeated[0] and kept[-1].end <= mention.start:
                     # "Katiba Macina militants and Dozos": the name reaches over its head noun, so
@@ -812,8 +812,12 @@ def assign_roles(
     trigger_word = text_of(hit_start, hit_end).lower()
     if (outcome or (violent and not reciprocal and trigger_word.endswith("ed"))) and not passive and obj is None and subject is not None:
         # "two soldiers killed and one injured in an ambush": a headline's reduced passive
-        following = _gap_words(text_of(hit_end, hit_end + 20))[:1]
-        if not following or following[0] in cues.reduced_passive_followers:
+        after_words = _gap_words(text_of(hit_end, hit_end + 40))
+        following = after_words[:1]
+        # ("Ansar Dine fighters attacked and burned the tomb": "and" joins another active verb)
+        joined_active = after_words[:1] == ["and"] and len(after_words) >= 3 and after_words[1].endswith("ed") \
+            and after_words[2] in ("the", "a", "an", "their", "its", "his", "her", "several", "two", "three")
+        if (not following or following[0] in cues.reduced_passive_followers) and not joined_active:
             passive = True
             agent = agent or find_agent(True)
     if subject is not None and not passive:

@@ -110,6 +110,9 @@ CASES = [
      dict(code="BAT/Armed clash", a1="france", a2="jnim", fat=3)),
     ("On 9 May 2019, French forces engaged in a fight against JNIM militants near Boni.",
      dict(code="BAT/Armed clash", a1="france", a2="jnim")),
+    # --- "fighters from X" are X's; "attacked and burned the tomb" is active
+    ("On 9 May 2019, fighters from the MNLA attacked and burned the market of Boni.",
+     dict(code="SD/Looting/property destruction", a1="mnla", a2="civilians")),
     # --- the side an outcome clause names is the one acted upon
     ("On 11 May 2019, JNIM militants attacked the town of Boni, killing ten soldiers.",
      dict(code="BAT/Armed clash", a1="jnim", a2="army", fat=10, place="boni")),
