@@ -160,6 +160,7 @@ class Cues:
     after_another: tuple[str, ...] = ()
     fronted_prepositions: frozenset[str] = frozenset()
     office_titles: frozenset[str] = frozenset()
+    response_verbs: frozenset[str] = frozenset()
     present_subjects: frozenset[str] = frozenset()
     past_markers: frozenset[str] = frozenset()
     topic: frozenset[str] = frozenset()
@@ -214,7 +215,7 @@ _SET_FIELDS = (
     "modal topic subordinators condition intention intention_links intention_direct negation skippable background reported denied "
     "killed wounded other_outcomes killed_active killed_active_before_dead killed_of subset_markers count_units passive_aux attribution place_object_words light_verbs noun_phrase_prepositions nominal_markers reduced_passive_followers agent_markers act_phrase_openers agent_acts "
     "between_markers coordination head_after_links succession present_markers past_markers sequence_openers anaphoric_attackers place_anaphors "
-    "retelling_possessives retelling_modifiers fronted_prepositions present_subjects office_titles"
+    "retelling_possessives retelling_modifiers fronted_prepositions present_subjects office_titles response_verbs"
 ).split()
 _PHRASE_FIELDS = ("no_fatalities", "coded_count", "association_links", "after_another")
 
@@ -1061,6 +1062,8 @@ class EventAssembler:
                     break
         # the generic side implied for attackers the text does not name ("Unidentified armed group")
         self.unknown_attackers = self.implied_ids.get("attackers")
+        responses = "|".join(map(re.escape, sorted(self.cues.response_verbs, key=len, reverse=True)))
+        self._response = re.compile(rf"(?<!\w)(?:{responses})(?!\w)", re.IGNORECASE) if responses else None
         words = "|".join(map(re.escape, sorted(self.cues.place_anaphors)))
         self._place_pointer = re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE) if words else None
         # "its recapture", "the military's most recent seizure of power": an act told again
@@ -1836,6 +1839,7 @@ class EventAssembler:
         """One event told in adjacent sentences becomes one event whose evidence covers both;
         a following sentence that only gives the toll ("No casualties were reported.") joins it."""
         by_index = {sentence.index: sentence for sentence in sentences}
+        drafts = self._merge_responses(drafts, document, by_index, mentions)
         merged: list[_Draft] = []
         for draft in drafts:
             previous = merged[-1] if merged else None
@@ -1897,6 +1901,47 @@ class EventAssembler:
                     draft.sentence_last = following.index
                     draft.end = following.end
         return merged
+
+    def _merge_responses(self, drafts: list[_Draft], document: Document, by_index: dict[int, Sentence],
+                         mentions: Sequence[EntityMention]) -> list[_Draft]:
+        """"Fulani militiamen attacked the village of Sango. Dan Na Ambassagou militiamen responded
+        to the attack.": the side that fought back in the next sentence makes the attack a battle
+        with it (ACLED codes one armed clash), in place of the civilians the attack implied."""
+        if self._response is None:
+            return drafts
+        kept: list[_Draft] = []
+        absorbed: set[int] = set()
+        for position, draft in enumerate(drafts):
+            if position in absorbed:
+                continue
+            kept.append(draft)
+            following = by_index.get(draft.sentence_last + 1)
+            if draft.event_type != "Violence against civilians" or following is None or following.is_heading \
+                    or not _same_line(document.body, by_index[draft.sentence_last], following):
+                continue
+            verb = self._response.search(following.text)
+            if verb is None:
+                continue
+            acting = {role.actor_id for role in draft.roles if role.role in ("actor1", "assoc_actor_1")}
+            subjects = [m for m in mentions if m.kind == "actor" and following.start <= m.start
+                        and m.end <= following.start + verb.start() and m.entity_id not in acting]
+            text_of = lambda start, end: document.body[start:end] if end > start else ""  # noqa: E731
+            subjects = drop_generic_modifiers(subjects, text_of, self.generic_ids, self.group_ids)
+            if not subjects:
+                continue
+            responder = subjects[-1]
+            kept_roles = [role for role in draft.roles if not (role.role == "actor2" and role.implied)]
+            kept_roles = [replace(role, role="assoc_actor_2") if role.role == "actor2" else role for role in kept_roles]
+            draft.roles = sorted([*kept_roles, _Role(responder.entity_id, "actor2", responder.text, responder.alias, responder.score)],
+                                 key=lambda role: _ROLE_ORDER[role.role])
+            draft.event_type, draft.sub_event_type = "Battles", "Armed clash"
+            draft.rules = [rule for rule in draft.rules if not rule.startswith("implied:actor2=")] + ["merged:response"]
+            for later in range(position + 1, len(drafts)):
+                if drafts[later].sentence_first == following.index:
+                    absorbed.add(later)
+                    draft.fatalities = _combine_fatalities(draft.fatalities, drafts[later].fatalities, False)
+            draft.sentence_last, draft.end = following.index, following.end
+        return kept
 
     def _attributed_actor(self, sentence: Sentence, mentions: list[EntityMention], draft: _Draft,
                           after: int = 0) -> Optional[EntityMention]:

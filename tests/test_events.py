@@ -113,6 +113,11 @@ CASES = [
     # --- "fighters from X" are X's; "attacked and burned the tomb" is active
     ("On 9 May 2019, fighters from the MNLA attacked and burned the market of Boni.",
      dict(code="SD/Looting/property destruction", a1="mnla", a2="civilians")),
+    # --- a side fighting back in the next sentence makes the attack a battle with it
+    ("On 9 May 2019, JNIM militants attacked the village of Boni. Dozo militiamen repelled the attack.",
+     dict(code="BAT/Armed clash", a1="jnim", a2="dozo", events=1)),
+    ("On 9 May 2019, JNIM militants attacked the village of Boni. Dozo militiamen arrived later.",
+     dict(code="VAC/Attack", a1="jnim", a2="civilians")),
     # --- the side an outcome clause names is the one acted upon
     ("On 11 May 2019, JNIM militants attacked the town of Boni, killing ten soldiers.",
      dict(code="BAT/Armed clash", a1="jnim", a2="army", fat=10, place="boni")),
