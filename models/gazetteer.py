@@ -88,6 +88,9 @@ class ActorEntry(_Entry):
     person: Optional[PersonRole] = None
     country: Optional[str] = None
     generic: bool = False
+    # an identity group: the identity militia its people form when they take up arms ("village
+    # self-defense" of a Dogon village is the Dogon ethnic militia)
+    militia: Optional[str] = None
     sources: list[str] = Field(default_factory=list)
 
     @field_validator("aliases")

@@ -1932,8 +1932,14 @@ class EventAssembler:
             responder = subjects[-1]
             kept_roles = [role for role in draft.roles if not (role.role == "actor2" and role.implied)]
             kept_roles = [replace(role, role="assoc_actor_2") if role.role == "actor2" else role for role in kept_roles]
-            draft.roles = sorted([*kept_roles, _Role(responder.entity_id, "actor2", responder.text, responder.alias, responder.score)],
-                                 key=lambda role: _ROLE_ORDER[role.role])
+            fighting = _Role(responder.entity_id, "actor2", responder.text, responder.alias, responder.score)
+            militia = self._identity_militia(kept_roles, 2) if responder.entity_id in self.generic_ids else None
+            if militia is not None:
+                # "the Dogon village of Sango … Village self-defense responded": the Dogon militia
+                identity, militia_id = militia
+                kept_roles = [role for role in kept_roles if role is not identity]
+                fighting = replace(fighting, actor_id=militia_id)
+            draft.roles = sorted([*kept_roles, fighting], key=lambda role: _ROLE_ORDER[role.role])
             draft.event_type, draft.sub_event_type = "Battles", "Armed clash"
             draft.rules = [rule for rule in draft.rules if not rule.startswith("implied:actor2=")] + ["merged:response"]
             for later in range(position + 1, len(drafts)):
@@ -1941,7 +1947,27 @@ class EventAssembler:
                     absorbed.add(later)
                     draft.fatalities = _combine_fatalities(draft.fatalities, drafts[later].fatalities, False)
             draft.sentence_last, draft.end = following.index, following.end
+            # the toll told next ("One Dogon man was killed.") is the battle's
+            toll = by_index.get(following.index + 1)
+            told = [later for later in range(position + 1, len(drafts)) if toll is not None and drafts[later].sentence_first == toll.index]
+            if told and all(drafts[later].anchor.trigger.outcome and drafts[later].sentence_last == toll.index
+                            and not any(self.gazetteer.actors[role.actor_id].kind in _ARMED_KINDS
+                                        for role in drafts[later].roles if not role.implied and role.actor_id in self.gazetteer.actors
+                                        and role.actor_id not in {r.actor_id for r in draft.roles})
+                            for later in told):
+                for later in told:
+                    absorbed.add(later)
+                    draft.fatalities = _combine_fatalities(draft.fatalities, drafts[later].fatalities, False)
+                draft.sentence_last, draft.end = toll.index, toll.end
         return kept
+
+    def _identity_militia(self, roles: Sequence[_Role], side: int) -> Optional[tuple[_Role, str]]:
+        """The identity group of a side that has a militia of its own, and that militia's id."""
+        for role in roles:
+            actor = self.gazetteer.actors.get(role.actor_id)
+            if role.role.endswith(str(side)) and actor is not None and actor.militia in self.gazetteer.actors:
+                return role, actor.militia
+        return None
 
     def _attributed_actor(self, sentence: Sentence, mentions: list[EntityMention], draft: _Draft,
                           after: int = 0) -> Optional[EntityMention]:

@@ -266,8 +266,8 @@ class GazetteerProblem:
 def check_gazetteer(directory: Path = DEFAULT_GAZETTEER_DIR) -> list[GazetteerProblem]:
     """Validate everything in the gazetteer folder and report every problem found.
 
-    Checks: each file parses and each entry validates; ids are unique; membership and person
-    groups name existing actors; no alias is carried by two actors (or two places of the same
+    Checks: each file parses and each entry validates; ids are unique; membership, person and
+    militia groups name existing actors; no alias is carried by two actors (or two places of the same
     kind and admin1, which nothing could tell apart); triggers code ACLED's taxonomy.
     """
     problems: list[GazetteerProblem] = []
@@ -293,6 +293,8 @@ def check_gazetteer(directory: Path = DEFAULT_GAZETTEER_DIR) -> list[GazetteerPr
         targets = [membership.group for membership in actor.memberships]
         if actor.person is not None:
             targets.append(actor.person.group)
+        if actor.militia is not None:
+            targets.append(actor.militia)
         for target in targets:
             if target not in actors:
                 problems.append(GazetteerProblem(item.path, item.line, actor.id, f"names unknown actor {target!r}"))

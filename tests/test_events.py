@@ -118,6 +118,9 @@ CASES = [
      dict(code="BAT/Armed clash", a1="jnim", a2="dozo", events=1)),
     ("On 9 May 2019, JNIM militants attacked the village of Boni. Dozo militiamen arrived later.",
      dict(code="VAC/Attack", a1="jnim", a2="civilians")),
+    # the self-defense of a village of an identity group is that group's militia; the toll after is the battle's
+    ("On 9 May 2019, JNIM militants attacked the Dogon village of Boni. Village self-defense responded to the attack. "
+     "One Dogon man was killed.", dict(code="BAT/Armed clash", a1="jnim", a2="dogon-militia", fat=1, events=1)),
     # --- the side an outcome clause names is the one acted upon
     ("On 11 May 2019, JNIM militants attacked the town of Boni, killing ten soldiers.",
      dict(code="BAT/Armed clash", a1="jnim", a2="army", fat=10, place="boni")),
