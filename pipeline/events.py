@@ -1417,6 +1417,7 @@ class EventAssembler:
         """A member group acting without its parent named: the parent acts, the member is associated
         (ACLED codes a JNIM brigade's attack as JNIM's, with the brigade associated)."""
         promoted = []
+        swapped: set[str] = set()
         named = {role.actor_id for role in roles}
         for role in roles:
             actor = self.gazetteer.actors.get(role.actor_id)
@@ -1432,14 +1433,22 @@ class EventAssembler:
                             and self.gazetteer.actors[membership.group].acled:
                         parent = membership.group
                         break
+            assoc = "assoc_actor_1" if role.role == "actor1" else "assoc_actor_2"
             if parent is not None and parent not in named:
-                assoc = "assoc_actor_1" if role.role == "actor1" else "assoc_actor_2"
                 promoted.append(_Role(parent, role.role, role.text, role.alias, role.score))
                 promoted.append(replace(role, role=assoc))
                 named.add(parent)
+            elif parent is not None and any(other.actor_id == parent and other.role == assoc for other in roles):
+                # "Katiba Macina (JNIM) militants": the parent named beside its brigade acts
+                promoted.append(replace(role, role=assoc))
+                swapped.add(parent)
             else:
                 promoted.append(role)
-        return promoted
+        main = {"assoc_actor_1": "actor1", "assoc_actor_2": "actor2"}
+        promoted = [replace(role, role=main[role.role]) if role.actor_id in swapped and role.role in main else role
+                    for role in promoted]
+        # (a side's head first: the roles that follow read the first of a side as its head)
+        return sorted(promoted, key=lambda role: _ROLE_ORDER[role.role]) if swapped else promoted
 
     def _complete_roles(self, roles: list[_Role], event_type: str, trigger: TriggerEntry,
                         casualties: bool = False, sub_event_type: str = "") -> tuple[list[_Role], list[str]]:
@@ -1458,6 +1467,17 @@ class EventAssembler:
                 first = next((role for role in roles if role.role == "assoc_actor_2"), None)
                 if first is not None:
                     roles = [replace(role, role="actor2") if role is first else role for role in roles]
+        if event_type == "Battles":
+            # "exchanged gunfire with Dogon villagers": people who fight are their group's militia
+            for side in (1, 2):
+                people = [role for role in roles if role.role.endswith(str(side)) and role.actor_id in actors
+                          and actors[role.actor_id].kind == "civilians"]
+                militia = self._identity_militia(roles, side) if people else None
+                if militia is not None:
+                    identity, militia_id = militia
+                    roles = [replace(role, actor_id=militia_id, implied=False) if role is people[0] else role
+                             for role in roles if role is not identity and (role is people[0] or role not in people)]
+                    rules.append(f"roles:armed-{identity.actor_id}")
         result: list[_Role] = []
         for side, main, assoc in ((1, "actor1", "assoc_actor_1"), (2, "actor2", "assoc_actor_2")):
             members = [role for role in roles if role.role in (main, assoc)]

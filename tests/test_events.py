@@ -121,6 +121,12 @@ CASES = [
     # the self-defense of a village of an identity group is that group's militia; the toll after is the battle's
     ("On 9 May 2019, JNIM militants attacked the Dogon village of Boni. Village self-defense responded to the attack. "
      "One Dogon man was killed.", dict(code="BAT/Armed clash", a1="jnim", a2="dogon-militia", fat=1, events=1)),
+    # --- a parent named beside its brigade acts, the brigade associated
+    ("On 9 May 2019, Katiba Macina (JNIM) militants attacked soldiers near Boni.",
+     dict(code="BAT/Armed clash", a1="jnim", assoc1={"katiba-macina"}, a2="army")),
+    # --- villagers of an identity group who fight are its militia
+    ("On 9 May 2019, JNIM militants exchanged gunfire with Dogon villagers near Boni.",
+     dict(code="BAT/Armed clash", a1="jnim", a2="dogon-militia")),
     # --- the side an outcome clause names is the one acted upon
     ("On 11 May 2019, JNIM militants attacked the town of Boni, killing ten soldiers.",
      dict(code="BAT/Armed clash", a1="jnim", a2="army", fat=10, place="boni")),
@@ -391,7 +397,7 @@ CASES = [
      dict(code="ERV/Remote explosive/landmine/IED", a1="gunmen", a2="army")),
     # the trigger may itself be the verb of use: a bracketed parent before it does not make it passive
     ("Katiba Macina (JNIM) detonated an IED that wounded two soldiers near Boni.",
-     dict(code="ERV/Remote explosive/landmine/IED", a1="katiba-macina", a2="army")),
+     dict(code="ERV/Remote explosive/landmine/IED", a1="jnim", assoc1={"katiba-macina"}, a2="army")),
     # a casualty word after a side names the victims of the act
     ("An IED exploded near Boni, three peacekeepers were wounded.",
      dict(code="ERV/Remote explosive/landmine/IED", a2="minusma")),
