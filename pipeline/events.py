@@ -695,6 +695,18 @@ def drop_generic_modifiers(mentions: Sequence[EntityMention], text_of, generic_i
     ordered = sorted(mentions, key=lambda item: item.start)
     kept: list[EntityMention] = []
     for index, mention in enumerate(ordered):
+        following = ordered[index + 1] if index + 1 < len(ordered) else None
+        if mention.entity_id in generic_ids and mention.entity_id not in kept_ids and following is not None \
+                and following.entity_id not in kept_ids:
+            gap = text_of(mention.end, following.start)
+            # "Militant Islamists": a generic word before another is its adjective; "unknown gunmen
+            # (presumably 'jihadists')": the suspicion in brackets says who they were
+            if following.entity_id in generic_ids and re.fullmatch(r"\s+", gap):
+                continue
+            if _SUSPECTED_IN_BRACKETS.fullmatch(gap):
+                # (the suspected side takes the place of the unidentified one, over both names)
+                ordered[index + 1] = following.model_copy(update={"start": mention.start, "text": text_of(mention.start, following.end)})
+                continue
         if mention.entity_id in generic_ids and mention.entity_id not in kept_ids:
             neighbours = []
             if index > 0:
@@ -867,6 +879,10 @@ def assign_roles(
     return _findings(side1, side2, rule)
 
 
+# between unidentified attackers and the bracket saying who they were suspected to be
+_SUSPECTED_IN_BRACKETS = re.compile(
+    r"\s*[(\[]\s*(?:presumably|presumed|believed to be|suspected(?: to be)?|likely|probably|possibly|allegedly|reportedly)"
+    r"\s+(?:to be\s+)?(?:the\s+)?['\"‘“]?", re.IGNORECASE)
 # between an act and the side it was fought with: "clashes with French troops", "fighting against the army"
 _OPPONENT = re.compile(r"\s+(?:with|against|avec|contre)\s+(?:the\s+|les\s+|l['’]\s*)?", re.IGNORECASE)
 # words that give an instrument as the means of an act: "damaged a vehicle by IED", "with an IED"

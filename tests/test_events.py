@@ -127,6 +127,13 @@ CASES = [
     # --- villagers of an identity group who fight are its militia
     ("On 9 May 2019, JNIM militants exchanged gunfire with Dogon villagers near Boni.",
      dict(code="BAT/Armed clash", a1="jnim", a2="dogon-militia")),
+    # --- a generic word before another is its adjective; a suspicion in brackets names the attackers
+    ("On 9 May 2019, militant Islamists whipped three villagers in Boni.",
+     dict(code="VAC/Attack", a1="islamists", a2="civilians")),
+    ("On 9 May 2019, a church was burned by unknown gunmen (presumably 'jihadists') in Boni.",
+     dict(code="SD/Looting/property destruction", a1="islamists", a2="civilians")),
+    ("On 9 May 2019, soldiers clashed with gunmen (believed to be JNIM militants) near Boni.",
+     dict(code="BAT/Armed clash", a1="army", a2="jnim")),
     # --- the side an outcome clause names is the one acted upon
     ("On 11 May 2019, JNIM militants attacked the town of Boni, killing ten soldiers.",
      dict(code="BAT/Armed clash", a1="jnim", a2="army", fat=10, place="boni")),
