@@ -134,6 +134,12 @@ CASES = [
      dict(code="SD/Looting/property destruction", a1="islamists", a2="civilians")),
     ("On 9 May 2019, soldiers clashed with gunmen (believed to be JNIM militants) near Boni.",
      dict(code="BAT/Armed clash", a1="army", a2="jnim")),
+    # --- a humanitarian organisation acted upon: civilians, with it associated (ACLED)
+    ("On 9 May 2019, gunmen seized an ICRC vehicle near Boni.",
+     dict(code="SD/Looting/property destruction", a1="gunmen", a2="civilians", assoc2={"icrc"})),
+    ("On 9 May 2019, Dozo militiamen forcefully disappeared three Fulani near Boni.",
+     dict(code="VAC/Abduction/forced disappearance", a1="dozo", a2="civilians")),
+    ("On 9 May 2019, gunmen fired gunshots against a bus near Boni.", dict(code="VAC/Attack", a1="gunmen")),
     # --- the side an outcome clause names is the one acted upon
     ("On 11 May 2019, JNIM militants attacked the town of Boni, killing ten soldiers.",
      dict(code="BAT/Armed clash", a1="jnim", a2="army", fat=10, place="boni")),

@@ -123,6 +123,16 @@ def test_gazetteer_bundled_names_state_forces_as_text_writes_them(text, actor_id
     assert actor_id in [m.entity_id for m in recognizer(*make_document(text)) if m.kind == "actor"]
 
 
+@pytest.mark.parametrize("text", ["Gunmen seized an ICRC vehicle near Gao.", "Gunmen seized a UNHCR vehicle near Gao."])
+def test_gazetteer_bundled_humanitarians_are_associated_with_civilians(text):
+    from pipeline.extract import Pipeline
+    from pipeline.reading import parse_document
+
+    (event,) = Pipeline().analyse(parse_document((text + "\n").encode(), "test")).events
+    roles = {(actor.role, actor.id) for actor in event.actors}
+    assert ("actor2", "civilians") in roles and any(role == "assoc_actor_2" for role, _ in roles), roles
+
+
 def test_gazetteer_yaml_syntax_error_names_file_and_line(tmp_path, fixture_gazetteer_dir):
     folder = write_gazetteer(tmp_path, fixture_gazetteer_dir, actors="- id: x\n  name: [unclosed\n")
     with pytest.raises(GazetteerError) as caught:
