@@ -655,7 +655,11 @@ def _is_coordination(gap: str, cues: Cues) -> Optional[str]:
             remaining = [word for word in _gap_words(stripped) if word not in cues.coordination]
             return "assoc" if not remaining else None
     words = _gap_words(lowered)
+    # ("a Malian soldier and a civilian", "soldiers and two civilians": an article or a count
+    # opens the next member)
     remaining = [word for word in words if word not in cues.coordination]
+    if remaining and {"and", "et", "or"} & set(words) and all(word.isdigit() or word in cues.number_words for word in remaining):
+        return "coord"
     if not remaining:
         return "coord"
     if all(word in cues.head_after_links or word == "-" for word in remaining):

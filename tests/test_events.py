@@ -140,6 +140,12 @@ CASES = [
     ("On 9 May 2019, Dozo militiamen forcefully disappeared three Fulani near Boni.",
      dict(code="VAC/Abduction/forced disappearance", a1="dozo", a2="civilians")),
     ("On 9 May 2019, gunmen fired gunshots against a bus near Boni.", dict(code="VAC/Attack", a1="gunmen")),
+    # --- "a soldier and a civilian": an article opens the next member of the victims
+    ("On 9 May 2019, a soldier and a civilian were killed in a JNIM ambush near Boni.",
+     dict(code="BAT/Armed clash", a1="jnim", a2="army")),
+    # --- a headline's reduced passive with a time after it
+    ("Army convoy ambushed this afternoon near Boni: three dead.",
+     dict(code="BAT/Armed clash", a1="gunmen", a2="army")),
     # --- the side an outcome clause names is the one acted upon
     ("On 11 May 2019, JNIM militants attacked the town of Boni, killing ten soldiers.",
      dict(code="BAT/Armed clash", a1="jnim", a2="army", fat=10, place="boni")),

@@ -114,6 +114,8 @@ def test_gazetteer_bundled_state_forces_answer_to_their_acled_label():
     # how running text writes state forces, in lower case
     ("Unknown gunmen shot dead a national guard in Gao.", "mali-national-guard"),
     ("The MNLA launched another offensive on state forces.", "mali-army"),
+    ("A Platform convoy was attacked near Gawa.", "plateforme"),
+    ("An alleged jihadist commander was killed near Gao.", "islamist-militia"),
 ])
 def test_gazetteer_bundled_names_state_forces_as_text_writes_them(text, actor_id):
     from pipeline.entities import EntityRecognizer
