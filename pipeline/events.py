@@ -1273,6 +1273,11 @@ class EventAssembler:
             return []
         date = self._date(sentence, anchor, dates, document.body, [hit for hit in hits if hit is not anchor], sentences,
                           document.published)
+        if date is not None and self._names_a_result(document.body, anchor, place_mentions):
+            # "in recaptured Kidal, the HCUA was formed in May 2013": the recapture is known only
+            # to have come by then, within that year as far as the sentence tells
+            date = EventDate(start=date.start[:4] + "-01-01", end=date.end, precision="range", text=date.text,
+                             source=date.source)
         year = int(date.start[:4]) if date else (document.published.year if document.published else None)
         stated = [_Role(f.mention.entity_id, f.role, f.mention.text, f.mention.alias, f.mention.score) for f in findings]
         off_duty = self._off_duty_as_civilians(stated, [f.mention for f in findings], document.body)
@@ -1667,6 +1672,18 @@ class EventAssembler:
         if len(series) > 1:
             return series, "location:series"
         return [first], rule
+
+    def _names_a_result(self, body: str, hit: TriggerHit, place_mentions: Sequence[EntityMention]) -> bool:
+        """True for a participle used as an adjective before a place ("in recaptured Kidal",
+        "the destroyed village of Boni"): it names the state the act left, not the act."""
+        word = body[hit.start:hit.end]
+        if not word.lower().endswith("ed") or " " in word:
+            return False
+        before = body[max(0, hit.start - 12):hit.start].lower()
+        if not re.search(r"(?<!\w)(?:in|of|at|from|into|the|a|an)\s+$", before):
+            return False
+        return any(0 < m.start - hit.end <= 1 or body[hit.end:m.start].strip().lower() in ("village of", "town of", "city of")
+                   for m in place_mentions)
 
     def _office_seat(self, body: str, mention: EntityMention) -> bool:
         """True for a place named as the seat of an office: "the mayor of Douekire"."""

@@ -692,6 +692,14 @@ def test_events_an_act_after_another_dated_act_gets_a_range(extract, text, start
     assert (event.date.start, event.date.end, event.date.precision) == (start, end, "range")
 
 
+def test_events_a_participle_before_a_place_names_a_result_known_by_the_date(extract):
+    _document, events = extract("In recaptured Boni, the MNLA was founded in May 2019.")
+    recaptured = next(e for e in events if e.trigger == "recaptured")
+    assert (recaptured.date.start, recaptured.date.end, recaptured.date.precision) == ("2019-01-01", "2019-05-31", "range")
+    _document, told = extract("The army recaptured Boni in May 2019.")
+    assert (told[0].date.start, told[0].date.precision) == ("2019-05-01", "month")
+
+
 def test_events_a_date_naming_the_act_itself_still_dates_it(extract):
     _document, events = extract("The militias grew strong following the 2018 coup.")
     assert (events[0].trigger, events[0].date.start, events[0].date.precision) == ("coup", "2018-01-01", "year")
