@@ -622,7 +622,7 @@ class EntityRecognizer:
             if mention.kind != "place" or mention.method == "unresolved":
                 resolved.append(mention)
                 continue
-            ids = mention.entity_id.split(",")
+            ids = self._within_units(mention.entity_id.split(","), mentions, position, document.body)
             chosen = self._choose_place(ids, context, anchors)
             scope = "point"
             if _followed_by_region_word(document.body, mentions, position):
@@ -637,6 +637,32 @@ class EntityRecognizer:
                 scope = "country"
             resolved.append(mention.model_copy(update={"entity_id": chosen, "place_scope": scope}))
         return resolved
+
+    def _within_units(self, ids: list[str], mentions: list[EntityMention], position: int, body: str) -> list[str]:
+        """Of several same-named places, those in the units the brackets after the name give
+        ("Tin Tagart (Gao, Gao)": the one in the Gao cercle); all of them when none is."""
+        if len(ids) < 2:
+            return ids
+        bracket = re.match(r"\s*[(\[]([^()\[\]]{1,80})[)\]]", body[mentions[position].end:])
+        if bracket is None:
+            return ids
+        start, end = mentions[position].end + bracket.start(1), mentions[position].end + bracket.end(1)
+        places = self.gazetteer.places
+        units = [places[i] for m in mentions if m.kind == "place" and start <= m.start and m.end <= end
+                 for i in m.entity_id.split(",") if i in places]
+        for level in ("admin2", "admin1"):
+            names = {fold_text(getattr(unit, level) or (unit.name if unit.kind == ("cercle" if level == "admin2" else "region") else "")).lower()
+                     for unit in units} - {""}
+            inside = [i for i in ids if fold_text(getattr(places[i], level) or "").lower() in names]
+            if inside:
+                return inside
+        if units:
+            # GeoNames often leaves the cercle blank: the one nearest the smallest unit, if near it
+            unit = units[0]
+            distance, nearest = min((distance_km((places[i].lat, places[i].lon), (unit.lat, unit.lon)), i) for i in ids)
+            if distance <= self.settings.units_km:
+                return [nearest]
+        return ids
 
     def _confident_place(self, ids: list[str]) -> tuple[Optional[str], bool]:
         """The place a mention names without help from context, and whether it is exactly that

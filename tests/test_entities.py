@@ -276,6 +276,12 @@ def test_entities_unresolved_named_places(recognizer, text, expected):
     assert [(m.text, m.entity_id, m.method) for m in mentions] == expected
 
 
+def test_entities_same_named_places_told_apart_by_the_units_in_brackets(recognizer):
+    # without the brackets the two Twinvilles of the Gao region are left at region precision
+    mentions = [m for m in recognizer(*make_document("They reached Twinville (Ansongo, Gao region).")) if m.kind == "place"]
+    assert [m.entity_id for m in mentions] == ["ml-test-twin-far"]
+
+
 def test_entities_match_decomposed_accents(recognizer):
     (mention,) = [m for m in recognizer(*make_document("Fighting in Me\u0301naka.")) if m.kind == "place"]
     assert mention.entity_id == "ml-menaka" and mention.text == "Ménaka"
