@@ -1448,9 +1448,15 @@ class EventAssembler:
             actor = self.gazetteer.actors.get(role.actor_id)
             parent = None
             if actor is not None and role.role in ("actor1", "actor2"):
-                # with the year unknown, the membership still in force is the likeliest
+                # with the year unknown, the membership still in force is the likeliest, unless
+                # the memberships disagree on coding the member as its parent (the MNLA kept its
+                # own name in the CMA until 2023): then the year would decide, and it is not known
                 memberships = actor.memberships if year is not None else sorted(
                     actor.memberships, key=lambda item: (item.end_year is not None, -(item.start_year or 0)))
+                if year is None and memberships:
+                    same_group = [item for item in actor.memberships if item.group == memberships[0].group]
+                    if len({item.coded_as_parent for item in same_group}) > 1:
+                        memberships = []
                 for membership in memberships:
                     applies = (membership.start_year is None or year is None or membership.start_year <= year) and (
                         membership.end_year is None or year is None or year <= membership.end_year)

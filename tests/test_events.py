@@ -785,6 +785,30 @@ def test_events_an_unresolved_place_keeps_its_name_at_the_unit_that_holds_it(ext
     assert (location.lat, location.lon) == (stand_in.lat, stand_in.lon)
 
 
+def test_events_an_undated_member_keeps_its_name_when_its_memberships_disagree(gazetteer, gazetteer_dir):
+    from models.gazetteer import Membership
+    from pipeline.events import _Role
+
+    mnla = gazetteer.actors["mnla"]
+    gazetteer.actors["mnla"] = mnla.model_copy(update={"memberships": [
+        Membership.model_validate({"group": "cma", "from": 2014, "to": 2022, "coded_as_parent": False}),
+        Membership.model_validate({"group": "cma", "from": 2023}),
+    ]})
+    try:
+        assembler = EventAssembler(gazetteer, gazetteer_dir=gazetteer_dir)
+        acting = [_Role("mnla", "actor1", "MNLA")]
+        undated = assembler._promote_members(acting, None)
+        in_2023 = assembler._promote_members(acting, 2023)
+        in_2016 = assembler._promote_members(acting, 2016)
+    finally:
+        gazetteer.actors["mnla"] = mnla
+    assert [(r.actor_id, r.role) for r in undated] == [("mnla", "actor1")]
+    assert [(r.actor_id, r.role) for r in in_2023] == [("cma", "actor1"), ("mnla", "assoc_actor_1")]
+    assert [(r.actor_id, r.role) for r in in_2016] == [("mnla", "actor1")]
+    # a member whose memberships agree is coded as its parent even undated (a JNIM brigade)
+    assert [r.actor_id for r in assembler._promote_members([_Role("katiba-macina", "actor1", "Katiba Macina")], None)] == ["jnim", "katiba-macina"]
+
+
 def test_events_adjacent_acts_on_different_dates_stay_apart(extract):
     _document, events = extract("JNIM militants attacked an army post in Boni on 3 May 2019. "
                                 "JNIM militants attacked an army post in Boni on 9 May 2019.")
