@@ -1107,6 +1107,7 @@ class EventAssembler:
         # its side ("French air strikes", "a FAMa raid"): that act is still told
         mention_spans = [(m.start, m.end) for m in mentions
                          if (m.kind == "place" or m.entity_id not in self.generic_ids) and not self._names_an_act(m)]
+        mentions = self._resolve_generic_anaphors(mentions, document.body)
         drafts: list[_Draft] = []
         for sentence in sentences:
             if sentence.is_excluded or (sentence.is_heading and not self._heading_reports(sentence)):
@@ -1118,6 +1119,27 @@ class EventAssembler:
         drafts = self._drop_retold(drafts, document.body)
         self._resolve_place_anaphors(drafts, document, sentences, mentions)
         return [self._freeze(document, draft) for draft in drafts]
+
+    def _resolve_generic_anaphors(self, mentions: list[EntityMention], body: str) -> list[EntityMention]:
+        """A generic side named again by the noun a named one was described with a sentence or
+        two before is that side: "…the search for AQIM jihadists in Timbuktu. 3 jihadists killed."
+        (the second "jihadists" are AQIM's)."""
+        described: dict[str, tuple[EntityMention, int]] = {}
+        resolved: list[EntityMention] = []
+        ordered = sorted(mentions, key=lambda m: m.start)
+        for index, mention in enumerate(ordered):
+            previous = ordered[index - 1] if index else None
+            if mention.kind == "actor" and mention.entity_id in self.generic_ids:
+                if previous is not None and previous.kind == "actor" and previous.entity_id not in self.generic_ids \
+                        and previous.entity_id not in self.group_ids and re.fullmatch(r"\s+", body[previous.end:mention.start]):
+                    described[mention.entity_id] = (previous, mention.sentence_index)
+                else:
+                    earlier = described.get(mention.entity_id)
+                    if earlier is not None and 0 < mention.sentence_index - earlier[1] <= 2:
+                        named = earlier[0]
+                        mention = mention.model_copy(update={"entity_id": named.entity_id, "alias": named.alias})
+            resolved.append(mention)
+        return resolved
 
     def _drop_retold(self, drafts: list[_Draft], body: str) -> list[_Draft]:
         """An act the story told already and now names again through its owner ("Following its

@@ -146,6 +146,9 @@ CASES = [
     # --- a headline's reduced passive with a time after it
     ("Army convoy ambushed this afternoon near Boni: three dead.",
      dict(code="BAT/Armed clash", a1="gunmen", a2="army")),
+    # --- the noun a named side was described with, used again, is that side
+    ("On 9 May 2019, soldiers searched for MNLA gunmen in Boni. Three gunmen were killed.",
+     dict(code="BAT/Armed clash", a2="mnla", fat=3)),
     # --- the side an outcome clause names is the one acted upon
     ("On 11 May 2019, JNIM militants attacked the town of Boni, killing ten soldiers.",
      dict(code="BAT/Armed clash", a1="jnim", a2="army", fat=10, place="boni")),
