@@ -1132,9 +1132,10 @@ class EventAssembler:
             if mention.kind == "actor" and mention.entity_id in self.generic_ids:
                 if previous is not None and previous.kind == "actor" and previous.entity_id not in self.generic_ids \
                         and previous.entity_id not in self.group_ids and re.fullmatch(r"\s+", body[previous.end:mention.start]):
-                    described[mention.entity_id] = (previous, mention.sentence_index)
+                    described[alias_key(mention.text)] = (previous, mention.sentence_index)
                 else:
-                    earlier = described.get(mention.entity_id)
+                    # (the same noun: "militants" after "JNIM militants" is JNIM, "gunmen" is not)
+                    earlier = described.get(alias_key(mention.text))
                     if earlier is not None and 0 < mention.sentence_index - earlier[1] <= 2:
                         named = earlier[0]
                         mention = mention.model_copy(update={"entity_id": named.entity_id, "alias": named.alias})
