@@ -821,7 +821,11 @@ def assign_roles(
         means_gap = text_of(subject[-1][0].end, hit_start)
         earlier = before[-2]
         verb_gap = text_of(earlier[-1][0].end, subject[0][0].start)
-        if _MEANS.search(means_gap.lower()) and not _has_passive_verb(means_gap, cues) \
+        # ("French forces engaged JNIM militants in combat": the one engaged is the object too)
+        engaged = re.search(r"(?<!\w)engag", verb_gap.lower()) is not None and (
+            re.fullmatch(r"\s*in\s+", means_gap) is not None
+            or (not means_gap.strip() and text_of(hit_start, hit_end).lower().startswith("in ")))
+        if (_MEANS.search(means_gap.lower()) or engaged) and not _has_passive_verb(means_gap, cues) \
                 and len(verb_gap) <= settings.subject_window_chars and not re.search(r"[;.,]", verb_gap) \
                 and not _has_passive_verb(verb_gap, cues) and any(word.isalpha() for word in _gap_words(verb_gap)):
             obj, subject = subject, earlier
@@ -1938,6 +1942,21 @@ class EventAssembler:
             agent = self._attributed_actor(last, mentions, draft, after=draft.anchor.end) if last is not None else None
             if agent is not None:
                 self._attribute(draft, agent)
+                continue
+            # "French and Malian forces carried out an operation near Serma, 15 militants killed":
+            # the side whose operation the sentence opens with, a clause before the toll, acted
+            first = by_index.get(draft.sentence_first)
+            if first is None or not draft.anchor.trigger.outcome or not self._actor1_is_weak(draft) \
+                    or "," not in document.body[first.start:draft.anchor.start]:
+                continue
+            opening = [m for m in mentions if m.kind == "actor" and first.start <= m.start and m.end <= draft.anchor.start
+                       and m.entity_id not in self.generic_ids]
+            acted_upon = {role.actor_id for role in draft.roles if role.role in ("actor2", "assoc_actor_2")}
+            if opening and opening[0].entity_id not in acted_upon \
+                    and actor_class(self.gazetteer.actors[opening[0].entity_id]) & {"armed"} \
+                    and set(_gap_words(document.body[opening[0].end:draft.anchor.start].lower())) & self.cues.light_verbs:
+                self._attribute(draft, opening[0])
+                draft.rules.append("roles:opening-clause")
         with_events = {index for d in merged for index in range(d.sentence_first, d.sentence_last + 1)}
         for draft in merged:
             # "French forces conducted an operation near Menaka. Three militants were killed.":

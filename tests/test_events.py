@@ -149,6 +149,12 @@ CASES = [
     # --- the noun a named side was described with, used again, is that side
     ("On 9 May 2019, soldiers searched for MNLA gunmen in Boni. Three gunmen were killed.",
      dict(code="BAT/Armed clash", a2="mnla", fat=3)),
+    # --- "X engaged Y in combat": Y is engaged
+    ("On 9 May 2019, French forces engaged JNIM militants in combat near Boni.",
+     dict(code="BAT/Armed clash", a1="france", a2="jnim")),
+    # --- the side whose operation opens the sentence acted in the toll a clause later
+    ("On 9 May 2019, French forces carried out an operation near Boni, 15 JNIM militants killed.",
+     dict(code="BAT/Armed clash", a1="france", a2="jnim", fat=15)),
     # --- the side an outcome clause names is the one acted upon
     ("On 11 May 2019, JNIM militants attacked the town of Boni, killing ten soldiers.",
      dict(code="BAT/Armed clash", a1="jnim", a2="army", fat=10, place="boni")),
