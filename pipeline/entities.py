@@ -40,7 +40,9 @@ class EntitySettings:
         is a common word ("Tin", "Here") and is not matched; curated places always match.
     learn_defined_acronyms: learn "Long Name (ACRONYM)" definitions per document.
     place_fuzzy_cutoff: the least rapidfuzz `ratio` for a capitalised name after a locative
-        word ("in Ogassagou") to resolve to a place of any source, GeoNames included.
+        word ("in Tinzawaten") to resolve to a place of any source, GeoNames included.
+    place_geonames_fuzzy_cutoff: the same for a place known only from GeoNames: villages with
+        near-identical names are many, and a name no entry knows is kept unresolved anyway.
     locative_words: words after which a capitalised name is probably a place.
     proximity_km: of same-named places nothing else tells apart, the one nearest a place the
         document names for sure is chosen when it lies within this distance.
@@ -54,6 +56,7 @@ class EntitySettings:
     common_word_logprob: float = -13.5
     learn_defined_acronyms: bool = True
     place_fuzzy_cutoff: float = 85.0
+    place_geonames_fuzzy_cutoff: float = 92.0
     proximity_km: float = 60.0
     units_km: float = 80.0
     locative_words: tuple[str, ...] = (
@@ -446,7 +449,7 @@ class EntityRecognizer:
 
     def _locative_place_candidates(self, text: str, chosen: list[_Candidate]) -> list[_Candidate]:
         """A capitalised name after a locative word that nothing matched is looked up fuzzily
-        among all places, GeoNames included (spelling variants such as "Ogassagou")."""
+        among all places, GeoNames included (spelling variants such as "Tinzawaten")."""
         found = []
         # a shorter name inside a longer place name gives way to it when that name is close to a
         # place ("Peulh" in "Nouhoun-Peulh" is no Fulani, "Nouhoun" no other village)
@@ -476,6 +479,9 @@ class EntityRecognizer:
             if hit is None:
                 continue
             matched_key, score = self._place_choices[hit[0]], hit[1]
+            if score < self.settings.place_geonames_fuzzy_cutoff and not any(
+                    self.gazetteer.is_curated(place_id) for place_id in self.gazetteer.place_index[matched_key]):
+                continue
             found.append(
                 _Candidate("place", frozenset(self.gazetteer.place_index[matched_key]), start, end,
                            self._alias_of.get(("place", matched_key), matched_key), "fuzzy", round(score, 1))

@@ -241,6 +241,21 @@ def test_geonames_landmarks_are_found_only_where_the_text_points_at_a_place(tmp_
     assert places("The militants hid near Garage Ouest and the Garage.") == []
 
 
+
+def test_geonames_near_misses_of_villages_need_a_closer_match(tmp_path: Path) -> None:
+    from pipeline.extract import Pipeline, PipelineConfig
+    from tests.conftest import make_document
+
+    lines = [*FIXTURE_ROWS, row("405", "Siguima", "P.PPL", lat="14.1", lon="-3.9", admin1="04")]
+    recognizer = Pipeline(PipelineConfig(geonames=(write_dump(tmp_path, lines),))).recognizer("en")
+
+    def places(text: str) -> list[str]:
+        return [m.entity_id for m in recognizer(*make_document(text)) if m.kind == "place"]
+
+    assert places("Gunmen ambushed soldiers near Siguimma.") == ["gn-405"]  # ratio 93
+    assert places("Gunmen ambushed soldiers near Siguimara.") == []  # ratio 88: another village
+
+
 def test_geonames_min_population_keeps_admin_units(dump: Path) -> None:
     ids = {entry.id for entry in load_geonames(dump, min_population=10_000)}
     assert ids == {"gn-900", "gn-108", "gn-105", "gn-208", "gn-209", "gn-301", "gn-303", "gn-304"}
