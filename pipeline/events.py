@@ -2249,6 +2249,20 @@ class EventAssembler:
     def _freeze(self, document: Document, draft: _Draft) -> Event:
         year = int(draft.date.start[:4]) if draft.date else (document.published.year if document.published else None)
         actors = []
+        # the crowd of a riot is rioters, of a protest protesters, whichever word the telling that
+        # coded the event used ("protesters responded by throwing stones": a riot's rioters)
+        crowd = {"Protests": "protesters", "Riots": "rioters"}.get(draft.event_type)
+        crowd_id = self.implied_ids.get(crowd) if crowd else None
+        if crowd_id is not None:
+            other = {"protesters": "rioters", "rioters": "protesters"}[crowd]
+            draft.roles = [replace(role, actor_id=crowd_id) if role.role in ("actor1", "assoc_actor_1")
+                           and role.actor_id in self.gazetteer.actors and self.gazetteer.actors[role.actor_id].kind == other
+                           else role for role in draft.roles]
+            unique: list[_Role] = []
+            for role in draft.roles:
+                if not any(kept.actor_id == role.actor_id and kept.role[-1] == role.role[-1] for kept in unique):
+                    unique.append(role)
+            draft.roles = unique
         for role in draft.roles:
             actor = self.gazetteer.actors.get(role.actor_id)
             if actor is None:

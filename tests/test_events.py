@@ -155,6 +155,9 @@ CASES = [
     # --- the side whose operation opens the sentence acted in the toll a clause later
     ("On 9 May 2019, French forces carried out an operation near Boni, 15 JNIM militants killed.",
      dict(code="BAT/Armed clash", a1="france", a2="jnim", fat=15)),
+    # --- a riot's crowd is rioters, whatever word the telling used
+    ("On 9 May 2019, protesters marched in Boni. Later the protesters threw stones at soldiers.",
+     dict(code="RIO/Violent demonstration", a1="rioters", events=1)),
     # --- the side an outcome clause names is the one acted upon
     ("On 11 May 2019, JNIM militants attacked the town of Boni, killing ten soldiers.",
      dict(code="BAT/Armed clash", a1="jnim", a2="army", fat=10, place="boni")),
