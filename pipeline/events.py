@@ -161,6 +161,7 @@ class Cues:
     fronted_prepositions: frozenset[str] = frozenset()
     office_titles: frozenset[str] = frozenset()
     response_verbs: frozenset[str] = frozenset()
+    crowd_control_forces: frozenset[str] = frozenset()
     present_subjects: frozenset[str] = frozenset()
     past_markers: frozenset[str] = frozenset()
     topic: frozenset[str] = frozenset()
@@ -215,7 +216,7 @@ _SET_FIELDS = (
     "modal topic subordinators condition intention intention_links intention_direct negation skippable background reported denied "
     "killed wounded other_outcomes killed_active killed_active_before_dead killed_of subset_markers count_units passive_aux attribution place_object_words light_verbs noun_phrase_prepositions nominal_markers reduced_passive_followers agent_markers act_phrase_openers agent_acts "
     "between_markers coordination head_after_links succession present_markers past_markers sequence_openers anaphoric_attackers place_anaphors "
-    "retelling_possessives retelling_modifiers fronted_prepositions present_subjects office_titles response_verbs"
+    "retelling_possessives retelling_modifiers fronted_prepositions present_subjects office_titles response_verbs crowd_control_forces"
 ).split()
 _PHRASE_FIELDS = ("no_fatalities", "coded_count", "association_links", "after_another")
 
@@ -2253,6 +2254,11 @@ class EventAssembler:
         # coded the event used ("protesters responded by throwing stones": a riot's rioters)
         crowd = {"Protests": "protesters", "Riots": "rioters"}.get(draft.event_type)
         crowd_id = self.implied_ids.get(crowd) if crowd else None
+        police_id = self.implied_ids.get("police")
+        if crowd_id is not None and police_id is not None:
+            # "security forces intervened" at a demonstration: those who police a crowd are police
+            draft.roles = [replace(role, actor_id=police_id) if " ".join(role.text.lower().split()) in self.cues.crowd_control_forces
+                           else role for role in draft.roles]
         if crowd_id is not None:
             other = {"protesters": "rioters", "rioters": "protesters"}[crowd]
             draft.roles = [replace(role, actor_id=crowd_id) if role.role in ("actor1", "assoc_actor_1")

@@ -158,6 +158,9 @@ CASES = [
     # --- a riot's crowd is rioters, whatever word the telling used
     ("On 9 May 2019, protesters marched in Boni. Later the protesters threw stones at soldiers.",
      dict(code="RIO/Violent demonstration", a1="rioters", events=1)),
+    # --- at a demonstration, the security forces that handle the crowd are police
+    ("On 9 May 2019, residents demonstrated in Boni and security forces arrested ten of the demonstrators.",
+     dict(code="PRO/Protest with intervention", a1="protesters", a2="police")),
     # --- the side an outcome clause names is the one acted upon
     ("On 11 May 2019, JNIM militants attacked the town of Boni, killing ten soldiers.",
      dict(code="BAT/Armed clash", a1="jnim", a2="army", fat=10, place="boni")),
