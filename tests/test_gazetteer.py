@@ -115,6 +115,7 @@ def test_gazetteer_bundled_state_forces_answer_to_their_acled_label():
     ("Unknown gunmen shot dead a national guard in Gao.", "mali-national-guard"),
     ("The MNLA launched another offensive on state forces.", "mali-army"),
     ("A Platform convoy was attacked near Gawa.", "plateforme"),
+    ("Gunmen burned the voting office in Kerena.", "local-officials"),
     ("An alleged jihadist commander was killed near Gao.", "islamist-militia"),
 ])
 def test_gazetteer_bundled_names_state_forces_as_text_writes_them(text, actor_id):
