@@ -111,14 +111,14 @@ def test_gazetteer_bundled_state_forces_answer_to_their_acled_label():
 
 
 @pytest.mark.parametrize(("text", "actor_id"), [
-    # how running text writes state forces, in lower case
+    # how running text writes actors: state forces in lower case, coalitions and offices
     ("Unknown gunmen shot dead a national guard in Gao.", "mali-national-guard"),
     ("The MNLA launched another offensive on state forces.", "mali-army"),
     ("A Platform convoy was attacked near Gawa.", "plateforme"),
     ("Gunmen burned the voting office in Kerena.", "local-officials"),
     ("An alleged jihadist commander was killed near Gao.", "islamist-militia"),
 ])
-def test_gazetteer_bundled_names_state_forces_as_text_writes_them(text, actor_id):
+def test_gazetteer_bundled_names_actors_as_running_text_writes_them(text, actor_id):
     from pipeline.entities import EntityRecognizer
     from tests.conftest import make_document
 
