@@ -161,6 +161,14 @@ CASES = [
     # --- at a demonstration, the security forces that handle the crowd are police
     ("On 9 May 2019, residents demonstrated in Boni and security forces arrested ten of the demonstrators.",
      dict(code="PRO/Protest with intervention", a1="protesters", a2="police")),
+    # --- acts the lexicon names: a stoning, sit-ins, gunfire heard, a town taken without a fight
+    ("On 9 May 2019, a couple was stoned to death in Boni.", dict(code="VAC/Attack", a2="civilians")),
+    ("On 9 May 2019, teachers resumed their sit-ins in Boni.", dict(code="PRO/Peaceful protest", a1="protesters")),
+    ("On 9 May 2019, heavy gunfire was reported in Boni.", dict(code="BAT/Armed clash")),
+    ("On 9 May 2019, the MNLA claimed control over Boni without a fight.",
+     dict(code="SD/Non-violent transfer of territory", a1="mnla")),
+    ("On 9 May 2019, the MNLA took control of Boni after heavy fighting.",
+     dict(code="BAT/Non-state actor overtakes territory", a1="mnla")),
     # --- the side an outcome clause names is the one acted upon
     ("On 11 May 2019, JNIM militants attacked the town of Boni, killing ten soldiers.",
      dict(code="BAT/Armed clash", a1="jnim", a2="army", fat=10, place="boni")),
