@@ -422,7 +422,8 @@ class EntityRecognizer:
     def _coordinated_candidates(self, text: str, chosen: list[_Candidate]) -> list[_Candidate]:
         """Modifiers sharing a head noun: in "French and Malian forces", "Malian forces" is
         matched and "French" stands for "French forces"; lists work too ("French, Burkinabe
-        and Malian troops")."""
+        and Malian troops"). An identity group matched alone in such a list is taken out of
+        `chosen` for the reading that shares the head noun."""
         found = []
         taken = [(c.start, c.end) for c in chosen]
         for candidate in chosen:
@@ -440,6 +441,13 @@ class EntityRecognizer:
                 key = alias_key(f"{match.group(1)} {head}")
                 ids = self.gazetteer.actor_index.get(key)
                 start, stop = match.start(1), match.end(1)
+                # ("Dogon and Fulani militiamen": "Dogon" stands for the Dogon militiamen, not the
+                # identity group it would name alone)
+                alone = [c for c in chosen if (c.start, c.end) == (start, stop) and c.kind == "actor"
+                         and all(self.gazetteer.actors[i].kind == "identity group" for i in c.ids)]
+                if ids and alone:
+                    chosen.remove(alone[0])
+                    taken.remove((start, stop))
                 if not ids or any(s < stop and start < e for s, e in taken):
                     break
                 found.append(_Candidate("actor", frozenset(ids), start, stop, self._alias_of.get(("actor", key), key), "named"))

@@ -892,6 +892,10 @@ def assign_roles(
 _SUSPECTED_IN_BRACKETS = re.compile(
     r"\s*[(\[]\s*(?:presumably|presumed|believed to be|suspected(?: to be)?|likely|probably|possibly|allegedly|reportedly)"
     r"\s+(?:to be\s+)?(?:the\s+)?['\"‘“]?", re.IGNORECASE)
+# a count or article before a counted side: "2 ", "at least two ", "a "
+_COUNTED = r"(?:(?:at\s+least|about|some|\d+|a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|several|other|many)\s+)*"
+# after an outcome, the victims it counted: "were killed, including two soldiers"
+_INCLUDING = re.compile(r"\s*,?\s*(?:including|among them|among whom|among which)\s+", re.IGNORECASE)
 # between an act and the side it was fought with: "clashes with French troops", "fighting against the army"
 _OPPONENT = re.compile(r"\s+(?:with|against|avec|contre)\s+(?:the\s+|les\s+|l['’]\s*)?", re.IGNORECASE)
 # words that give an instrument as the means of an act: "damaged a vehicle by IED", "with an IED"
@@ -1283,6 +1287,7 @@ class EventAssembler:
         text_of = lambda start, end: document.body[start:end] if end > start else ""  # noqa: E731
         actor_mentions = drop_generic_modifiers(actor_mentions, text_of, self.generic_ids, self.group_ids)
         findings = self._roles(doc, document, sentence, role_anchor, actor_mentions, text_of, heading=role_anchor.label)
+        findings = self._included_victims(findings, actor_mentions, document.body, role_anchor)
         if role_anchor is not anchor and not role_anchor.label and not any(f.role == "actor1" for f in findings):
             # "a girl was killed when the air force bombed a camp": the outcome names no actor, the act does
             taken = {f.mention.entity_id for f in findings}
@@ -1349,6 +1354,31 @@ class EventAssembler:
                 nominal=nominal, after_words=after_lemmas,
             ))
         return drafts
+
+    def _included_victims(self, findings: list[RoleFinding], actor_mentions: Sequence[EntityMention], body: str,
+                          anchor: TriggerHit) -> list[RoleFinding]:
+        """"Three people were killed, including two soldiers and a civilian": the sides the victims
+        included are the acted-upon side, armed ones first, in place of the generic "people"."""
+        victims = [f for f in findings if f.role == "actor2"]
+        if not victims or not all(f.mention.entity_id in self.generic_ids for f in victims):
+            return findings
+        lead = _INCLUDING.match(body, anchor.end)
+        if lead is None:
+            return findings
+        included: list[EntityMention] = []
+        position = lead.end()
+        for mention in sorted((m for m in actor_mentions if m.start >= lead.end()), key=lambda m: m.start):
+            joiner = r"" if not included else r"\s*(?:,|and|&)\s*(?:and\s+)?"
+            if not re.fullmatch(joiner + _COUNTED, body[position:mention.start], re.IGNORECASE):
+                break
+            included.append(mention)
+            position = mention.end
+        armed = [m for m in included if self.gazetteer.actors[m.entity_id].kind in _ARMED_KINDS]
+        if not armed:
+            return findings
+        ordered = armed + [m for m in included if m not in armed]
+        kept = [f for f in findings if f.role != "actor2"]
+        return [*kept, *(RoleFinding(m, "actor2", "roles:included-victims") for m in ordered)]
 
     def _off_duty_as_civilians(self, roles: list[_Role], mentions: list[EntityMention], body: str) -> list[_Role]:
         """State forces acted upon while off duty ("killed an off-duty policeman") are civilians,

@@ -169,6 +169,11 @@ CASES = [
      dict(code="SD/Non-violent transfer of territory", a1="mnla")),
     ("On 9 May 2019, the MNLA took control of Boni after heavy fighting.",
      dict(code="BAT/Non-state actor overtakes territory", a1="mnla")),
+    # --- the sides the victims included are the acted-upon side, armed ones first
+    ("On 9 May 2019, three people were killed, including two soldiers and a civilian, by an IED near Boni.",
+     dict(code="ERV/Remote explosive/landmine/IED", a2="army", assoc2={"civilians"})),
+    # --- "Dogon and Fulani militiamen": both militias
+    ("On 9 May 2019, Dogon and Fulani militiamen clashed near Boni.", dict(code="BAT/Armed clash", a1="dogon-militia")),
     # --- the side an outcome clause names is the one acted upon
     ("On 11 May 2019, JNIM militants attacked the town of Boni, killing ten soldiers.",
      dict(code="BAT/Armed clash", a1="jnim", a2="army", fat=10, place="boni")),
