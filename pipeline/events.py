@@ -582,7 +582,9 @@ def choose_triggers(candidates: Sequence[TriggerHit], settings: EventSettings = 
     role_anchor = ordered[0]
     code = ordered[0]
     if code.trigger.outcome and (passive_first or code.token_start < 0):
-        code = next((hit for hit in ordered[1:] if not hit.trigger.outcome and hit.trigger.event_type in _VIOLENT_TYPES), code)
+        # (an act of violence before a taking: "killed … while vehicles were seized during an attack")
+        violent = [hit for hit in ordered[1:] if not hit.trigger.outcome and hit.trigger.event_type in _VIOLENT_TYPES]
+        code = next((hit for hit in violent if hit.trigger.sub_event_type not in _TERRITORIAL), violent[0] if violent else code)
     if code.trigger.event_type == "Strategic developments":
         # violence told with a non-violent act is the event ("destroyed a camp and killed two
         # militants"): ACLED codes the most violent act of an event (territory is no violence)

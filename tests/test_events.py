@@ -174,6 +174,9 @@ CASES = [
      dict(code="ERV/Remote explosive/landmine/IED", a2="army", assoc2={"civilians"})),
     # --- "Dogon and Fulani militiamen": both militias
     ("On 9 May 2019, Dogon and Fulani militiamen clashed near Boni.", dict(code="BAT/Armed clash", a1="dogon-militia")),
+    # --- an outcome told first yields the code to the violence, not to a taking told before it
+    ("On 9 May 2019, two soldiers were killed while their vehicles were seized during an attack by JNIM near Boni.",
+     dict(code="BAT/Armed clash", a1="jnim", a2="army")),
     # --- the side an outcome clause names is the one acted upon
     ("On 11 May 2019, JNIM militants attacked the town of Boni, killing ten soldiers.",
      dict(code="BAT/Armed clash", a1="jnim", a2="army", fat=10, place="boni")),
