@@ -592,7 +592,12 @@ def choose_triggers(candidates: Sequence[TriggerHit], settings: EventSettings = 
                      and hit.trigger.sub_event_type not in _TERRITORIAL), code)
     means = [hit for hit in ordered if hit.trigger.priority >= settings.means_priority and hit.trigger.priority > code.trigger.priority]
     if means:
-        code = max(means, key=lambda hit: (hit.trigger.priority, -hit.start))
+        chosen = max(means, key=lambda hit: (hit.trigger.priority, -hit.start))
+        # shells and rockets fired in an exchange of fire are part of the battle (ACLED codes the clash)
+        fought = chosen.trigger.sub_event_type == "Shelling/artillery/missile attack" and any(
+            hit.trigger.sub_event_type == "Armed clash" and hit.trigger.event_type == "Battles" for hit in ordered)
+        if not fought:
+            code = chosen
     return role_anchor, code
 
 

@@ -177,6 +177,9 @@ CASES = [
     # --- an outcome told first yields the code to the violence, not to a taking told before it
     ("On 9 May 2019, two soldiers were killed while their vehicles were seized during an attack by JNIM near Boni.",
      dict(code="BAT/Armed clash", a1="jnim", a2="army")),
+    # --- rockets fired in an exchange of fire are part of the battle
+    ("On 9 May 2019, JNIM militants clashed with soldiers near Boni and fired rockets at their camp.",
+     dict(code="BAT/Armed clash", a1="jnim", a2="army")),
     # --- the side an outcome clause names is the one acted upon
     ("On 11 May 2019, JNIM militants attacked the town of Boni, killing ten soldiers.",
      dict(code="BAT/Armed clash", a1="jnim", a2="army", fat=10, place="boni")),
