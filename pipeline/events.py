@@ -865,19 +865,19 @@ def assign_roles(
             passive = True
     if agent is None and passive and violent and after:
         agent = _agent_of_act_phrase(after[0], hit_end, text_of, cues)
+    # "between unknown gunmen on motorbikes and Malian soldiers": words describing the first side
+    # stand between it and "and"
+    second = _second_of_between(obj, after, text_of, settings) if between and obj is not None and len(obj) < 2 else None
     if agent is not None:
         side1 = agent
         side2 = obj if obj is not None and obj is not agent else (subject or [])
         rule = "roles:agent"
-    elif between and obj is not None and (len(obj) >= 2 or _second_of_between(obj, after, text_of, settings) is not None):
+    elif between and obj is not None and (len(obj) >= 2 or second is not None):
         if len(obj) >= 2:
             side1 = [obj[0]]
             side2 = [(obj[1][0], "head")] + obj[2:]
         else:
-            # "between unknown gunmen on motorbikes and Malian soldiers": words describing the
-            # first side stand between it and "and"
-            side1 = obj
-            side2 = _second_of_between(obj, after, text_of, settings)
+            side1, side2 = obj, second
         rule = "roles:between"
         if subject is not None:
             side1 = side1 + [(mention, "assoc") for mention, _ in subject]
