@@ -116,6 +116,8 @@ CASES = [
     # --- a side fighting back in the next sentence makes the attack a battle with it
     ("On 9 May 2019, JNIM militants attacked the village of Boni. Dozo militiamen repelled the attack.",
      dict(code="BAT/Armed clash", a1="jnim", a2="dozo", events=1)),
+    ("On 9 May 2019, JNIM militants attacked the village of Boni. Dozo militiamen repulsed the assault.",
+     dict(code="BAT/Armed clash", a1="jnim", a2="dozo", events=1)),
     ("On 9 May 2019, JNIM militants attacked the village of Boni. Dozo militiamen arrived later.",
      dict(code="VAC/Attack", a1="jnim", a2="civilians")),
     # the self-defense of a village of an identity group is that group's militia; the toll after is the battle's
