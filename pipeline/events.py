@@ -468,7 +468,9 @@ def find_fatalities(text: str, cues: Cues) -> Optional[Fatalities]:
             passive = index > 0 and (words[index - 1].text in cues.passive_aux or (
                 index > 1 and words[index - 1].text.endswith("ly") and words[index - 2].text in cues.passive_aux))
             noun_like = word.text not in cues.killed_active
-            counts = _counts_before(words, index, cues, 14 if passive or noun_like else 4)
+            # a headline's reduced passive: "4 jihadists and 1 Malian soldier killed."
+            reduced = index + 1 >= len(words) or words[index + 1].text in cues.reduced_passive_followers
+            counts = _counts_before(words, index, cues, 14 if passive or noun_like or reduced else 4)
         if not counts and word.text not in cues.killed_of:
             if previous in ("was", "is", "été", "est") and not _plural_subject(words, index):
                 counts = [Count(1, 1, "exact", index, index)]  # "the mayor was killed"
@@ -2093,10 +2095,11 @@ class EventAssembler:
             # the toll told next ("One Dogon man was killed.") is the battle's
             toll = by_index.get(following.index + 1)
             told = [later for later in range(position + 1, len(drafts)) if toll is not None and drafts[later].sentence_first == toll.index]
-            if told and all(drafts[later].anchor.trigger.outcome and drafts[later].sentence_last == toll.index
+            if told and all((drafts[later].anchor.trigger.outcome or drafts[later].fatalities is not None)
+                            and drafts[later].sentence_last == toll.index
                             and not any(self.gazetteer.actors[role.actor_id].kind in _ARMED_KINDS
                                         for role in drafts[later].roles if not role.implied and role.actor_id in self.gazetteer.actors
-                                        and role.actor_id not in {r.actor_id for r in draft.roles})
+                                        and role.actor_id not in self.generic_ids and role.actor_id not in {r.actor_id for r in draft.roles})
                             for later in told):
                 for later in told:
                     absorbed.add(later)
