@@ -389,7 +389,7 @@ def _counts_before(words: Sequence[Word], cue_index: int, cues: Cues, max_words:
                         index -= 1
                     continue
                 break
-            budget = min(budget, 3)
+            budget = 4  # a list goes on: each member gets a few words ("three militiamen, eight militants, and four …")
         if word in cues.subset_markers:
             counts = []  # what followed "including" is part of a count before it
         count = _count_ending_at(words, index, cues)

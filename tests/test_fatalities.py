@@ -28,6 +28,8 @@ def cues():
         ("Four villagers and three gunmen were killed.", 7, 7, "exact"),
         # a headline's reduced passive adds its counts too
         ("Four jihadists and one Malian soldier killed.", 5, 5, "exact"),
+        # each member of a list gets its own few words
+        ("Three militiamen, eight militants, and four civilian bystanders were killed.", 15, 15, "exact"),
         ("Two soldiers were killed and five wounded.", 2, 2, "exact"),
         ("Five were wounded and two killed.", 2, 2, "exact"),
         ("Twenty-one people were killed.", 21, 21, "exact"),
