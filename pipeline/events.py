@@ -471,7 +471,9 @@ def find_fatalities(text: str, cues: Cues) -> Optional[Fatalities]:
             # a headline's reduced passive: "4 jihadists and 1 Malian soldier killed."
             reduced = index + 1 >= len(words) or words[index + 1].text in cues.reduced_passive_followers
             counts = _counts_before(words, index, cues, 14 if passive or noun_like or reduced else 4)
-        if not counts and word.text not in cues.killed_of:
+        # ("the killing of a youth" names an act; "killing the head of the office" kills one)
+        of_follows = index + 1 < len(words) and words[index + 1].text in ("of", "de", "d'")
+        if not counts and (word.text not in cues.killed_of or not of_follows):
             if previous in ("was", "is", "été", "est") and not _plural_subject(words, index):
                 counts = [Count(1, 1, "exact", index, index)]  # "the mayor was killed"
             elif active and _singular_object(words, index + 1):

@@ -30,6 +30,8 @@ def cues():
         ("Four jihadists and one Malian soldier killed.", 5, 5, "exact"),
         # each member of a list gets its own few words
         ("Three militiamen, eight militants, and four civilian bystanders were killed.", 15, 15, "exact"),
+        # "killing" with an object kills one; "the killing of" names the act
+        ("Gunmen attacked the voting office, killing the head of the office.", 1, 1, "exact"),
         ("Two soldiers were killed and five wounded.", 2, 2, "exact"),
         ("Five were wounded and two killed.", 2, 2, "exact"),
         ("Twenty-one people were killed.", 21, 21, "exact"),
