@@ -461,12 +461,12 @@ class EntityRecognizer:
         found = []
         # a shorter name inside a longer place name gives way to it when that name is close to a
         # place ("Peulh" in "Nouhoun-Peulh" is no Fulani, "Nouhoun" no other village)
-        taken = [(c.start, c.end, True) for c in chosen]
+        taken = [(c.start, c.end, True) for c in chosen]  # (start, end, gives way to a longer name)
         for match in self._locative.finditer(text):
             start, end = match.span(1)
             if not match.group(1)[:1].isupper() or any(
-                s < end and start < e and not (weak and start <= s and e <= end and (s, e) != (start, end))
-                for s, e, weak in taken
+                s < end and start < e and not (yields and start <= s and e <= end and (s, e) != (start, end))
+                for s, e, yields in taken
             ):
                 continue
             key = alias_key(match.group(1))
