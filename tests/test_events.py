@@ -139,6 +139,7 @@ CASES = [
      dict(code="SD/Looting/property destruction", a1="islamists", a2="civilians")),
     ("On 9 May 2019, soldiers clashed with gunmen (believed to be JNIM militants) near Boni.",
      dict(code="BAT/Armed clash", a1="army", a2="jnim")),
+    ("On 9 May 2019, three villagers were killed by gunmen (MNLA) near Boni.", dict(a1="mnla", a2="civilians")),
     # --- a humanitarian organisation acted upon: civilians, with it associated (ACLED)
     ("On 9 May 2019, gunmen seized an ICRC vehicle near Boni.",
      dict(code="SD/Looting/property destruction", a1="gunmen", a2="civilians", assoc2={"icrc"})),
