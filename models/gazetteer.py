@@ -23,6 +23,8 @@ ActorKind = Literal[
 ]
 
 PlaceKind = Literal["country", "region", "cercle", "commune", "town", "village", "site", "area"]
+# places people live in or at: a scene, a point an event happens at
+SETTLEMENT_KINDS = frozenset({"town", "village", "site", "commune"})
 
 
 class _Entry(BaseModel):

@@ -22,10 +22,11 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from models.document import Document, Sentence
-from models.gazetteer import ActorEntry, PlaceEntry
+from models.gazetteer import SETTLEMENT_KINDS, ActorEntry, PlaceEntry
 from models.mention import EntityMention
 
 from .gazetteer import Gazetteer, alias_key, fold_text
+from .geonames import fold_admin_name
 from .language import blank_pipeline, lemma, matching_text, word_log_probability
 
 
@@ -359,10 +360,10 @@ class EntityRecognizer:
                 mentions[first] = place.model_copy(update={"entity_id": container.id})
                 dropped.add(second)
                 continue
-            if entry.kind not in ("town", "village", "site", "commune") or container.kind == "country":
+            if entry.kind not in SETTLEMENT_KINDS or container.kind == "country":
                 continue
             names = {fold_text(name).lower() for name in (entry.admin1, entry.admin2) if name}
-            if fold_text(container.name).lower().removesuffix(" region") in names or (
+            if fold_admin_name(container.name).lower() in names or (
                     container.kind in ("region", "cercle") and {fold_text(n).lower() for n in (container.admin1, container.admin2) if n} & names):
                 dropped.add(second)
             elif self._contradicted_by_units(place, [unit]):
@@ -795,9 +796,7 @@ _LIST_GOES_ON_BEFORE = re.compile(r"[A-Z][\w'’-]*\s*(?:,|and|or|&)\s*$")
 
 def _region_named_after(name: str, region: PlaceEntry) -> bool:
     """True when `region` bears the place name `name` ("Gao" and "Gao Region", "Région de Gao")."""
-    key = alias_key(name)
-    filler = {"region", "regions", "région", "régions", "de", "of", "the", "la", "du"}
-    return any(" ".join(w for w in alias_key(form).split() if w not in filler) == key for form in (region.name, *region.aliases))
+    return any(alias_key(fold_admin_name(form)) == alias_key(name) for form in (region.name, *region.aliases))
 
 
 def _followed_by_region_word(body: str, mentions: list[EntityMention], position: int) -> bool:

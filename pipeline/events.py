@@ -38,7 +38,7 @@ from spacy.tokens import Doc
 
 from models.document import Document, Sentence
 from models.event import Event, EventActor, EventDate, EventLocation, Evidence, Fatalities
-from models.gazetteer import ActorEntry, TriggerEntry
+from models.gazetteer import SETTLEMENT_KINDS, ActorEntry, TriggerEntry
 from models.mention import EntityMention, TimeExpression
 
 from .errors import GazetteerError
@@ -1138,6 +1138,8 @@ class EventAssembler:
         self._carry_attackers(drafts)
         drafts = self._drop_retold(drafts, document.body)
         self._resolve_place_anaphors(drafts, document, sentences, mentions)
+        for draft in drafts:
+            self._crowd_roles(draft)
         return [self._freeze(document, draft) for draft in drafts]
 
     def _resolve_generic_anaphors(self, mentions: list[EntityMention], body: str) -> list[EntityMention]:
@@ -1206,7 +1208,7 @@ class EventAssembler:
             if not pointer:
                 # the scene is one settlement, not a list of regions or a vast area
                 places = [m for m in places if m.place_scope == "point" and m.entity_id in self.gazetteer.places
-                          and self.gazetteer.places[m.entity_id].kind in _SETTLEMENT_KINDS]
+                          and self.gazetteer.places[m.entity_id].kind in SETTLEMENT_KINDS]
                 if len({m.entity_id for m in places}) != 1:
                     continue
             if places:
@@ -1617,14 +1619,7 @@ class EventAssembler:
             ordered = heads[:1] + heads[1:] + associates
             for position, role in enumerate(ordered):
                 result.append(replace(role, role=main if position == 0 else assoc))
-        unique: list[_Role] = []
-        seen: set[tuple[str, int]] = set()
-        for role in result:
-            key = (role.actor_id, 1 if role.role.endswith("1") else 2)
-            if key not in seen:
-                seen.add(key)
-                unique.append(role)
-        return sorted(unique, key=lambda role: _ROLE_ORDER[role.role]), rules
+        return sorted(_unique_roles(result), key=lambda role: _ROLE_ORDER[role.role]), rules
 
     def _object_lemmas(self, doc: Doc, hit: TriggerHit) -> set[str]:
         if hit.token_end < 0:
@@ -1774,7 +1769,7 @@ class EventAssembler:
             return None
         for mention in later:
             inner = places.get(mention.entity_id)
-            if inner is None or inner.kind not in _SETTLEMENT_KINDS or mention.place_scope != "point":
+            if inner is None or inner.kind not in SETTLEMENT_KINDS or mention.place_scope != "point":
                 continue
             same_region = bool(inner.admin1 and outer.admin1) and alias_key(inner.admin1) == alias_key(outer.admin1)
             if same_region and (outer.kind == "region" or (inner.admin2 and outer.admin2 and alias_key(inner.admin2) == alias_key(outer.admin2))):
@@ -2289,28 +2284,29 @@ class EventAssembler:
 
     # -- the record -----------------------------------------------------------------------
 
+    def _crowd_roles(self, draft: _Draft) -> None:
+        """The crowd of a riot is rioters, of a protest protesters, whichever word the telling
+        that coded the event used ("protesters responded by throwing stones": a riot's rioters);
+        the "security forces" that handle the crowd are police."""
+        crowd = {"Protests": "protesters", "Riots": "rioters"}.get(draft.event_type)
+        crowd_id = self.implied_ids.get(crowd) if crowd else None
+        if crowd_id is None:
+            return
+        other = {"protesters": "rioters", "rioters": "protesters"}[crowd]
+        police_id = self.implied_ids.get("police")
+        roles = []
+        for role in draft.roles:
+            actor = self.gazetteer.actors.get(role.actor_id)
+            if police_id is not None and " ".join(role.text.lower().split()) in self.cues.crowd_control_forces:
+                role = replace(role, actor_id=police_id)
+            elif role.role in ("actor1", "assoc_actor_1") and actor is not None and actor.kind == other:
+                role = replace(role, actor_id=crowd_id)
+            roles.append(role)
+        draft.roles = _unique_roles(roles)
+
     def _freeze(self, document: Document, draft: _Draft) -> Event:
         year = int(draft.date.start[:4]) if draft.date else (document.published.year if document.published else None)
         actors = []
-        # the crowd of a riot is rioters, of a protest protesters, whichever word the telling that
-        # coded the event used ("protesters responded by throwing stones": a riot's rioters)
-        crowd = {"Protests": "protesters", "Riots": "rioters"}.get(draft.event_type)
-        crowd_id = self.implied_ids.get(crowd) if crowd else None
-        police_id = self.implied_ids.get("police")
-        if crowd_id is not None and police_id is not None:
-            # "security forces intervened" at a demonstration: those who police a crowd are police
-            draft.roles = [replace(role, actor_id=police_id) if " ".join(role.text.lower().split()) in self.cues.crowd_control_forces
-                           else role for role in draft.roles]
-        if crowd_id is not None:
-            other = {"protesters": "rioters", "rioters": "protesters"}[crowd]
-            draft.roles = [replace(role, actor_id=crowd_id) if role.role in ("actor1", "assoc_actor_1")
-                           and role.actor_id in self.gazetteer.actors and self.gazetteer.actors[role.actor_id].kind == other
-                           else role for role in draft.roles]
-            unique: list[_Role] = []
-            for role in draft.roles:
-                if not any(kept.actor_id == role.actor_id and kept.role[-1] == role.role[-1] for kept in unique):
-                    unique.append(role)
-            draft.roles = unique
         for role in draft.roles:
             actor = self.gazetteer.actors.get(role.actor_id)
             if actor is None:
@@ -2425,6 +2421,18 @@ _BEARING_OFFSET = re.compile(
 )
 
 
+def _unique_roles(roles: Sequence[_Role]) -> list[_Role]:
+    """`roles` with each actor once per side (its first role there), in order."""
+    unique: list[_Role] = []
+    seen: set[tuple[str, int]] = set()
+    for role in roles:
+        key = (role.actor_id, 1 if role.role.endswith("1") else 2)
+        if key not in seen:
+            seen.add(key)
+            unique.append(role)
+    return unique
+
+
 def _same_line(body: str, first: Sentence, second: Sentence) -> bool:
     """True when two sentences stand in one paragraph (no line break between them)."""
     return "\n" not in body[first.end:second.start]
@@ -2465,9 +2473,6 @@ _ANCHORED_OFFSET = re.compile(
     r"(?P<direction>after|before|après|avant)\s+(?P<phrase>(?:[\w'’-]+\s*){1,5})",
     re.IGNORECASE,
 )
-
-# kinds of place a sentence can set as the scene of the act told after it
-_SETTLEMENT_KINDS = frozenset({"town", "village", "site", "commune"})
 
 # where a sentence breaks into clauses for dating: commas, semicolons, colons, brackets, dashes
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]")
