@@ -228,14 +228,14 @@ class EntityRecognizer:
         words = "|".join(re.escape(word) for word in sorted(self.settings.locative_words, key=len, reverse=True))
         cues = "|".join(map(re.escape, sorted(self.settings.unresolved_place_cues, key=len, reverse=True)))
         self._named_place = re.compile(
-            rf"(?<![\w])(?i:{cues})\s+(?i:of|de|d')\s+([A-Z][\w']*(?:-[\w']+)*(?:[ ][A-Z][\w']+(?:-[\w']+)*)?)"
+            rf"(?<![\w])(?i:{cues})\s+(?i:of|de|d')\s+([A-Z][\w']*{_NAME_REST})"
         )
         countries = sorted(p.id for p in gazetteer.places.values() if p.kind == "country" and gazetteer.is_curated(p.id))
         self._default_country = next((i for i in countries if gazetteer.places[i].name == "Mali"), countries[0] if countries else None)
         heads = "|".join(map(re.escape, self.settings.named_thing_heads))
         self._names_a_thing = re.compile(rf"[ -](?:{heads})\b")
         self._locative = re.compile(
-            rf"(?<![\w])(?i:{words})\s+(?i:the\s+)?([A-Z][\w']+(?:-[\w']+)*(?:[ ][A-Z][\w']+(?:-[\w']+)*)?)"
+            rf"(?<![\w])(?i:{words})\s+(?i:the\s+)?([A-Z][\w']+{_NAME_REST})"
         )
 
     def _add_entry(self, kind: str, entry, curated: bool) -> None:
@@ -787,6 +787,9 @@ def _pick_actor(ids: Iterable[str], actors: dict[str, ActorEntry]) -> str:
     return sorted(ids, key=lambda actor_id: (actors[actor_id].generic, actor_id))[0]
 
 
+# the rest of a capitalised place name after its first word: hyphenated parts and one more
+# capitalised word ("Nouhoun-Peulh", "Tin Hama")
+_NAME_REST = r"(?:-[\w']+)*(?:[ ][A-Z][\w']+(?:-[\w']+)*)?"
 # between a place and the unit said to hold it: "Koro, Mopti", "the Zinda area of Gao", "Saye in Mopti"
 _APPOSED_UNIT = re.compile(r",\s*|\s+(?:(?:area|locality|village|commune|district|quarter|sector)\s+)?(?:of|in)\s+(?:the\s+)?")
 # a list of places goes on after the second name, or came before the first
