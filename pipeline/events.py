@@ -1597,6 +1597,15 @@ class EventAssembler:
                     associates.append(role)
                 else:
                     (heads if not heads else associates).append(role)
+            if not heads and event_type in _VIOLENT_TYPES and (side == 1 or event_type == "Battles"):
+                # "six people were killed by Fulani": a people named alone as the side that
+                # fights or attacks is its militia
+                militia = self._identity_militia(associates, side)
+                if militia is not None:
+                    identity, militia_id = militia
+                    heads.append(replace(identity, actor_id=militia_id, implied=False))
+                    associates = [role for role in associates if role is not identity]
+                    rules.append(f"roles:armed-{identity.actor_id}")
             implied_key = None
             if not heads:
                 by_type = self.cues.implied_by_event_type.get(sub_event_type) or self.cues.implied_by_event_type.get(event_type, {})

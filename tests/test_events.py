@@ -132,6 +132,13 @@ CASES = [
     # --- villagers of an identity group who fight are its militia
     ("On 9 May 2019, JNIM militants exchanged gunfire with Dogon villagers near Boni.",
      dict(code="BAT/Armed clash", a1="jnim", a2="dogon-militia")),
+    # --- a people named alone as the side that attacks or fights is its militia; its victims stay civilians
+    ("On 9 May 2019, six people were killed by Fulani near Boni.",
+     dict(code="VAC/Attack", a1="fulani-militia", a2="civilians", fat=6)),
+    ("On 9 May 2019, Dogon and Fulani clashed near Boni.",
+     dict(code="BAT/Armed clash", a1="dogon-militia", a2="fulani-militia")),
+    ("On 9 May 2019, soldiers killed six Fulani near Boni.",
+     dict(code="VAC/Attack", a1="army", a2="civilians", assoc2={"fulani"})),
     # --- a generic word before another is its adjective; a suspicion in brackets names the attackers
     ("On 9 May 2019, militant Islamists whipped three villagers in Boni.",
      dict(code="VAC/Attack", a1="islamists", a2="civilians")),
@@ -316,7 +323,7 @@ CASES = [
     # people named only by who they are suffer an attack as civilians, but fight a battle as a side
     # and are the cause, not the victims, of a protest
     ("Gunmen attacked Dogon villagers near Boni.", dict(a2="civilians", assoc2={"dogon"})),
-    ("Fighting between Fulani and Dogon broke out near Boni.", dict(code="BAT/Armed clash", a2="dogon")),
+    ("Fighting between Fulani and Dogon broke out near Boni.", dict(code="BAT/Armed clash", a1="fulani-militia", a2="dogon-militia")),
     # a member of a coalition acts under its own name; a brigade of a group acts as the group
     ("On 3 May 2019, GATIA fighters attacked JNIM near Boni.", dict(a1="gatia", a2="jnim")),
     ("On 3 May 2019, Katiba Macina attacked GATIA near Boni.", dict(a1="jnim", assoc1={"katiba-macina"}, a2="gatia")),
