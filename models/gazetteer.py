@@ -93,7 +93,18 @@ class ActorEntry(_Entry):
     # an identity group: the identity militia its people form when they take up arms ("village
     # self-defense" of a Dogon village is the Dogon ethnic militia)
     militia: Optional[str] = None
+    # ACLED names some generic actors after the place they belong to: a village's self-defense
+    # is "Goundaka Communal Militia (Mali)". A template with `{place}`; the place's country
+    # follows in brackets. Without a settlement, the actor keeps its `acled` label.
+    place_label: Optional[str] = None
     sources: list[str] = Field(default_factory=list)
+
+    @field_validator("place_label")
+    @classmethod
+    def _place_label_names_the_place(cls, template: Optional[str]) -> Optional[str]:
+        if template is not None and "{place}" not in template:
+            raise ValueError("place_label must contain {place}")
+        return template
 
     @field_validator("aliases")
     @classmethod

@@ -161,6 +161,7 @@ class Cues:
     fronted_prepositions: frozenset[str] = frozenset()
     office_titles: frozenset[str] = frozenset()
     response_verbs: frozenset[str] = frozenset()
+    response_passive: frozenset[str] = frozenset()
     crowd_control_forces: frozenset[str] = frozenset()
     present_subjects: frozenset[str] = frozenset()
     past_markers: frozenset[str] = frozenset()
@@ -216,7 +217,7 @@ _SET_FIELDS = (
     "modal topic subordinators condition intention intention_links intention_direct negation skippable background reported denied "
     "killed wounded other_outcomes killed_active killed_active_before_dead killed_of subset_markers count_units passive_aux attribution place_object_words light_verbs noun_phrase_prepositions nominal_markers reduced_passive_followers agent_markers act_phrase_openers agent_acts "
     "between_markers coordination head_after_links succession present_markers past_markers sequence_openers anaphoric_attackers place_anaphors "
-    "retelling_possessives retelling_modifiers fronted_prepositions present_subjects office_titles response_verbs crowd_control_forces"
+    "retelling_possessives retelling_modifiers fronted_prepositions present_subjects office_titles response_verbs response_passive crowd_control_forces"
 ).split()
 _PHRASE_FIELDS = ("no_fatalities", "coded_count", "association_links", "after_another")
 
@@ -742,6 +743,24 @@ def drop_generic_modifiers(mentions: Sequence[EntityMention], text_of, generic_i
     return kept
 
 
+# what stands between a clash and the side it is fought with: "with the", "with armed", "with local"
+_CLASH_WITH = re.compile(r"\s+with\s+(?:(?:the|a|an|some)\s+)?(?:[a-z][\w-]*\s+)?", re.IGNORECASE)
+
+
+def _repeats(generic: _Role, named: _Role) -> bool:
+    """True when a generic side's words are the noun a named side was described with
+    ("militiamen" after "Dan Na Ambassagou militiamen")."""
+    described = alias_key(named.text)
+    return " " in described and _singular(alias_key(generic.text)) == _singular(described.rsplit(" ", 1)[-1])
+
+
+def _singular(key: str) -> str:
+    """The singular of a folded English noun phrase's last word ("militants", "gunmen")."""
+    if key.endswith("men"):
+        return key[:-3] + "man"
+    return key[:-1] if key.endswith("s") and not key.endswith("ss") else key
+
+
 def assign_roles(
     hit_start: int,
     hit_end: int,
@@ -1092,6 +1111,8 @@ class EventAssembler:
             if len(word) >= settings.anchor_stem_chars
         )
         self.generic_ids = {actor.id for actor in gazetteer.actors.values() if actor.generic}
+        self.generic_nouns = frozenset(_singular(alias_key(alias)) for actor in gazetteer.actors.values()
+                                       if actor.generic for alias in (actor.name, *actor.aliases) if " " not in alias.strip())
         self.group_ids = frozenset(actor.id for actor in gazetteer.actors.values() if actor.kind in _GROUP_KINDS)
         self.implied_ids: dict[str, str] = {}
         for key, aliases in self.cues.implied_actors.items():
@@ -1104,6 +1125,8 @@ class EventAssembler:
         self.unknown_attackers = self.implied_ids.get("attackers")
         responses = "|".join(map(re.escape, sorted(self.cues.response_verbs, key=len, reverse=True)))
         self._response = re.compile(rf"(?<!\w)(?:{responses})(?!\w)", re.IGNORECASE) if responses else None
+        passive = "|".join(map(re.escape, sorted(self.cues.response_passive, key=len, reverse=True)))
+        self._response_passive = re.compile(rf"(?<!\w)(?:{passive})(?!\w)", re.IGNORECASE) if passive else None
         words = "|".join(map(re.escape, sorted(self.cues.place_anaphors)))
         self._place_pointer = re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE) if words else None
         # "its recapture", "the military's most recent seizure of power": an act told again
@@ -1147,18 +1170,36 @@ class EventAssembler:
         two before is that side: "…the search for AQIM jihadists in Timbuktu. 3 jihadists killed."
         (the second "jihadists" are AQIM's)."""
         described: dict[str, tuple[EntityMention, int]] = {}
+        ambiguous: set[str] = set()
+
+        def describe(noun: str, named: EntityMention, sentence_index: int) -> None:
+            # a noun that described two sides ("JNIM militants clashed with ISGS militants") names neither
+            if noun in described and described[noun][0].entity_id != named.entity_id:
+                ambiguous.add(noun)
+            described[noun] = (named, sentence_index)
+
         resolved: list[EntityMention] = []
         ordered = sorted(mentions, key=lambda m: m.start)
         for index, mention in enumerate(ordered):
             previous = ordered[index - 1] if index else None
+            if mention.kind == "actor" and mention.entity_id not in self.generic_ids \
+                    and mention.entity_id not in self.group_ids:
+                # a name whose alias ends in the noun ("ISGS militants") is described by it
+                last = _singular(alias_key(mention.text).rsplit(" ", 1)[-1])
+                if " " in alias_key(mention.text) and last in self.generic_nouns:
+                    describe(last, mention, mention.sentence_index)
             if mention.kind == "actor" and mention.entity_id in self.generic_ids:
+                noun = _singular(alias_key(mention.text))
                 if previous is not None and previous.kind == "actor" and previous.entity_id not in self.generic_ids \
-                        and previous.entity_id not in self.group_ids and re.fullmatch(r"\s+", body[previous.end:mention.start]):
-                    described[alias_key(mention.text)] = (previous, mention.sentence_index)
-                else:
-                    # (the same noun: "militants" after "JNIM militants" is JNIM, "gunmen" is not)
-                    earlier = described.get(alias_key(mention.text))
-                    if earlier is not None and 0 < mention.sentence_index - earlier[1] <= 2:
+                        and previous.entity_id not in self.group_ids \
+                        and re.fullmatch(r"[)\]'’]?\s+", body[previous.end:mention.start]):
+                    # ("Katiba Macina (JNIM) militants": the name in brackets is described too)
+                    describe(noun, previous, mention.sentence_index)
+                elif noun not in ambiguous:
+                    # (the same noun, in either number: "militants" after "JNIM militants" is JNIM,
+                    # and so is "one militant"; "gunmen" is not)
+                    earlier = described.get(noun)
+                    if earlier is not None and 0 <= mention.sentence_index - earlier[1] <= 2:
                         named = earlier[0]
                         mention = mention.model_copy(update={"entity_id": named.entity_id, "alias": named.alias})
             resolved.append(mention)
@@ -1301,6 +1342,10 @@ class EventAssembler:
         actor_mentions = drop_generic_modifiers(actor_mentions, text_of, self.generic_ids, self.group_ids)
         findings = self._roles(doc, document, sentence, role_anchor, actor_mentions, text_of, heading=role_anchor.label)
         findings = self._included_victims(findings, actor_mentions, document.body, role_anchor)
+        if not any(f.role == "actor2" for f in findings):
+            opponent = self._later_clash_opponent(candidates, role_anchor, actor_mentions, text_of, findings)
+            if opponent is not None:
+                findings = [*findings, RoleFinding(opponent, "actor2", "roles:later-clash")]
         if role_anchor is not anchor and not role_anchor.label and not any(f.role == "actor1" for f in findings):
             # "a girl was killed when the air force bombed a camp": the outcome names no actor, the act does
             taken = {f.mention.entity_id for f in findings}
@@ -1367,6 +1412,22 @@ class EventAssembler:
                 nominal=nominal, after_words=after_lemmas,
             ))
         return drafts
+
+    @staticmethod
+    def _later_clash_opponent(hits: Sequence[TriggerHit], anchor: TriggerHit, actor_mentions: Sequence[EntityMention],
+                              text_of, findings: Sequence[RoleFinding]) -> Optional[EntityMention]:
+        """"…attacked the village of Kembedi, and clashed with the village self-defense": the side
+        a later clash of the same sentence is fought with is the one acted upon."""
+        taken = {finding.mention.entity_id for finding in findings}
+        for hit in sorted(hits, key=lambda hit: hit.start):
+            if hit.start < anchor.end or not hit.trigger.reciprocal:
+                continue
+            for mention in actor_mentions:
+                if mention.start >= hit.end and mention.entity_id not in taken:
+                    if _CLASH_WITH.fullmatch(text_of(hit.end, mention.start)):
+                        return mention
+                    break
+        return None
 
     def _included_victims(self, findings: list[RoleFinding], actor_mentions: Sequence[EntityMention], body: str,
                           anchor: TriggerHit) -> list[RoleFinding]:
@@ -1580,9 +1641,21 @@ class EventAssembler:
                     roles = [replace(role, actor_id=militia_id, implied=False) if role is people[0] else role
                              for role in roles if role is not identity and (role is people[0] or role not in people)]
                     rules.append(f"roles:armed-{identity.actor_id}")
+                elif people and not people[0].implied and "armed_villagers" in self.implied_ids \
+                        and alias_key(people[0].text) not in self.cues.implied_actors.get("civilians", ()):
+                    # "clashed with armed villagers": residents who fight are a communal militia
+                    # (people called civilians are not fighters, whatever the act was coded)
+                    roles = [replace(role, actor_id=self.implied_ids["armed_villagers"]) if role is people[0] else role
+                             for role in roles if role is people[0] or role not in people]
+                    rules.append("roles:armed-villagers")
         result: list[_Role] = []
         for side, main, assoc in ((1, "actor1", "assoc_actor_1"), (2, "actor2", "assoc_actor_2")):
             members = [role for role in roles if role.role in (main, assoc)]
+            # "Dan Na Ambassagou militiamen … twelve militiamen were killed": a generic side
+            # named by the noun a named one of the same side was described with only repeats it
+            named = [role for role in members if role.actor_id not in self.generic_ids]
+            members = [role for role in members if role.actor_id not in self.generic_ids
+                       or not any(_repeats(role, other) for other in named)]
             heads: list[_Role] = []
             associates: list[_Role] = []
             for role in members:
@@ -2066,33 +2139,44 @@ class EventAssembler:
             if position in absorbed:
                 continue
             kept.append(draft)
-            following = by_index.get(draft.sentence_last + 1)
-            if draft.event_type != "Violence against civilians" or following is None or following.is_heading \
-                    or not _same_line(document.body, by_index[draft.sentence_last], following):
-                continue
-            verb = self._response.search(following.text)
-            if verb is None:
+            unopposed = draft.event_type == "Battles" and not any(
+                role.role == "actor2" and not role.implied for role in draft.roles)
+            if draft.event_type != "Violence against civilians" and not unopposed:
                 continue
             acting = {role.actor_id for role in draft.roles if role.role in ("actor1", "assoc_actor_1")}
-            subjects = [m for m in mentions if m.kind == "actor" and following.start <= m.start
-                        and m.end <= following.start + verb.start() and m.entity_id not in acting]
-            text_of = lambda start, end: document.body[start:end] if end > start else ""  # noqa: E731
-            subjects = drop_generic_modifiers(subjects, text_of, self.generic_ids, self.group_ids)
-            if not subjects:
-                continue
-            responder = subjects[-1]
+            own = by_index[draft.sentence_last]
+            # "…attacked the prison in Niono, the army repulsed the attack": a later clause (unless the
+            # clause before told victims: "…and killed three villagers, Dozos intervened and routed
+            # the attackers" is an attack on civilians, and a battle that ACLED codes apart)
+            victims = any(role.role == "actor2" and not role.implied for role in draft.roles) and not unopposed
+            responder = None if victims else self._responder(document.body, draft.anchor.end, own.end, mentions, acting)
+            following = by_index.get(draft.sentence_last + 1)
+            if responder is None:
+                if following is None or following.is_heading or not _same_line(document.body, own, following):
+                    continue
+                responder = self._responder(document.body, following.start, following.end, mentions, acting)
+                if responder is None:
+                    continue
+            else:
+                following = own
             kept_roles = [role for role in draft.roles if not (role.role == "actor2" and role.implied)]
             kept_roles = [replace(role, role="assoc_actor_2") if role.role == "actor2" else role for role in kept_roles]
             fighting = _Role(responder.entity_id, "actor2", responder.text, responder.alias, responder.score)
             militia = self._identity_militia(kept_roles, 2) if responder.entity_id in self.generic_ids else None
+            responder_kind = self.gazetteer.actors[responder.entity_id].kind if responder.entity_id in self.gazetteer.actors else ""
             if militia is not None:
                 # "the Dogon village of Sango … Village self-defense responded": the Dogon militia
                 identity, militia_id = militia
                 kept_roles = [role for role in kept_roles if role is not identity]
                 fighting = replace(fighting, actor_id=militia_id)
+            elif responder_kind == "civilians" and "armed_villagers" in self.implied_ids:
+                # "…were fought off by residents": residents who fight are a communal militia
+                fighting = replace(fighting, actor_id=self.implied_ids["armed_villagers"])
             draft.roles = sorted([*kept_roles, fighting], key=lambda role: _ROLE_ORDER[role.role])
             draft.event_type, draft.sub_event_type = "Battles", "Armed clash"
             draft.rules = [rule for rule in draft.rules if not rule.startswith("implied:actor2=")] + ["merged:response"]
+            if following is own:
+                continue
             for later in range(position + 1, len(drafts)):
                 if drafts[later].sentence_first == following.index:
                     absorbed.add(later)
@@ -2112,6 +2196,26 @@ class EventAssembler:
                     draft.fatalities = _combine_fatalities(draft.fatalities, drafts[later].fatalities, False)
                 draft.sentence_last, draft.end = toll.index, toll.end
         return kept
+
+    def _responder(self, body: str, start: int, end: int, mentions: Sequence[EntityMention],
+                   acting: set[str]) -> Optional[EntityMention]:
+        """The side that fights back in body[start:end] ("Dozo militiamen repelled the attack"):
+        the last actor named before a response verb there, other than the attackers."""
+        text_of = lambda first, last: body[first:last] if last > first else ""  # noqa: E731
+        passive = self._response_passive.search(body, start, end) if self._response_passive is not None else None
+        if passive is not None:
+            # "…were fought off by residents": the agent right after the verb
+            agents = [m for m in mentions if m.kind == "actor" and m.entity_id not in acting and m.start >= passive.end()
+                      and m.end <= end and re.fullmatch(r"\s+(?:(?:the|a|an|local|armed)\s+)*", text_of(passive.end(), m.start))]
+            if agents:
+                return agents[0]
+        verb = self._response.search(body, start, end)
+        if verb is None:
+            return None
+        subjects = [m for m in mentions if m.kind == "actor" and start <= m.start
+                    and m.end <= verb.start() and m.entity_id not in acting]
+        subjects = drop_generic_modifiers(subjects, text_of, self.generic_ids, self.group_ids)
+        return subjects[-1] if subjects else None
 
     def _identity_militia(self, roles: Sequence[_Role], side: int) -> Optional[tuple[_Role, str]]:
         """The identity group of a side that has a militia of its own, and that militia's id."""
@@ -2253,14 +2357,20 @@ class EventAssembler:
             main = f"actor{side}"
             head = next((role for role in roles if role.role == main), None)
             other_head = next((role for role in other.roles if role.role == main), None)
-            if head is not None and head.implied and other_head is not None and not other_head.implied:
+            if head is not None and other_head is not None and not other_head.implied and (
+                    head.implied or (head.actor_id in self.generic_ids and _repeats(head, other_head))):
+                # ("…ambushed Dan Na Ambassagou militiamen. Twelve militiamen were killed.": the
+                # generic side of one telling is the named side of the other, by its noun)
                 roles = [role for role in roles if role is not head]
                 roles.append(replace(other_head))
             present = {(role.actor_id, role.role[-1]) for role in roles}
             named_head = any(r.role == main and not r.implied and r.actor_id not in self.generic_ids for r in roles)
+            opposite = {role.actor_id for role in roles if not role.role.endswith(side)}
             for role in other.roles:
                 if named_head and role.actor_id in self.generic_ids:
                     continue  # "the militants" retelling an act of a named group
+                if role.actor_id in opposite:
+                    continue  # "…were fought off by residents. One attacker was killed.": the attackers' own dead
                 if role.role.endswith(side) and not role.implied and (role.actor_id, side) not in present:
                     has_main = any(r.role == main for r in roles)
                     roles.append(replace(role, role=main if not has_main else f"assoc_actor_{side}"))
@@ -2315,17 +2425,22 @@ class EventAssembler:
 
     def _freeze(self, document: Document, draft: _Draft) -> Event:
         year = int(draft.date.start[:4]) if draft.date else (document.published.year if document.published else None)
+        location = self._location(draft.place, document.body) if draft.place is not None else None
+        # the settlement an actor named after its place belongs to: the event's, when it is one
+        settlement = location if location is not None and (
+            location.precision == "point" or (location.id.startswith("unresolved-") and location.precision == "approximate")) else None
         actors = []
         for role in draft.roles:
             actor = self.gazetteer.actors.get(role.actor_id)
             if actor is None:
                 continue
+            label = self.gazetteer.actor_label(actor.id, year, self.settings.default_country)
+            if actor.place_label is not None and settlement is not None:
+                label = f"{actor.place_label.format(place=settlement.name)} ({settlement.country})"
             actors.append(EventActor(
-                id=actor.id, name=actor.name, role=role.role, text=role.text,
-                acled_name=self.gazetteer.actor_label(actor.id, year, self.settings.default_country),
+                id=actor.id, name=actor.name, role=role.role, text=role.text, acled_name=label,
                 alias=role.alias, score=role.score, implied=role.implied,
             ))
-        location = self._location(draft.place, document.body) if draft.place is not None else None
         rules = list(draft.rules)
         if location is not None:
             rules.append(draft.place_rule)

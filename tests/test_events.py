@@ -132,6 +132,30 @@ CASES = [
     # --- villagers of an identity group who fight are its militia
     ("On 9 May 2019, JNIM militants exchanged gunfire with Dogon villagers near Boni.",
      dict(code="BAT/Armed clash", a1="jnim", a2="dogon-militia")),
+    # --- a generic noun that described a named side, in the same sentence or in brackets, in
+    # either number, is that side; a noun that described two sides names neither
+    ("On 9 May 2019, Katiba Macina (JNIM) militants attacked the camp of Boni, the army repulsed the attack "
+     "and killed one militant.", dict(code="BAT/Armed clash", a1="jnim", a2="army", ids={"jnim", "katiba-macina", "army"})),
+    ("On 9 May 2019, JNIM militants clashed with ISGS militants near Boni. Ten militants were killed.",
+     dict(code="BAT/Armed clash", a1="jnim", a2="isgs", ids={"jnim", "isgs"})),
+    # --- a generic side named by the noun a named side of the same side was described with repeats it
+    ("On 9 May 2019, Fulani militiamen ambushed Dozo militiamen near Boni. Twelve militiamen were killed.",
+     dict(code="BAT/Armed clash", a1="fulani-militia", a2="dozo", ids={"fulani-militia", "dozo"})),
+    # --- the side a later clash of the sentence is fought with; people who fight are a communal
+    # militia, which ACLED names after its village
+    ("On 9 May 2019, gunmen attacked the village of Boni, and clashed with the village self-defense.",
+     dict(code="BAT/Armed clash", a1="gunmen", a2="village-militia", label2="Boni Communal Militia (Mali)")),
+    ("On 9 May 2019, JNIM militants clashed with armed villagers in Boni.",
+     dict(code="BAT/Armed clash", a1="jnim", a2="village-militia")),
+    ("On 9 May 2019, JNIM militants clashed with the village self-defense in the Kidal region.",
+     dict(code="BAT/Armed clash", a1="jnim", a2="village-militia", label2="Unidentified Communal Militia (Mali)")),
+    # --- a response in the same sentence, or told in the passive; not after victims were told
+    ("On 9 May 2019, gunmen attacked the village of Boni and were fought off by residents. One attacker was killed.",
+     dict(code="BAT/Armed clash", a1="gunmen", a2="village-militia", ids={"gunmen", "village-militia"})),
+    ("On 9 May 2019, JNIM militants attacked the village of Boni, Dozos intervened and routed the attackers.",
+     dict(code="BAT/Armed clash", a1="jnim", a2="dozo")),
+    ("On 9 May 2019, JNIM militants attacked the village of Boni and killed three villagers, Dozos intervened "
+     "and routed the attackers.", dict(code="VAC/Attack", a1="jnim", a2="civilians")),
     # --- a people named alone as the side that attacks or fights is its militia; its victims stay civilians
     ("On 9 May 2019, six people were killed by Fulani near Boni.",
      dict(code="VAC/Attack", a1="fulani-militia", a2="civilians", fat=6)),
@@ -511,6 +535,10 @@ def test_events_code_sentence(extract, text, expected):
         assert expected["assoc1"] <= set(_role(event, "assoc_actor_1")), [(a.role, a.id) for a in event.actors]
     if "assoc2" in expected:
         assert expected["assoc2"] <= set(_role(event, "assoc_actor_2")), [(a.role, a.id) for a in event.actors]
+    if "ids" in expected:
+        assert {a.id for a in event.actors} == expected["ids"], [(a.role, a.id) for a in event.actors]
+    if "label2" in expected:
+        assert [a.acled_name for a in event.actors if a.role == "actor2"] == [expected["label2"]]
     if "place" in expected:
         assert event.location is not None and event.location.id == expected["place"], event.location
     if "fat" in expected:
