@@ -57,6 +57,7 @@ def test_gazetteer_acled_label_by_year_and_person(fixture_gazetteer):
         ("places", "- id: p\n  name: P\n  kind: region\n  country: Mali\n  lat: 15\n  lon: 1\n", "places.yaml:1: entry 'p': Value error, a region needs admin1 (its own name)"),
         ("triggers", "- id: t\n  lemmas: [kill]\n  event_type: Battles\n  sub_event_type: Attack\n", "triggers.yaml:1: entry 't': Value error, sub_event_type 'Attack' is not one of 'Battles''s: Armed clash, Government regains territory, Non-state actor overtakes territory"),
         ("actors", "id: x\n", "actors.yaml:1: expected a list of ActorEntry entries, got dict"),
+        ("actors", "- id: x\n  name: X\n  kind: identity militia\n  place_label: Communal Militia\n", "actors.yaml:1: entry 'x': [place_label] Value error, place_label must contain {place}"),
     ],
 )
 def test_gazetteer_load_errors_name_file_line_entry(tmp_path, fixture_gazetteer_dir, name, text, message):
