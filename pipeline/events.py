@@ -2074,7 +2074,7 @@ class EventAssembler:
             if opening and opening[0].entity_id not in acted_upon \
                     and actor_class(self.gazetteer.actors[opening[0].entity_id]) & {"armed"} \
                     and set(_gap_words(document.body[opening[0].end:draft.anchor.start].lower())) & self.cues.light_verbs:
-                self._attribute(draft, opening[0])
+                self._attribute(draft, opening[0], self._partners(opening[0], mentions, document.body))
                 draft.rules.append("roles:opening-clause")
         with_events = {index for d in merged for index in range(d.sentence_first, d.sentence_last + 1)}
         for draft in merged:
@@ -2087,7 +2087,7 @@ class EventAssembler:
                 continue
             agent = self._leading_actor(before, mentions, draft)
             if agent is not None:
-                self._attribute(draft, agent)
+                self._attribute(draft, agent, self._partners(agent, mentions, document.body))
                 draft.rules.append("roles:previous-sentence")
                 draft.sentence_first, draft.start = before.index, before.start
                 if draft.place is None:
@@ -2269,7 +2269,8 @@ class EventAssembler:
         return role.implied or role.actor_id in self.generic_ids
 
     def _actor1_is_weak(self, draft: _Draft) -> bool:
-        return any(role.role == "actor1" and self._is_weak(role) for role in draft.roles)
+        """True when the text named no actor1: none, an implied one or a generic one."""
+        return all(self._is_weak(role) for role in draft.roles if role.role == "actor1")
 
     def _take_victims(self, draft: _Draft, toll: Sentence, mentions: list[EntityMention]) -> None:
         """A toll sentence after a violent act with no stated target names who suffered it
@@ -2285,11 +2286,33 @@ class EventAssembler:
         kept = [role for role in draft.roles if not role.role.endswith("2")]
         self._give_role(draft, victim, "actor2", kept, "roles:toll-victims")
 
-    def _attribute(self, draft: _Draft, agent: EntityMention) -> None:
-        """Make the blamed group actor1 in place of an implied or generic one."""
+    def _attribute(self, draft: _Draft, agent: EntityMention, partners: Sequence[EntityMention] = ()) -> None:
+        """Make the blamed group actor1 in place of an implied or generic one; `partners` named
+        with it ("French and Malian forces") are associated with it."""
         kept = [role for role in draft.roles
                 if not (role.role == "actor1" and self._is_weak(role)) and role.actor_id != agent.entity_id]
+        taken = {role.actor_id for role in kept} | {agent.entity_id}
+        year = int(draft.date.start[:4]) if draft.date else None
+        for partner in partners:
+            if partner.entity_id not in taken:
+                taken.add(partner.entity_id)
+                kept += self._promote_members(
+                    [_Role(partner.entity_id, "assoc_actor_1", partner.text, partner.alias, partner.score)], year)
         self._give_role(draft, agent, "actor1", kept, "roles:attribution")
+
+    def _partners(self, agent: EntityMention, mentions: Sequence[EntityMention], body: str) -> list[EntityMention]:
+        """The named actors coordinated right after `agent` ("French and Malian forces": the
+        Malian forces after the French)."""
+        partners: list[EntityMention] = []
+        last = agent
+        for mention in sorted((m for m in mentions if m.kind == "actor" and m.start >= agent.end), key=lambda m: m.start):
+            gap = re.sub(r"\b(?:the|les|la|le)\b", " ", body[last.end:mention.start].lower())
+            if " ".join(gap.split()) not in ("and", ",", ", and", "&", "/", "et"):
+                break
+            if mention.entity_id not in self.generic_ids:
+                partners.append(mention)
+            last = mention
+        return partners
 
     def _give_role(self, draft: _Draft, mention: EntityMention, role: str, kept: list[_Role], rule: str) -> None:
         """`draft`'s roles become `kept` plus `mention` in `role` (promoted to its parent group, if any)."""

@@ -226,6 +226,11 @@ CASES = [
     # --- a toll after a sentence telling who operated where, with no event of its own
     ("On 9 May 2019, French forces conducted an operation near Menaka. Three ISGS militants were killed.",
      dict(code="BAT/Armed clash", a1="france", a2="isgs", fat=3, place="menaka", events=1)),
+    # (the sides named with the one that operated are associated with it)
+    ("On 9 May 2019, French forces and the Malian army carried out an operation near Boni, 15 militants killed.",
+     dict(code="BAT/Armed clash", a1="france", assoc1={"army"}, a2="gunmen")),
+    ("On 9 May 2019, French forces and the Malian army conducted an operation near Boni. Three militants were killed.",
+     dict(code="BAT/Armed clash", a1="france", assoc1={"army"}, a2="gunmen", events=1)),
     # --- a noun trigger with its agent and its target: "an attack by X on Y"
     ("Two people were killed in an attack by gunmen on an army post in Boni.",
      dict(code="BAT/Armed clash", a1="gunmen", a2="army", fat=2, place="boni")),
