@@ -2065,7 +2065,7 @@ class EventAssembler:
             # "French and Malian forces carried out an operation near Serma, 15 militants killed":
             # the side whose operation the sentence opens with, a clause before the toll, acted
             first = by_index.get(draft.sentence_first)
-            if first is None or not draft.anchor.trigger.outcome or not self._actor1_is_weak(draft) \
+            if first is None or not self._toll_without_actor1(draft) \
                     or "," not in document.body[first.start:draft.anchor.start]:
                 continue
             opening = [m for m in mentions if m.kind == "actor" and first.start <= m.start and m.end <= draft.anchor.start
@@ -2245,10 +2245,8 @@ class EventAssembler:
     def _leading_actor(self, sentence: Sentence, mentions: Sequence[EntityMention], draft: _Draft) -> Optional[EntityMention]:
         """The named armed group a trigger-less sentence opens with ("French forces conducted…"),
         for an event after it whose actor1 is implied or generic; else None."""
-        if not draft.anchor.trigger.outcome:
+        if not self._toll_without_actor1(draft):
             return None  # only a bare toll ("Three militants were killed.") borrows its actor
-        if not self._actor1_is_weak(draft):
-            return None
         if any(role.role == "actor1" and not self._is_weak(role) for role in draft.roles):
             return None
         named = [m for m in mentions if m.kind == "actor" and sentence.start <= m.start and m.end <= sentence.end
@@ -2269,8 +2267,12 @@ class EventAssembler:
         return role.implied or role.actor_id in self.generic_ids
 
     def _actor1_is_weak(self, draft: _Draft) -> bool:
-        """True when the text named no actor1: none, an implied one or a generic one."""
-        return all(self._is_weak(role) for role in draft.roles if role.role == "actor1")
+        return any(role.role == "actor1" and self._is_weak(role) for role in draft.roles)
+
+    def _toll_without_actor1(self, draft: _Draft) -> bool:
+        """True for a toll ("Three militants were killed.") whose text named no actor1: none,
+        an implied one or a generic one."""
+        return draft.anchor.trigger.outcome and all(self._is_weak(role) for role in draft.roles if role.role == "actor1")
 
     def _take_victims(self, draft: _Draft, toll: Sentence, mentions: list[EntityMention]) -> None:
         """A toll sentence after a violent act with no stated target names who suffered it
