@@ -49,6 +49,9 @@ class EntitySettings:
         document names for sure is chosen when it lies within this distance.
     units_km: a near-miss place farther than this from the administrative unit the text names
         after it ("(Koro, Mopti)") is taken to be another place; the unit stands for it.
+    duplicate_km: same-named places nothing tells apart that all lie within this distance of
+        one another are one place recorded twice (GeoNames often holds a village twice, from
+        two sources, a few km apart): the first by rank stands for it.
     """
 
     fuzzy_cutoff: float = 90.0
@@ -60,6 +63,7 @@ class EntitySettings:
     place_geonames_fuzzy_cutoff: float = 92.0
     proximity_km: float = 60.0
     units_km: float = 80.0
+    duplicate_km: float = 20.0
     locative_words: tuple[str, ...] = (
         "in", "near", "at", "around", "outside", "from", "to", "towards", "toward", "between", "of",
         "à", "près de", "dans", "vers", "entre", "de",
@@ -715,6 +719,9 @@ class EntityRecognizer:
         best, runner_up = ranked[0], ranked[1]
         if rank(best)[:4] == rank(runner_up)[:4]:
             tied = [place_id for place_id in ranked if rank(place_id)[:4] == rank(best)[:4]]
+            if max(distance_km((places[a].lat, places[a].lon), (places[b].lat, places[b].lon))
+                   for a in tied for b in tied) <= self.settings.duplicate_km:
+                return best
             if anchors:
                 distance, nearest = min(
                     (min(distance_km((places[i].lat, places[i].lon), anchor) for anchor in anchors), i) for i in tied

@@ -297,3 +297,20 @@ def test_entities_units_in_brackets_overrule_a_geonames_namesake(fixture_gazette
                            ("Gunmen attacked Zanfara (Kidal region) at dawn.", ["gn-1"])):
         document, sentences = make_document(text)
         assert [m.entity_id for m in recognizer(document, sentences) if m.kind == "place"] == expected
+
+
+def test_entities_namesakes_a_few_km_apart_are_one_place(fixture_gazetteer_dir):
+    gazetteer = load_gazetteer(fixture_gazetteer_dir)
+    # invented GeoNames-style villages: a pair 5 km apart (one village recorded twice) and a pair
+    # 150 km apart (two villages), each pair in one region
+    gazetteer.add_places([
+        PlaceEntry(id="gn-near-1", name="Dublonko", kind="village", country="Mali", admin1="Kidal", lat=19.90, lon=1.20, sources=["GeoNames"]),
+        PlaceEntry(id="gn-near-2", name="Dublonko", kind="village", country="Mali", admin1="Kidal", lat=19.94, lon=1.22, sources=["GeoNames"]),
+        PlaceEntry(id="gn-far-1", name="Fartwin", kind="village", country="Mali", admin1="Kidal", lat=19.90, lon=1.20, sources=["GeoNames"]),
+        PlaceEntry(id="gn-far-2", name="Fartwin", kind="village", country="Mali", admin1="Kidal", lat=21.20, lon=1.60, sources=["GeoNames"]),
+    ], origin="geonames:test")
+    recognizer = EntityRecognizer(gazetteer)
+    for text, expected in (("Gunmen attacked Dublonko at dawn.", ["gn-near-1"]),
+                           ("Gunmen attacked Fartwin at dawn.", ["ml-region-kidal"])):
+        document, sentences = make_document(text)
+        assert [m.entity_id for m in recognizer(document, sentences) if m.kind == "place"] == expected
