@@ -642,7 +642,7 @@ class EntityRecognizer:
                 resolved.append(mention)
                 continue
             ids = self._within_units(mention.entity_id.split(","), mentions, position, document.body)
-            chosen = self._choose_place(ids, context, anchors)
+            chosen = self._choose_place(ids, context, anchors, alias_key(mention.alias or mention.text))
             scope = "point"
             if _followed_by_region_word(document.body, mentions, position):
                 region = self._region_of(places[chosen])
@@ -696,10 +696,13 @@ class EntityRecognizer:
             return sorted(ids)[0], False
         return None, False
 
-    def _choose_place(self, ids: list[str], context: Counter, anchors: list[tuple[float, float]] = ()) -> str:
+    def _choose_place(self, ids: list[str], context: Counter, anchors: list[tuple[float, float]] = (),
+                      key: str = "") -> str:
         """One of several same-named places: the one in the region the document names most,
-        curated before GeoNames, towns before villages, larger first. Still tied: the one
-        nearest a place the document names for sure, within `proximity_km`; else the region."""
+        curated before GeoNames, settlements before sites and units, one whose own name it is
+        before one that has it as a variant ("Sona" is the village Sona, not Soana, also written
+        Sona), towns before villages, larger first. Still tied: the one nearest a place the document names for sure, within
+        `proximity_km`; else the region."""
         places = self.gazetteer.places
         if len(ids) == 1:
             return ids[0]
@@ -710,6 +713,8 @@ class EntityRecognizer:
             return (
                 -context.get(place.admin1, 0),
                 not curated,
+                _PLACE_KIND_RANK.get(place.kind, 9) > _PLACE_KIND_RANK["village"],
+                bool(key) and alias_key(place.name) != key,
                 _PLACE_KIND_RANK.get(place.kind, 9),
                 -(place.population or 0),
                 place_id,
@@ -717,8 +722,8 @@ class EntityRecognizer:
 
         ranked = sorted(ids, key=rank)
         best, runner_up = ranked[0], ranked[1]
-        if rank(best)[:4] == rank(runner_up)[:4]:
-            tied = [place_id for place_id in ranked if rank(place_id)[:4] == rank(best)[:4]]
+        if rank(best)[:6] == rank(runner_up)[:6]:
+            tied = [place_id for place_id in ranked if rank(place_id)[:6] == rank(best)[:6]]
             if max(distance_km((places[a].lat, places[a].lon), (places[b].lat, places[b].lon))
                    for a in tied for b in tied) <= self.settings.duplicate_km:
                 return best

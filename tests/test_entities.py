@@ -314,3 +314,17 @@ def test_entities_namesakes_a_few_km_apart_are_one_place(fixture_gazetteer_dir):
                            ("Gunmen attacked Fartwin at dawn.", ["ml-region-kidal"])):
         document, sentences = make_document(text)
         assert [m.entity_id for m in recognizer(document, sentences) if m.kind == "place"] == expected
+
+
+def test_entities_a_place_of_that_name_before_one_that_has_it_as_a_variant(fixture_gazetteer_dir):
+    gazetteer = load_gazetteer(fixture_gazetteer_dir)
+    # invented GeoNames-style villages in two regions: Qorno, and Qoarno also written Qorno
+    gazetteer.add_places([
+        PlaceEntry(id="gn-a-variant", name="Qoarno", aliases=["Qorno"], kind="village", country="Mali", admin1="Kidal",
+                   lat=19.90, lon=1.20, sources=["GeoNames"]),
+        PlaceEntry(id="gn-b-own", name="Qorno", kind="village", country="Mali", admin1="Gao", lat=16.20, lon=0.10,
+                   sources=["GeoNames"]),
+    ], origin="geonames:test")
+    recognizer = EntityRecognizer(gazetteer)
+    document, sentences = make_document("Gunmen attacked a police station in Qorno.")
+    assert [m.entity_id for m in recognizer(document, sentences) if m.kind == "place"] == ["gn-b-own"]
