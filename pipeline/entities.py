@@ -528,11 +528,12 @@ class EntityRecognizer:
         return found
 
     def _stand_in_units(self, mentions: list[EntityMention]) -> list[EntityMention]:
-        """Where an unresolved place stands: at the nearest resolved place of its sentence ("the
-        area of Tadalok, not far from Abeibara"), else in the region of the nearest resolved
-        place of the document, else in the document's country."""
+        """Where an unresolved place stands: at the nearest located place of its sentence ("the
+        area of Tadalok, not far from Abeibara"; an unresolved place the units after it located
+        counts: "the village of Nabirin in the commune of Koporo Pen (Koro, Mopti)"), else in the
+        region of the nearest located place of the document, else in the document's country."""
         places = self.gazetteer.places
-        located = [m for m in mentions if m.kind == "place" and m.method != "unresolved" and m.entity_id in places
+        located = [m for m in mentions if m.kind == "place" and m.entity_id in places
                    and places[m.entity_id].kind != "country"]
         resolved = []
         for mention in mentions:

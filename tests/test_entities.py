@@ -265,6 +265,9 @@ def test_entities_apposed_units_are_not_event_places(recognizer, text, places):
         ("Gunmen attacked the village of Zzyzx (Kidal region).", [("Zzyzx", "ml-region-kidal", "unresolved")]),
         ("Gunmen attacked the village of Zzyzx, Kidal.", [("Zzyzx", "ml-kidal", "unresolved")]),
         ("Gunmen attacked Gao. Later they burned the hamlet of Zzyzx.", [("Gao", "ml-gao", "alias"), ("Zzyzx", "ml-region-gao", "unresolved")]),
+        # an unresolved place the units after it located is where the one beside it stands
+        ("Gunmen attacked the village of Zzyzx in the commune of Qwqw (Kidal, Kidal region).",
+         [("Zzyzx", "ml-kidal", "unresolved"), ("Qwqw", "ml-kidal", "unresolved")]),
         ("Gunmen burned the hamlet of Zzyzx.", [("Zzyzx", "ml-country", "unresolved")]),
         # not a word, not part of a longer name
         ("Soldiers patrolled the area of Operation Serval.", []),
