@@ -196,6 +196,7 @@ class Cues:
     noun_phrase_prepositions: frozenset[str] = frozenset()
     nominal_markers: frozenset[str] = frozenset()
     reduced_passive_followers: frozenset[str] = frozenset()
+    reduced_passive_prepositions: frozenset[str] = frozenset()
     agent_markers: frozenset[str] = frozenset()
     act_phrase_openers: frozenset[str] = frozenset()
     agent_acts: frozenset[str] = frozenset()
@@ -215,7 +216,7 @@ class Cues:
 
 _SET_FIELDS = (
     "modal topic subordinators condition intention intention_links intention_direct negation skippable background reported denied "
-    "killed wounded other_outcomes killed_active killed_active_before_dead killed_of subset_markers count_units passive_aux attribution place_object_words light_verbs noun_phrase_prepositions nominal_markers reduced_passive_followers agent_markers act_phrase_openers agent_acts "
+    "killed wounded other_outcomes killed_active killed_active_before_dead killed_of subset_markers count_units passive_aux attribution place_object_words light_verbs noun_phrase_prepositions nominal_markers reduced_passive_followers reduced_passive_prepositions agent_markers act_phrase_openers agent_acts "
     "between_markers coordination head_after_links succession present_markers past_markers sequence_openers anaphoric_attackers place_anaphors "
     "retelling_possessives retelling_modifiers fronted_prepositions present_subjects office_titles response_verbs response_passive crowd_control_forces"
 ).split()
@@ -862,9 +863,13 @@ def assign_roles(
             obj, subject = subject, earlier
     passive = _is_passive(text_of(max(sentence_start, hit_start - 30), hit_start), cues)
     trigger_word = text_of(hit_start, hit_end).lower()
-    if (outcome or (violent and not reciprocal and trigger_word.endswith("ed"))) and not passive and obj is None and subject is not None:
+    after_words = _gap_words(text_of(hit_end, hit_end + 40))
+    # "two militants killed in clashes with Barkhane": an outcome verb followed by a preposition,
+    # not by what it was done to, is a reduced passive whatever side the sentence names later
+    preposition_next = outcome and bool(after_words) and after_words[0] in cues.reduced_passive_prepositions
+    if (outcome or (violent and not reciprocal and trigger_word.endswith("ed"))) and not passive \
+            and (obj is None or preposition_next) and subject is not None:
         # "two soldiers killed and one injured in an ambush": a headline's reduced passive
-        after_words = _gap_words(text_of(hit_end, hit_end + 40))
         following = after_words[:1]
         # ("Ansar Dine fighters attacked and burned the tomb": "and" joins another active verb)
         joined_active = after_words[:1] == ["and"] and len(after_words) >= 3 and after_words[1].endswith("ed") \
@@ -1346,6 +1351,11 @@ class EventAssembler:
             opponent = self._later_clash_opponent(candidates, role_anchor, actor_mentions, text_of, findings)
             if opponent is not None:
                 findings = [*findings, RoleFinding(opponent, "actor2", "roles:later-clash")]
+        elif not any(f.role == "actor1" for f in findings) and role_anchor.trigger.outcome:
+            # "two militants killed in clashes with Barkhane": the victims' opponent acted
+            opponent = self._later_clash_opponent(candidates, role_anchor, actor_mentions, text_of, findings)
+            if opponent is not None:
+                findings = [RoleFinding(opponent, "actor1", "roles:opponent"), *findings]
         if role_anchor is not anchor and not role_anchor.label and not any(f.role == "actor1" for f in findings):
             # "a girl was killed when the air force bombed a camp": the outcome names no actor, the act does
             taken = {f.mention.entity_id for f in findings}

@@ -99,6 +99,12 @@ CASES = [
     # --- a name's head noun does not part it from the side coordinated with it
     ("On 9 May 2019, Katiba Macina militants and Dozos clashed near Boni.",
      dict(code="BAT/Armed clash", a1="jnim", assoc1={"katiba-macina"}, a2="dozo")),
+    # --- an outcome verb followed by a preposition is a reduced passive even when a side is named
+    # later; the side the victims fought acted; a count after "around" is still an object
+    ("On 9 May 2019, eight militants killed in clashes with French troops near Boni.",
+     dict(code="BAT/Armed clash", a1="france", a2="gunmen", fat=8)),
+    ("On 9 May 2019, French troops killed around thirty JNIM militants near Boni.",
+     dict(code="BAT/Armed clash", a1="france", a2="jnim")),
     # --- an instrument given as the means of the subject's act
     ("On 9 May 2019, JNIM militants damaged an army vehicle by IED detonation near Boni.",
      dict(code="ERV/Remote explosive/landmine/IED", a1="jnim", a2="army")),
