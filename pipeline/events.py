@@ -1369,6 +1369,14 @@ class EventAssembler:
                 if opponent is not None:
                     acting = [RoleFinding(opponent, "actor1", "roles:opponent")]
             findings = [*acting, *findings]
+        elif role_anchor is not anchor and not role_anchor.label and not any(f.role == "actor2" for f in findings) \
+                and anchor.start > role_anchor.end:
+            # "demonstrators … attacked the MINUSMA base": the side the act that follows the
+            # crowd is done to is acted upon
+            taken = {f.mention.entity_id for f in findings}
+            act_roles = self._roles(doc, document, sentence, anchor, actor_mentions, text_of, heading=False)
+            findings = [*findings, *(replace(f, rule="roles:act-object") for f in act_roles
+                                     if f.role in ("actor2", "assoc_actor_2") and f.mention.entity_id not in taken)]
         if code_hit.trigger.needs_actor and not findings and not self._place_is_object(
                 document.body, place_mentions, code_hit if not code_hit.label else role_anchor):
             return []

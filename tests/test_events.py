@@ -99,6 +99,9 @@ CASES = [
     # --- a name's head noun does not part it from the side coordinated with it
     ("On 9 May 2019, Katiba Macina militants and Dozos clashed near Boni.",
      dict(code="BAT/Armed clash", a1="jnim", assoc1={"katiba-macina"}, a2="dozo")),
+    # --- the side a crowd's act is done to is acted upon
+    ("On 9 May 2019, a number of demonstrators, primarily male youths, attacked the MINUSMA base in Boni.",
+     dict(code="RIO/Violent demonstration", a1="rioters", a2="minusma")),
     # --- an outcome verb followed by a preposition is a reduced passive even when a side is named
     # later; the side the victims fought acted; a count after "around" is still an object
     ("On 9 May 2019, eight militants killed in clashes with French troops near Boni.",
