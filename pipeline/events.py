@@ -1370,9 +1370,10 @@ class EventAssembler:
                     acting = [RoleFinding(opponent, "actor1", "roles:opponent")]
             findings = [*acting, *findings]
         elif role_anchor is not anchor and not role_anchor.label and not any(f.role == "actor2" for f in findings) \
-                and anchor.start > role_anchor.end:
-            # "demonstrators … attacked the MINUSMA base": the side the act that follows the
-            # crowd is done to is acted upon
+                and anchor.start > role_anchor.end \
+                and any(m.start <= role_anchor.start and role_anchor.end <= m.end for m in actor_mentions):
+            # "demonstrators … attacked the MINUSMA base": the side the act that follows a side
+            # named by its act is done to is acted upon
             taken = {f.mention.entity_id for f in findings}
             act_roles = self._roles(doc, document, sentence, anchor, actor_mentions, text_of, heading=False)
             findings = [*findings, *(replace(f, rule="roles:act-object") for f in act_roles
