@@ -2253,13 +2253,25 @@ class EventAssembler:
         if not self._actor1_is_weak(draft):
             return None
         start = max(sentence.start, after)
-        words = {word.text for word in text_words(sentence.text[start - sentence.start:])}
-        if not words & self.cues.attribution:
+        cues = [word for word in text_words(sentence.text[start - sentence.start:]) if word.text in self.cues.attribution]
+        if not cues:
             return None
+        # the side the act was done to is not the one blamed for it ("an IED exploded near an army
+        # post, the device was likely planted by JNIM militants")
+        acted_upon = {role.actor_id for role in draft.roles if role.role in ("actor2", "assoc_actor_2")}
         named = [m for m in mentions if m.kind == "actor" and start <= m.start and m.end <= sentence.end
-                 and m.entity_id not in self.generic_ids
+                 and m.entity_id not in self.generic_ids and m.entity_id not in acted_upon
                  and actor_class(self.gazetteer.actors[m.entity_id]) & {"armed"}]
-        return named[0] if named else None
+        if not named:
+            return None
+        # the subject just before the cue ("El Mourabitoun claimed responsibility and authorities
+        # believe…"), else the agent after it ("planted by JNIM"), else the first named
+        cue_at = start + cues[0].start
+        subject = [m for m in named if m.end <= cue_at and len(_gap_words(sentence.text[m.end - sentence.start:cue_at - sentence.start])) <= 2]
+        if subject:
+            return subject[-1]
+        agent = [m for m in named if m.start >= cue_at and re.search(r"\b(?:by|to|par)\b", sentence.text[cue_at - sentence.start:m.start - sentence.start])]
+        return agent[0] if agent else named[0]
 
     def _leading_actor(self, sentence: Sentence, mentions: Sequence[EntityMention], draft: _Draft) -> Optional[EntityMention]:
         """The named armed group a trigger-less sentence opens with ("French forces conducted…"),

@@ -99,6 +99,12 @@ CASES = [
     # --- a name's head noun does not part it from the side coordinated with it
     ("On 9 May 2019, Katiba Macina militants and Dozos clashed near Boni.",
      dict(code="BAT/Armed clash", a1="jnim", assoc1={"katiba-macina"}, a2="dozo")),
+    # --- the side blamed after the act: the subject of the claim, or the agent after "by";
+    # never the side the act was done to
+    ("On 9 May 2019, an IED exploded near an army post in Boni, the device was likely planted by JNIM militants.",
+     dict(code="ERV/Remote explosive/landmine/IED", a1="jnim", a2="army")),
+    ("On 9 May 2019, gunmen attacked soldiers in Boni. MUJAO claimed responsibility and the army suspects JNIM.",
+     dict(code="BAT/Armed clash", a1="mojwa", a2="army")),
     # --- the side a crowd's act is done to is acted upon
     ("On 9 May 2019, a number of demonstrators, primarily male youths, attacked the MINUSMA base in Boni.",
      dict(code="RIO/Violent demonstration", a1="rioters", a2="minusma")),
