@@ -162,6 +162,8 @@ class Cues:
     office_titles: frozenset[str] = frozenset()
     response_verbs: frozenset[str] = frozenset()
     response_passive: frozenset[str] = frozenset()
+    unidentified_persons: frozenset[str] = frozenset()
+    crowd_quantifiers: frozenset[str] = frozenset()
     crowd_control_forces: frozenset[str] = frozenset()
     present_subjects: frozenset[str] = frozenset()
     past_markers: frozenset[str] = frozenset()
@@ -218,7 +220,7 @@ _SET_FIELDS = (
     "modal topic subordinators condition intention intention_links intention_direct negation skippable background reported denied "
     "killed wounded other_outcomes killed_active killed_active_before_dead killed_of subset_markers count_units passive_aux attribution place_object_words light_verbs noun_phrase_prepositions nominal_markers reduced_passive_followers reduced_passive_prepositions agent_markers act_phrase_openers agent_acts "
     "between_markers coordination head_after_links succession present_markers past_markers sequence_openers anaphoric_attackers place_anaphors "
-    "retelling_possessives retelling_modifiers fronted_prepositions present_subjects office_titles response_verbs response_passive crowd_control_forces"
+    "retelling_possessives retelling_modifiers fronted_prepositions present_subjects office_titles response_verbs response_passive unidentified_persons crowd_quantifiers crowd_control_forces"
 ).split()
 _PHRASE_FIELDS = ("no_fatalities", "coded_count", "association_links", "after_another")
 
@@ -1389,6 +1391,7 @@ class EventAssembler:
             date = EventDate(start=date.start[:4] + "-01-01", end=date.end, precision="range", text=date.text,
                              source=date.source)
         year = int(date.start[:4]) if date else (document.published.year if document.published else None)
+        findings = self._unidentified_persons(findings, anchor, document.body)
         stated = [_Role(f.mention.entity_id, f.role, f.mention.text, f.mention.alias, f.mention.score) for f in findings]
         off_duty = self._off_duty_as_civilians(stated, [f.mention for f in findings], document.body)
         roles = self._promote_members(off_duty, year)
@@ -1447,6 +1450,24 @@ class EventAssembler:
                         return mention
                     break
         return None
+
+    def _unidentified_persons(self, findings: list[RoleFinding], anchor: TriggerHit, body: str) -> list[RoleFinding]:
+        """Persons named only as persons ("an unknown individual", "two men") who commit an act
+        of violence are unidentified attackers, not a mob: ACLED's rioters are a crowd ("a number
+        of individuals", "dozens of men" stay one)."""
+        attackers = self.implied_ids.get("attackers")
+        if attackers is None or anchor.trigger.event_type not in _VIOLENT_TYPES:
+            return findings
+        result = []
+        for finding in findings:
+            mention = finding.mention
+            before = " ".join(body[max(0, mention.start - 24):mention.start].lower().split())
+            if finding.role in ("actor1", "assoc_actor_1") \
+                    and " ".join(mention.text.lower().split()) in self.cues.unidentified_persons \
+                    and not any(before.endswith(crowd) for crowd in self.cues.crowd_quantifiers):
+                finding = replace(finding, mention=mention.model_copy(update={"entity_id": attackers}))
+            result.append(finding)
+        return result
 
     def _included_victims(self, findings: list[RoleFinding], actor_mentions: Sequence[EntityMention], body: str,
                           anchor: TriggerHit) -> list[RoleFinding]:

@@ -105,6 +105,9 @@ CASES = [
      dict(code="ERV/Remote explosive/landmine/IED", a1="jnim", a2="army")),
     ("On 9 May 2019, gunmen attacked soldiers in Boni. MUJAO claimed responsibility and the army suspects JNIM.",
      dict(code="BAT/Armed clash", a1="mojwa", a2="army")),
+    # --- persons named only as persons who commit violence are unidentified attackers, unless a crowd
+    ("On 9 May 2019, two individuals shot a villager in Boni.", dict(code="VAC/Attack", a1="gunmen", a2="civilians")),
+    ("On 9 May 2019, a number of individuals beat a villager in Boni.", dict(a1="civilians")),
     # --- the side a crowd's act is done to is acted upon
     ("On 9 May 2019, a number of demonstrators, primarily male youths, attacked the MINUSMA base in Boni.",
      dict(code="RIO/Violent demonstration", a1="rioters", a2="minusma")),
