@@ -49,6 +49,8 @@ class EntitySettings:
         document names for sure is chosen when it lies within this distance.
     units_km: a near-miss place farther than this from the administrative unit the text names
         after it ("(Koro, Mopti)") is taken to be another place; the unit stands for it.
+    near_km: a place from GeoNames or a near-miss farther than this from the settlement the
+        text says it is near ("X, near Y") is another place of that name, kept unresolved at Y.
     duplicate_km: same-named places nothing tells apart that all lie within this distance of
         one another are one place recorded twice (GeoNames often holds a village twice, from
         two sources, a few km apart): the first by rank stands for it.
@@ -64,6 +66,7 @@ class EntitySettings:
     proximity_km: float = 60.0
     units_km: float = 80.0
     duplicate_km: float = 20.0
+    near_km: float = 30.0
     locative_words: tuple[str, ...] = (
         "in", "near", "at", "around", "outside", "from", "to", "towards", "toward", "between", "of",
         "à", "près de", "dans", "vers", "entre", "de",
@@ -304,6 +307,7 @@ class EntityRecognizer:
                                               self._contradicted_by_units)
         mentions = [m for m in mentions if m.kind != "place" or not self._names_a_thing.match(document.body, m.end)]
         mentions = self._drop_apposed_units(mentions, document.body)
+        mentions = self._far_from_where_it_is_said_to_be(mentions, document.body)
         mentions = self._stand_in_units(mentions)
         return mentions
 
@@ -373,6 +377,25 @@ class EntityRecognizer:
             elif self._contradicted_by_units(place, [unit]):
                 dropped.add(first)
         return [mention for index, mention in enumerate(mentions) if index not in dropped]
+
+    def _far_from_where_it_is_said_to_be(self, mentions: list[EntityMention], body: str) -> list[EntityMention]:
+        """"Dianweli (near Bandiougou)": a place matched from GeoNames or as a near-miss that lies
+        farther than `near_km` from the settlement the text says it is near is a namesake of a
+        place no entry knows; it is kept by its name, as unresolved, at that settlement."""
+        places = self.gazetteer.places
+        result = list(mentions)
+        located = [i for i, m in enumerate(mentions) if m.kind == "place" and m.entity_id in places]
+        for first, second in zip(located, located[1:]):
+            place, near = mentions[first], mentions[second]
+            if place.method not in ("fuzzy", "geonames") or near.method == "unresolved" \
+                    or not _SAID_TO_BE_NEAR.fullmatch(body[place.end:near.start]):
+                continue
+            entry, anchor = places[place.entity_id], places[near.entity_id]
+            if anchor.kind not in SETTLEMENT_KINDS:
+                continue
+            if distance_km((entry.lat, entry.lon), (anchor.lat, anchor.lon)) > self.settings.near_km:
+                result[first] = place.model_copy(update={"entity_id": anchor.id, "method": "unresolved"})
+        return result
 
     def _contradicted_by_units(self, place: EntityMention, units: list[EntityMention]) -> bool:
         """True when `place` was matched as a near-miss or from GeoNames (not the curated
@@ -804,6 +827,8 @@ def _pick_actor(ids: Iterable[str], actors: dict[str, ActorEntry]) -> str:
 # capitalised word ("Nouhoun-Peulh", "Tin Hama")
 _NAME_REST = r"(?:-[\w']+)*(?:[ ][A-Z][\w']+(?:-[\w']+)*)?"
 # between a place and the unit said to hold it: "Koro, Mopti", "the Zinda area of Gao", "Saye in Mopti"
+# what says a place is near another: "X, near Y", "X (near Y)", "X not far from Y"
+_SAID_TO_BE_NEAR = re.compile(r"\s*[,(]?\s*(?:near|close to|not far from|outside|near to|à proximité de|près de)\s+(?:the\s+(?:town|village|city)\s+of\s+)?")
 _APPOSED_UNIT = re.compile(r",\s*|\s+(?:(?:area|locality|village|commune|district|quarter|sector)\s+)?(?:of|in)\s+(?:the\s+)?")
 # a list of places goes on after the second name, or came before the first
 _LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|or\b|&)\s*[A-Z]")

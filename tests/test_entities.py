@@ -331,3 +331,18 @@ def test_entities_a_place_of_that_name_before_one_that_has_it_as_a_variant(fixtu
     recognizer = EntityRecognizer(gazetteer)
     document, sentences = make_document("Gunmen attacked a police station in Qorno.")
     assert [m.entity_id for m in recognizer(document, sentences) if m.kind == "place"] == ["gn-b-own"]
+
+
+def test_entities_a_geonames_place_far_from_where_the_text_says_it_is_is_another_place(fixture_gazetteer_dir):
+    gazetteer = load_gazetteer(fixture_gazetteer_dir)
+    # invented GeoNames-style villages: one 10 km from Gao, one 300 km from it
+    gazetteer.add_places([
+        PlaceEntry(id="gn-close", name="Qelbaro", kind="village", country="Mali", admin1="Gao", lat=16.36, lon=-0.04, sources=["GeoNames"]),
+        PlaceEntry(id="gn-far", name="Qorbala", kind="village", country="Mali", admin1="Kidal", lat=18.9, lon=0.6, sources=["GeoNames"]),
+    ], origin="geonames:test")
+    recognizer = EntityRecognizer(gazetteer)
+    for text, expected in (("Gunmen attacked the village of Qelbaro, near Gao.", [("Qelbaro", "gn-close", "geonames")]),
+                           ("Gunmen attacked the village of Qorbala (near Gao).", [("Qorbala", "ml-gao", "unresolved")])):
+        document, sentences = make_document(text)
+        places = [m for m in recognizer(document, sentences) if m.kind == "place"]
+        assert [(m.text, m.entity_id, m.method) for m in places][:1] == expected
