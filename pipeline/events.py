@@ -2222,10 +2222,11 @@ class EventAssembler:
                     absorbed.add(later)
                     draft.fatalities = _combine_fatalities(draft.fatalities, drafts[later].fatalities, False)
             draft.sentence_last, draft.end = following.index, following.end
-            # the toll told next ("One Dogon man was killed.") is the battle's
+            # the toll told next ("One Dogon man was killed.", "One was injured and the assailants
+            # seized livestock.") is the battle's
             toll = by_index.get(following.index + 1)
             told = [later for later in range(position + 1, len(drafts)) if toll is not None and drafts[later].sentence_first == toll.index]
-            if told and all((drafts[later].anchor.trigger.outcome or drafts[later].fatalities is not None)
+            if told and all((drafts[later].anchor.trigger.outcome or drafts[later].fatalities is not None or drafts[later].casualties)
                             and drafts[later].sentence_last == toll.index
                             and not any(self.gazetteer.actors[role.actor_id].kind in _ARMED_KINDS
                                         for role in drafts[later].roles if not role.implied and role.actor_id in self.gazetteer.actors

@@ -144,6 +144,9 @@ CASES = [
     ("On 9 May 2019, JNIM militants attacked the Dogon village of Boni. Village self-defense responded to the attack. "
      "One Dogon man was killed and livestock seized by the assailants.",
      dict(code="BAT/Armed clash", a1="jnim", a2="dogon-militia", fat=1, events=1)),
+    ("On 9 May 2019, JNIM militants attacked the Dogon village of Boni. Village self-defense responded to the attack. "
+     "One Dogon man was injured and the assailants seized livestock.",
+     dict(code="BAT/Armed clash", a1="jnim", a2="dogon-militia", events=1)),
     # --- a parent named beside its brigade acts, the brigade associated
     ("On 9 May 2019, Katiba Macina (JNIM) militants attacked soldiers near Boni.",
      dict(code="BAT/Armed clash", a1="jnim", assoc1={"katiba-macina"}, a2="army")),
