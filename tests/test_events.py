@@ -108,6 +108,11 @@ CASES = [
     # --- persons named only as persons who commit violence are unidentified attackers, unless a crowd
     ("On 9 May 2019, two individuals shot a villager in Boni.", dict(code="VAC/Attack", a1="gunmen", a2="civilians")),
     ("On 9 May 2019, a number of individuals beat a villager in Boni.", dict(a1="civilians")),
+    # --- people "of" or "from" a group are associated with it
+    ("On 9 May 2019, soldiers killed nine civilians from the Fulani community near Boni.",
+     dict(code="VAC/Attack", a1="army", a2="civilians", assoc2={"fulani"})),
+    ("On 9 May 2019, gunmen killed two villagers belonging to the Dogon community near Boni.",
+     dict(code="VAC/Attack", a1="gunmen", a2="civilians", assoc2={"dogon"})),
     # --- the side a crowd's act is done to is acted upon
     ("On 9 May 2019, a number of demonstrators, primarily male youths, attacked the MINUSMA base in Boni.",
      dict(code="RIO/Violent demonstration", a1="rioters", a2="minusma")),
