@@ -108,6 +108,11 @@ CASES = [
     # --- persons named only as persons who commit violence are unidentified attackers, unless a crowd
     ("On 9 May 2019, two individuals shot a villager in Boni.", dict(code="VAC/Attack", a1="gunmen", a2="civilians")),
     ("On 9 May 2019, a number of individuals beat a villager in Boni.", dict(a1="civilians")),
+    # --- gunfire exchanged, warning shots fired at a side
+    ("On 9 May 2019, gunfire was exchanged between soldiers and JNIM militants near Boni.",
+     dict(code="BAT/Armed clash", a1="army", a2="jnim")),
+    ("On 9 May 2019, soldiers fired warning shots at JNIM militants near Boni.",
+     dict(code="BAT/Armed clash", a1="army", a2="jnim")),
     # --- people "of" or "from" a group are associated with it
     ("On 9 May 2019, soldiers killed nine civilians from the Fulani community near Boni.",
      dict(code="VAC/Attack", a1="army", a2="civilians", assoc2={"fulani"})),
