@@ -725,8 +725,9 @@ class EntityRecognizer:
         """One of several same-named places: the one in the region the document names most,
         curated before GeoNames, settlements before sites and units, one whose own name it is
         before one that has it as a variant ("Sona" is the village Sona, not Soana, also written
-        Sona), towns before villages, larger first. Still tied: the one nearest a place the document names for sure, within
-        `proximity_km`; else the region."""
+        Sona), towns before villages, larger first. Still tied: one place recorded twice when all
+        lie within `duplicate_km`; else the one nearest a place the document names for sure,
+        within `proximity_km`; else the region."""
         places = self.gazetteer.places
         if len(ids) == 1:
             return ids[0]

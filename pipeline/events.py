@@ -2190,15 +2190,14 @@ class EventAssembler:
             # the attackers" is an attack on civilians, and a battle that ACLED codes apart)
             victims = any(role.role == "actor2" and not role.implied for role in draft.roles) and not unopposed
             responder = None if victims else self._responder(document.body, draft.anchor.end, own.end, mentions, acting)
+            same_sentence = responder is not None
             following = by_index.get(draft.sentence_last + 1)
-            if responder is None:
+            if not same_sentence:
                 if following is None or following.is_heading or not _same_line(document.body, own, following):
                     continue
                 responder = self._responder(document.body, following.start, following.end, mentions, acting)
                 if responder is None:
                     continue
-            else:
-                following = own
             kept_roles = [role for role in draft.roles if not (role.role == "actor2" and role.implied)]
             kept_roles = [replace(role, role="assoc_actor_2") if role.role == "actor2" else role for role in kept_roles]
             fighting = _Role(responder.entity_id, "actor2", responder.text, responder.alias, responder.score)
@@ -2215,7 +2214,7 @@ class EventAssembler:
             draft.roles = sorted([*kept_roles, fighting], key=lambda role: _ROLE_ORDER[role.role])
             draft.event_type, draft.sub_event_type = "Battles", "Armed clash"
             draft.rules = [rule for rule in draft.rules if not rule.startswith("implied:actor2=")] + ["merged:response"]
-            if following is own:
+            if same_sentence:
                 continue
             for later in range(position + 1, len(drafts)):
                 if drafts[later].sentence_first == following.index:
