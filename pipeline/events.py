@@ -164,6 +164,7 @@ class Cues:
     response_passive: frozenset[str] = frozenset()
     unidentified_persons: frozenset[str] = frozenset()
     crowd_quantifiers: frozenset[str] = frozenset()
+    protest_causes: frozenset[str] = frozenset()
     crowd_control_forces: frozenset[str] = frozenset()
     present_subjects: frozenset[str] = frozenset()
     past_markers: frozenset[str] = frozenset()
@@ -220,7 +221,7 @@ _SET_FIELDS = (
     "modal topic subordinators condition intention intention_links intention_direct negation skippable background reported denied "
     "killed wounded other_outcomes killed_active killed_active_before_dead killed_of subset_markers count_units passive_aux attribution place_object_words light_verbs noun_phrase_prepositions nominal_markers reduced_passive_followers reduced_passive_prepositions agent_markers act_phrase_openers agent_acts "
     "between_markers coordination head_after_links succession present_markers past_markers sequence_openers anaphoric_attackers place_anaphors "
-    "retelling_possessives retelling_modifiers fronted_prepositions present_subjects office_titles response_verbs response_passive unidentified_persons crowd_quantifiers crowd_control_forces"
+    "retelling_possessives retelling_modifiers fronted_prepositions present_subjects office_titles response_verbs response_passive unidentified_persons crowd_quantifiers protest_causes crowd_control_forces"
 ).split()
 _PHRASE_FIELDS = ("no_fatalities", "coded_count", "association_links", "after_another")
 
@@ -1169,7 +1170,7 @@ class EventAssembler:
         drafts = self._drop_retold(drafts, document.body)
         self._resolve_place_anaphors(drafts, document, sentences, mentions)
         for draft in drafts:
-            self._crowd_roles(draft)
+            self._crowd_roles(draft, document.body)
         return [self._freeze(document, draft) for draft in drafts]
 
     def _resolve_generic_anaphors(self, mentions: list[EntityMention], body: str) -> list[EntityMention]:
@@ -2480,10 +2481,12 @@ class EventAssembler:
 
     # -- the record -----------------------------------------------------------------------
 
-    def _crowd_roles(self, draft: _Draft) -> None:
+    def _crowd_roles(self, draft: _Draft, body: str = "") -> None:
         """The crowd of a riot is rioters, of a protest protesters, whichever word the telling
         that coded the event used ("protesters responded by throwing stones": a riot's rioters);
-        the "security forces" that handle the crowd are police."""
+        the "security forces" that handle the crowd are police. A peaceful protest has no side
+        acted upon: what it is for or against is no actor, and a group named as if acted upon
+        without such a word before it marched with the crowd ("Students were out in the streets")."""
         crowd = {"Protests": "protesters", "Riots": "rioters"}.get(draft.event_type)
         crowd_id = self.implied_ids.get(crowd) if crowd else None
         if crowd_id is None:
@@ -2497,6 +2500,14 @@ class EventAssembler:
                 role = replace(role, actor_id=police_id)
             elif role.role in ("actor1", "assoc_actor_1") and actor is not None and actor.kind == other:
                 role = replace(role, actor_id=crowd_id)
+            elif draft.sub_event_type == "Peaceful protest" and role.role in ("actor2", "assoc_actor_2"):
+                # (ACLED's definition: "protested against the French military presence")
+                at = body.find(role.text, draft.start, draft.end) if role.text else -1
+                before = " ".join(body[max(draft.start, at - 40):at].lower().split()) if at >= 0 else ""
+                if at < 0 or (actor is not None and actor.kind == "civilians") \
+                        or any(re.search(rf"(?<!\w){re.escape(cue)}(?!\w)", before) for cue in self.cues.protest_causes):
+                    continue  # (residents who march are the crowd itself)
+                role = replace(role, role="assoc_actor_1")
             roles.append(role)
         draft.roles = _unique_roles(roles)
 

@@ -118,6 +118,16 @@ CASES = [
      dict(code="VAC/Attack", a1="army", a2="civilians", assoc2={"fulani"})),
     ("On 9 May 2019, gunmen killed two villagers belonging to the Dogon community near Boni.",
      dict(code="VAC/Attack", a1="gunmen", a2="civilians", assoc2={"dogon"})),
+    # --- a peaceful protest has no side acted upon: what it is against or for is no actor
+    ("On 9 May 2019, residents of Boni protested against the presence of MINUSMA.",
+     dict(code="PRO/Peaceful protest", a1="protesters", a2=None, ids={"protesters"})),
+    ("On 9 May 2019, protesters marched in Konna in support of the army.",
+     dict(code="PRO/Peaceful protest", a1="protesters", a2=None, ids={"protesters"})),
+    # (a group named as if acted upon, with no such word before it, marched with the crowd)
+    ("On 9 May 2019, teachers were out in the streets of Boni to protest the arrest of their leader.",
+     dict(code="PRO/Peaceful protest", a1="protesters", a2=None, assoc1={"teachers"})),
+    ("On 9 May 2019, a crowd protested in Boni and soldiers fired tear gas on the protesters.",
+     dict(code="PRO/Protest with intervention", a1="protesters", a2="army")),
     # --- the side a crowd's act is done to is acted upon
     ("On 9 May 2019, a number of demonstrators, primarily male youths, attacked the MINUSMA base in Boni.",
      dict(code="RIO/Violent demonstration", a1="rioters", a2="minusma")),
