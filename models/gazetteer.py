@@ -32,12 +32,18 @@ class _Entry(BaseModel):
 
 
 class AcledLabel(_Entry):
-    """An ACLED actor label and the years (inclusive) it applies to; open ends are None."""
+    """An ACLED actor label and the years (inclusive) it applies to; open ends are None.
+
+    `undated`: the label for an event whose year is unknown, in place of the first listed (the
+    gendarmerie's "Gendarmerie" label names the force itself; the earlier plain police label was
+    a coarser coding).
+    """
 
     label: str
     start_year: Optional[int] = Field(default=None, alias="from")
     end_year: Optional[int] = Field(default=None, alias="to")
     country: Optional[str] = None
+    undated: bool = False
 
     def applies(self, year: Optional[int], country: Optional[str] = None) -> bool:
         if country is not None and self.country is not None and self.country != country:
@@ -115,8 +121,10 @@ class ActorEntry(_Entry):
         return aliases
 
     def acled_label(self, year: Optional[int], country: Optional[str] = None) -> Optional[str]:
-        """The ACLED label that applies in `year` (first listed wins), else None."""
-        for label in self.acled:
+        """The ACLED label that applies in `year` (first listed wins; with the year unknown, the
+        one marked `undated` first), else None."""
+        labels = sorted(self.acled, key=lambda label: not label.undated) if year is None else self.acled
+        for label in labels:
             if label.applies(year, country):
                 return label.label
         return None

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from models.gazetteer import ActorEntry
 from pipeline.errors import GazetteerError
 from pipeline.gazetteer import alias_key, check_gazetteer, fold_text, load_gazetteer
 
@@ -144,3 +145,18 @@ def test_gazetteer_yaml_syntax_error_names_file_and_line(tmp_path, fixture_gazet
     # the parser's own words differ between libyaml and pure-Python PyYAML; where it is does not
     assert str(caught.value).startswith(f"{(folder / 'actors.yaml').as_posix()}:3: not valid YAML: ")
     assert "expected ',' or ']'" in str(caught.value)
+
+
+def test_gazetteer_label_marked_undated_serves_an_unknown_year():
+    gendarmes = ActorEntry(id="g", name="Gendarmerie", kind="state forces", acled=[
+        {"label": "Police Forces of Mali (2012-2013)", "from": 2012, "to": 2013},
+        {"label": "Police Forces of Mali (2013-2020) Gendarmerie", "from": 2016, "to": 2020, "undated": True},
+    ])
+    assert gendarmes.acled_label(2012) == "Police Forces of Mali (2012-2013)"
+    assert gendarmes.acled_label(2018) == "Police Forces of Mali (2013-2020) Gendarmerie"
+    assert gendarmes.acled_label(None) == "Police Forces of Mali (2013-2020) Gendarmerie"
+    plain = ActorEntry(id="p", name="Police", kind="state forces", acled=[
+        {"label": "Police Forces of Mali (2012-2013)", "from": 2012, "to": 2013},
+        {"label": "Police Forces of Mali (2013-2020)", "from": 2013, "to": 2020},
+    ])
+    assert plain.acled_label(None) == "Police Forces of Mali (2012-2013)"
