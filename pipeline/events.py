@@ -2093,7 +2093,7 @@ class EventAssembler:
         merged: list[_Draft] = []
         for draft in drafts:
             previous = merged[-1] if merged else None
-            if previous is not None and self._same_event(previous, draft, by_index):
+            if previous is not None and self._same_event(previous, draft, by_index, document.body):
                 merged[-1] = self._combine(previous, draft)
             else:
                 merged.append(draft)
@@ -2376,13 +2376,17 @@ class EventAssembler:
         draft.roles = sorted(given + kept, key=lambda item: _ROLE_ORDER[item.role])
         draft.rules.append(rule)
 
-    def _same_event(self, first: _Draft, second: _Draft, sentences: dict[int, Sentence]) -> bool:
+    def _same_event(self, first: _Draft, second: _Draft, sentences: dict[int, Sentence], body: str = "") -> bool:
         gap = second.sentence_first - first.sentence_last
         if gap < 1 or gap > self.settings.merge_max_sentence_gap or first.split or second.split:
             return False
         if any(sentences.get(index) is not None and sentences[index].is_heading
                for index in range(first.sentence_last + 1, second.sentence_first)):
             return False
+        last, following = sentences.get(first.sentence_last), sentences.get(second.sentence_first)
+        if body and last is not None and following is not None and not _same_line(body, last, following) \
+                and (second.named_ids() - first.named_ids() - self.generic_ids):
+            return False  # a new paragraph that names sides of its own tells its own story
         if first.place is not None and second.place is not None and first.place.entity_id != second.place.entity_id:
             return False
         if first.date is not None and second.date is not None and second.date.source in ("sentence", "clause") and (

@@ -950,3 +950,12 @@ def test_events_location_moved_by_distance_and_bearing(extract, gazetteer, text,
     assert event.location.precision == precision
     assert event.location.lat - menaka.lat == pytest.approx(north, abs=0.01)
     assert event.location.lon - menaka.lon == pytest.approx(east, abs=0.01)
+
+
+def test_events_a_new_paragraph_naming_its_own_sides_is_its_own_event(extract):
+    text = "On 9 May 2019, JNIM militants attacked soldiers near Boni.\n\nThe MOJWA also attacked soldiers."
+    _, events = extract(text)
+    assert [_role(event, "actor1") for event in events] == [["jnim"], ["mojwa"]]
+    # (a bare toll in the next paragraph still joins the act it counts)
+    _, events = extract("On 9 May 2019, JNIM militants attacked soldiers near Boni.\n\nThree soldiers were killed.")
+    assert len(events) == 1 and events[0].fatalities is not None and events[0].fatalities.min == 3
