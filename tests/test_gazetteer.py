@@ -160,3 +160,19 @@ def test_gazetteer_label_marked_undated_serves_an_unknown_year():
         {"label": "Police Forces of Mali (2013-2020)", "from": 2013, "to": 2020},
     ])
     assert plain.acled_label(None) == "Police Forces of Mali (2012-2013)"
+
+
+@pytest.mark.parametrize(("text", "labour"), [
+    # a trade names a labour group; a driver or an employee alone names none
+    ("Gunmen shot dead two truck drivers near Gao.", True),
+    ("Gunmen shot dead two traders near Gao.", True),
+    ("Gunmen wounded the driver of a vehicle near Gao.", False),
+    ("Gunmen robbed the employees of an NGO near Gao.", False),
+])
+def test_gazetteer_bundled_labour_group_is_named_by_a_trade(text, labour):
+    from pipeline.entities import EntityRecognizer
+    from tests.conftest import make_document
+
+    recognizer = EntityRecognizer(load_gazetteer(REPO / "gazetteer"))
+    found = [m.entity_id for m in recognizer(*make_document(text)) if m.kind == "actor"]
+    assert ("labour-group" in found) is labour, found
