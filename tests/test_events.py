@@ -123,6 +123,8 @@ CASES = [
      dict(code="PRO/Peaceful protest", a1="protesters", a2=None, ids={"protesters"})),
     ("On 9 May 2019, protesters marched in Konna in support of the army.",
      dict(code="PRO/Peaceful protest", a1="protesters", a2=None, ids={"protesters"})),
+    ("On 9 May 2019, people in Boni staged pro-army demonstrations.",
+     dict(code="PRO/Peaceful protest", a1="protesters", ids={"protesters"})),
     # (a group named as if acted upon, with no such word before it, marched with the crowd)
     ("On 9 May 2019, teachers were out in the streets of Boni to protest the arrest of their leader.",
      dict(code="PRO/Peaceful protest", a1="protesters", a2=None, assoc1={"teachers"})),
