@@ -113,6 +113,8 @@ CASES = [
      dict(code="BAT/Armed clash", a1="army", a2="jnim")),
     ("On 9 May 2019, soldiers fired warning shots at JNIM militants near Boni.",
      dict(code="BAT/Armed clash", a1="army", a2="jnim")),
+    ("On 9 May 2019, villagers were subjected to violence by soldiers in Boni.",
+     dict(code="VAC/Attack", a1="army", a2="civilians")),
     # --- people "of" or "from" a group are associated with it
     ("On 9 May 2019, soldiers killed nine civilians from the Fulani community near Boni.",
      dict(code="VAC/Attack", a1="army", a2="civilians", assoc2={"fulani"})),
