@@ -105,6 +105,12 @@ CASES = [
      dict(code="ERV/Remote explosive/landmine/IED", a1="jnim", a2="army")),
     ("On 9 May 2019, gunmen attacked soldiers in Boni. MUJAO claimed responsibility and the army suspects JNIM.",
      dict(code="BAT/Armed clash", a1="mojwa", a2="army")),
+    # --- named groups of one kind given as alternatives are one side: the first named is coded;
+    # groups of different kinds may well both have acted
+    ("On 9 May 2019, suspected JNIM or ISGS militants attacked soldiers near Boni.",
+     dict(code="BAT/Armed clash", a1="jnim", a2="army", ids={"jnim", "army"})),
+    ("On 9 May 2019, JNIM militants and/or Fulani militiamen attacked villagers near Boni.",
+     dict(code="VAC/Attack", a1="jnim", assoc1={"fulani-militia"})),
     # --- persons named only as persons who commit violence are unidentified attackers, unless a crowd
     ("On 9 May 2019, two individuals shot a villager in Boni.", dict(code="VAC/Attack", a1="gunmen", a2="civilians")),
     ("On 9 May 2019, a number of individuals beat a villager in Boni.", dict(a1="civilians")),
