@@ -747,8 +747,9 @@ class EntityRecognizer:
 
         ranked = sorted(ids, key=rank)
         best, runner_up = ranked[0], ranked[1]
-        if rank(best)[:6] == rank(runner_up)[:6]:
-            tied = [place_id for place_id in ranked if rank(place_id)[:6] == rank(best)[:6]]
+        # (tied: equal in everything but the id)
+        if rank(best)[:-1] == rank(runner_up)[:-1]:
+            tied = [place_id for place_id in ranked if rank(place_id)[:-1] == rank(best)[:-1]]
             if max(distance_km((places[a].lat, places[a].lon), (places[b].lat, places[b].lon))
                    for a in tied for b in tied) <= self.settings.duplicate_km:
                 return best
@@ -827,9 +828,9 @@ def _pick_actor(ids: Iterable[str], actors: dict[str, ActorEntry]) -> str:
 # the rest of a capitalised place name after its first word: hyphenated parts and one more
 # capitalised word ("Nouhoun-Peulh", "Tin Hama")
 _NAME_REST = r"(?:-[\w']+)*(?:[ ][A-Z][\w']+(?:-[\w']+)*)?"
-# between a place and the unit said to hold it: "Koro, Mopti", "the Zinda area of Gao", "Saye in Mopti"
 # what says a place is near another: "X, near Y", "X (near Y)", "X not far from Y"
 _SAID_TO_BE_NEAR = re.compile(r"\s*[,(]?\s*(?:near|close to|not far from|outside|near to|à proximité de|près de)\s+(?:the\s+(?:town|village|city)\s+of\s+)?")
+# between a place and the unit said to hold it: "Koro, Mopti", "the Zinda area of Gao", "Saye in Mopti"
 _APPOSED_UNIT = re.compile(r",\s*|\s+(?:(?:area|locality|village|commune|district|quarter|sector)\s+)?(?:of|in)\s+(?:the\s+)?")
 # a list of places goes on after the second name, or came before the first
 _LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|or\b|&)\s*[A-Z]")

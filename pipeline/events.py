@@ -748,9 +748,7 @@ def drop_generic_modifiers(mentions: Sequence[EntityMention], text_of, generic_i
 
 
 # between two names given as alternatives: "JNIM or ISGS", "JNIM and/or ISGS"
-_ALTERNATIVE = re.compile(r"\s*(?:militants\s+)?(?:or|and\s*/\s*or|ou|et\s*/\s*ou)\s+", re.IGNORECASE)
-# what stands between a clash and the side it is fought with: "with the", "with armed", "with local"
-_CLASH_WITH = re.compile(r"\s+with\s+(?:(?:the|a|an|some)\s+)?(?:[a-z][\w-]*\s+)?", re.IGNORECASE)
+_ALTERNATIVE = re.compile(r"\s*(?:or|and\s*/\s*or|ou|et\s*/\s*ou)\s+", re.IGNORECASE)
 
 
 def _repeats(generic: _Role, named: _Role) -> bool:
@@ -938,6 +936,9 @@ _COUNTED = r"(?:(?:at\s+least|about|some|\d+|a|an|the|one|two|three|four|five|si
 _INCLUDING = re.compile(r"\s*,?\s*(?:including|among them|among whom|among which)\s+", re.IGNORECASE)
 # between an act and the side it was fought with: "clashes with French troops", "fighting against the army"
 _OPPONENT = re.compile(r"\s+(?:with|against|avec|contre)\s+(?:the\s+|les\s+|l['’]\s*)?", re.IGNORECASE)
+# the same after a later clash of the sentence, where a describing word may stand before the side:
+# "clashed with armed villagers", "clashed with the village self-defense"
+_CLASH_WITH = re.compile(r"\s+with\s+(?:(?:the|a|an|some)\s+)?(?:[a-z][\w-]*\s+)?", re.IGNORECASE)
 # words that give an instrument as the means of an act: "damaged a vehicle by IED", "with an IED"
 _MEANS = re.compile(r"(?<!\w)(?:by|with|using|through|via|par|avec)\s+(?:an?\s+|the\s+|une?\s+|des\s+|l[ae]\s+)?$")
 
@@ -1137,6 +1138,8 @@ class EventAssembler:
         self._response = re.compile(rf"(?<!\w)(?:{responses})(?!\w)", re.IGNORECASE) if responses else None
         passive = "|".join(map(re.escape, sorted(self.cues.response_passive, key=len, reverse=True)))
         self._response_passive = re.compile(rf"(?<!\w)(?:{passive})(?!\w)", re.IGNORECASE) if passive else None
+        causes = "|".join(map(re.escape, sorted(self.cues.protest_causes, key=len, reverse=True)))
+        self._protest_cause = re.compile(rf"(?<!\w)(?:{causes})(?!\w)") if causes else None
         words = "|".join(map(re.escape, sorted(self.cues.place_anaphors)))
         self._place_pointer = re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE) if words else None
         # "its recapture", "the military's most recent seizure of power": an act told again
@@ -1477,13 +1480,13 @@ class EventAssembler:
         """Persons named only as persons ("an unknown individual", "two men") who commit an act
         of violence are unidentified attackers, not a mob: ACLED's rioters are a crowd ("a number
         of individuals", "dozens of men" stay one)."""
-        attackers = self.implied_ids.get("attackers")
+        attackers = self.unknown_attackers
         if attackers is None or anchor.trigger.event_type not in _VIOLENT_TYPES:
             return findings
         result = []
         for finding in findings:
             mention = finding.mention
-            before = " ".join(body[max(0, mention.start - 24):mention.start].lower().split())
+            before = _words_before(body, mention.start, 24)
             if finding.role in ("actor1", "assoc_actor_1") \
                     and " ".join(mention.text.lower().split()) in self.cues.unidentified_persons \
                     and not any(before.endswith(crowd) for crowd in self.cues.crowd_quantifiers):
@@ -1523,7 +1526,7 @@ class EventAssembler:
         result: list[_Role] = []
         for role, mention in zip(roles, mentions):
             actor = self.gazetteer.actors.get(role.actor_id)
-            before = " ".join(body[max(0, mention.start - 24):mention.start].lower().split())
+            before = _words_before(body, mention.start, 24)
             if (civilians is not None and role.role.endswith("2") and actor is not None and actor.kind == "state forces"
                     and any(before.endswith(marker) for marker in self.cues.off_duty)):
                 result += [_Role(civilians, "actor2", "", "", 100.0, implied=True), replace(role, role="assoc_actor_2")]
@@ -1901,7 +1904,7 @@ class EventAssembler:
 
     def _office_seat(self, body: str, mention: EntityMention) -> bool:
         """True for a place named as the seat of an office: "the mayor of Douekire"."""
-        before = " ".join(body[max(0, mention.start - 30):mention.start].lower().split())
+        before = _words_before(body, mention.start, 30)
         return any(before.endswith(f"{title} of") or before.endswith(f"{title} de") for title in self.cues.office_titles)
 
     def _settlement_inside(self, area: EntityMention, later: Sequence[EntityMention]) -> Optional[EntityMention]:
@@ -2051,7 +2054,7 @@ class EventAssembler:
     def _follows(self, body: str, expression) -> bool:
         """True for a date naming an act the trigger's act came after ("the instability that
         followed a March 2012 coup", "in the wake of the May 2021 coup")."""
-        before = " ".join(body[max(0, expression.char_start - 30):expression.char_start].lower().split())
+        before = _words_before(body, expression.char_start, 30)
         for article in ("", " a", " an", " the", " le", " la", " l'", " un", " une"):
             if any(before.endswith(phrase + article) for phrase in self.cues.after_another):
                 return True
@@ -2382,8 +2385,7 @@ class EventAssembler:
         partners: list[EntityMention] = []
         last = agent
         for mention in sorted((m for m in mentions if m.kind == "actor" and m.start >= agent.end), key=lambda m: m.start):
-            gap = re.sub(r"\b(?:the|les|la|le)\b", " ", body[last.end:mention.start].lower())
-            if " ".join(gap.split()) not in ("and", ",", ", and", "&", "/", "et"):
+            if _is_coordination(body[last.end:mention.start], self.cues) != "coord":
                 break
             if mention.entity_id not in self.generic_ids:
                 partners.append(mention)
@@ -2528,9 +2530,8 @@ class EventAssembler:
             elif draft.sub_event_type == "Peaceful protest" and role.role in ("actor2", "assoc_actor_2"):
                 # (ACLED's definition: "protested against the French military presence")
                 at = body.find(role.text, draft.start, draft.end) if role.text else -1
-                before = " ".join(body[max(draft.start, at - 40):at].lower().split()) if at >= 0 else ""
-                if at < 0 or (actor is not None and actor.kind == "civilians") \
-                        or any(re.search(rf"(?<!\w){re.escape(cue)}(?!\w)", before) for cue in self.cues.protest_causes):
+                if at < 0 or (actor is not None and actor.kind == "civilians") or (
+                        self._protest_cause is not None and self._protest_cause.search(_words_before(body, at, 40, draft.start))):
                     continue  # (residents who march are the crowd itself)
                 role = replace(role, role="assoc_actor_1")
             roles.append(role)
@@ -2540,8 +2541,8 @@ class EventAssembler:
         year = int(draft.date.start[:4]) if draft.date else (document.published.year if document.published else None)
         location = self._location(draft.place, document.body) if draft.place is not None else None
         # the settlement an actor named after its place belongs to: the event's, when it is one
-        settlement = location if location is not None and (
-            location.precision == "point" or (location.id.startswith("unresolved-") and location.precision == "approximate")) else None
+        settlement = location if location is not None and (location.precision == "point" or (
+            draft.place.method == "unresolved" and location.precision == "approximate")) else None
         actors = []
         for role in draft.roles:
             actor = self.gazetteer.actors.get(role.actor_id)
@@ -2668,6 +2669,12 @@ def _unique_roles(roles: Sequence[_Role]) -> list[_Role]:
             seen.add(key)
             unique.append(role)
     return unique
+
+
+def _words_before(body: str, position: int, width: int, floor: int = 0) -> str:
+    """The `width` characters of `body` before `position` (not before `floor`), lower-cased, with
+    single spaces: what a cue phrase before a mention is looked for in."""
+    return " ".join(body[max(floor, position - width):position].lower().split())
 
 
 def _same_line(body: str, first: Sentence, second: Sentence) -> bool:
