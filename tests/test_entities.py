@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from models.gazetteer import PlaceEntry
+from models.mention import EntityMention
 from pipeline.entities import EntityRecognizer, EntitySettings, alias_variants, is_acronym, is_common_noun, plural_forms
 from pipeline.gazetteer import load_gazetteer
 
@@ -290,59 +291,51 @@ def test_entities_match_decomposed_accents(recognizer):
     assert mention.entity_id == "ml-menaka" and mention.text == "Ménaka"
 
 
-def test_entities_units_in_brackets_overrule_a_geonames_namesake(fixture_gazetteer_dir):
+def _village(place_id: str, name: str, admin1: str, lat: float, lon: float, **extra) -> PlaceEntry:
+    """An invented GeoNames-style village."""
+    return PlaceEntry(id=place_id, name=name, kind="village", country="Mali", admin1=admin1, lat=lat, lon=lon,
+                      sources=["GeoNames"], **extra)
+
+
+def _places_found(fixture_gazetteer_dir, villages: list[PlaceEntry], text: str) -> list[EntityMention]:
+    """The place mentions of `text` with `villages` added to the fixture gazetteer as from GeoNames."""
     gazetteer = load_gazetteer(fixture_gazetteer_dir)
-    # an invented GeoNames-style village, in the Kidal region, far from Gao
-    gazetteer.add_places([PlaceEntry(id="gn-1", name="Zanfara", kind="village", country="Mali", admin1="Kidal",
-                                     lat=19.9, lon=1.2, sources=["GeoNames"])], origin="geonames:test")
-    recognizer = EntityRecognizer(gazetteer)
+    gazetteer.add_places(villages, origin="geonames:test")
+    return [m for m in EntityRecognizer(gazetteer)(*make_document(text)) if m.kind == "place"]
+
+
+def test_entities_units_in_brackets_overrule_a_geonames_namesake(fixture_gazetteer_dir):
+    # a village in the Kidal region, far from Gao
+    villages = [_village("gn-1", "Zanfara", "Kidal", 19.9, 1.2)]
     for text, expected in (("Gunmen attacked Zanfara (Gao, Gao region) at dawn.", ["ml-gao"]),
                            ("Gunmen attacked Zanfara (Kidal region) at dawn.", ["gn-1"])):
-        document, sentences = make_document(text)
-        assert [m.entity_id for m in recognizer(document, sentences) if m.kind == "place"] == expected
+        assert [m.entity_id for m in _places_found(fixture_gazetteer_dir, villages, text)] == expected
 
 
 def test_entities_namesakes_a_few_km_apart_are_one_place(fixture_gazetteer_dir):
-    gazetteer = load_gazetteer(fixture_gazetteer_dir)
-    # invented GeoNames-style villages: a pair 5 km apart (one village recorded twice) and a pair
-    # 150 km apart (two villages), each pair in one region
-    gazetteer.add_places([
-        PlaceEntry(id="gn-near-1", name="Dublonko", kind="village", country="Mali", admin1="Kidal", lat=19.90, lon=1.20, sources=["GeoNames"]),
-        PlaceEntry(id="gn-near-2", name="Dublonko", kind="village", country="Mali", admin1="Kidal", lat=19.94, lon=1.22, sources=["GeoNames"]),
-        PlaceEntry(id="gn-far-1", name="Fartwin", kind="village", country="Mali", admin1="Kidal", lat=19.90, lon=1.20, sources=["GeoNames"]),
-        PlaceEntry(id="gn-far-2", name="Fartwin", kind="village", country="Mali", admin1="Kidal", lat=21.20, lon=1.60, sources=["GeoNames"]),
-    ], origin="geonames:test")
-    recognizer = EntityRecognizer(gazetteer)
+    # a pair 5 km apart (one village recorded twice) and a pair 150 km apart (two villages), each
+    # pair in one region
+    villages = [
+        _village("gn-near-1", "Dublonko", "Kidal", 19.90, 1.20), _village("gn-near-2", "Dublonko", "Kidal", 19.94, 1.22),
+        _village("gn-far-1", "Fartwin", "Kidal", 19.90, 1.20), _village("gn-far-2", "Fartwin", "Kidal", 21.20, 1.60),
+    ]
     for text, expected in (("Gunmen attacked Dublonko at dawn.", ["gn-near-1"]),
                            ("Gunmen attacked Fartwin at dawn.", ["ml-region-kidal"])):
-        document, sentences = make_document(text)
-        assert [m.entity_id for m in recognizer(document, sentences) if m.kind == "place"] == expected
+        assert [m.entity_id for m in _places_found(fixture_gazetteer_dir, villages, text)] == expected
 
 
 def test_entities_a_place_of_that_name_before_one_that_has_it_as_a_variant(fixture_gazetteer_dir):
-    gazetteer = load_gazetteer(fixture_gazetteer_dir)
-    # invented GeoNames-style villages in two regions: Qorno, and Qoarno also written Qorno
-    gazetteer.add_places([
-        PlaceEntry(id="gn-a-variant", name="Qoarno", aliases=["Qorno"], kind="village", country="Mali", admin1="Kidal",
-                   lat=19.90, lon=1.20, sources=["GeoNames"]),
-        PlaceEntry(id="gn-b-own", name="Qorno", kind="village", country="Mali", admin1="Gao", lat=16.20, lon=0.10,
-                   sources=["GeoNames"]),
-    ], origin="geonames:test")
-    recognizer = EntityRecognizer(gazetteer)
-    document, sentences = make_document("Gunmen attacked a police station in Qorno.")
-    assert [m.entity_id for m in recognizer(document, sentences) if m.kind == "place"] == ["gn-b-own"]
+    # villages in two regions: Qorno, and Qoarno also written Qorno
+    villages = [_village("gn-a-variant", "Qoarno", "Kidal", 19.90, 1.20, aliases=["Qorno"]),
+                _village("gn-b-own", "Qorno", "Gao", 16.20, 0.10)]
+    found = _places_found(fixture_gazetteer_dir, villages, "Gunmen attacked a police station in Qorno.")
+    assert [m.entity_id for m in found] == ["gn-b-own"]
 
 
 def test_entities_a_geonames_place_far_from_where_the_text_says_it_is_is_another_place(fixture_gazetteer_dir):
-    gazetteer = load_gazetteer(fixture_gazetteer_dir)
-    # invented GeoNames-style villages: one 10 km from Gao, one 300 km from it
-    gazetteer.add_places([
-        PlaceEntry(id="gn-close", name="Qelbaro", kind="village", country="Mali", admin1="Gao", lat=16.36, lon=-0.04, sources=["GeoNames"]),
-        PlaceEntry(id="gn-far", name="Qorbala", kind="village", country="Mali", admin1="Kidal", lat=18.9, lon=0.6, sources=["GeoNames"]),
-    ], origin="geonames:test")
-    recognizer = EntityRecognizer(gazetteer)
+    # one village 10 km from Gao, one 300 km from it
+    villages = [_village("gn-close", "Qelbaro", "Gao", 16.36, -0.04), _village("gn-far", "Qorbala", "Kidal", 18.9, 0.6)]
     for text, expected in (("Gunmen attacked the village of Qelbaro, near Gao.", [("Qelbaro", "gn-close", "geonames")]),
                            ("Gunmen attacked the village of Qorbala (near Gao).", [("Qorbala", "ml-gao", "unresolved")])):
-        document, sentences = make_document(text)
-        places = [m for m in recognizer(document, sentences) if m.kind == "place"]
+        places = _places_found(fixture_gazetteer_dir, villages, text)
         assert [(m.text, m.entity_id, m.method) for m in places][:1] == expected
