@@ -68,7 +68,7 @@ class EntitySettings:
     duplicate_km: float = 20.0
     near_km: float = 30.0
     locative_words: tuple[str, ...] = (
-        "in", "near", "at", "around", "outside", "from", "to", "towards", "toward", "between", "of",
+        "in", "near", "at", "around", "outside", "from", "to", "towards", "toward", "between", "of", "coded as",
         "à", "près de", "dans", "vers", "entre", "de",
     )
     # a capitalised name after one of these ("the village of Dantao") is a place even when no

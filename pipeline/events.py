@@ -189,6 +189,7 @@ class Cues:
     count_units: frozenset[str] = frozenset()
     no_fatalities: tuple[str, ...] = ()
     coded_count: tuple[str, ...] = ()
+    coded_place: tuple[str, ...] = ()
     count_qualifiers: dict[str, str] = field(default_factory=dict)
     number_words: dict[str, int] = field(default_factory=dict)
     vague_numbers: dict[str, tuple[int, int]] = field(default_factory=dict)
@@ -216,6 +217,13 @@ class Cues:
     def all_outcomes(self) -> frozenset[str]:
         return self.killed | self.wounded | self.other_outcomes
 
+    @cached_property
+    def coded_place_ending(self) -> Optional[re.Pattern]:
+        """Text ending in a `coded_place` phrase ("... (coded as "); None when the list is empty."""
+        if not self.coded_place:
+            return None
+        return re.compile(r"(?<!\w)(?:%s)\s+$" % "|".join(map(re.escape, self.coded_place)))
+
 
 _SET_FIELDS = (
     "modal topic subordinators condition intention intention_links intention_direct negation skippable background reported denied "
@@ -223,7 +231,7 @@ _SET_FIELDS = (
     "between_markers coordination head_after_links succession present_markers past_markers sequence_openers anaphoric_attackers place_anaphors "
     "retelling_possessives retelling_modifiers fronted_prepositions present_subjects office_titles response_verbs response_passive unidentified_persons crowd_quantifiers protest_causes crowd_control_forces"
 ).split()
-_PHRASE_FIELDS = ("no_fatalities", "coded_count", "association_links", "after_another")
+_PHRASE_FIELDS = ("no_fatalities", "coded_count", "coded_place", "association_links", "after_another")
 
 
 def load_cues(directory: Path = DEFAULT_GAZETTEER_DIR) -> Cues:
@@ -1848,9 +1856,19 @@ class EventAssembler:
 
     def _places(self, body: str, place_mentions: list[EntityMention], anchor: TriggerHit,
                 trigger: TriggerEntry) -> tuple[list[EntityMention], str]:
-        """The place(s) of the event: the first place after the trigger (else the nearest before),
-        leaving aside places in brackets after another (administrative units, other spellings)
-        and the country; a listed series of places for a trigger that splits by place."""
+        """The place(s) of the event: the place the text says the event is coded at, else the
+        first place after the trigger (else the nearest before), leaving aside places in brackets
+        after another (administrative units, other spellings) and the country; a listed series
+        of places for a trigger that splits by place."""
+        places, rule = self._places_as_read(body, place_mentions, anchor, trigger)
+        coded = [m for m in place_mentions if self._coded_place(body, m)]
+        if coded and not any(place.entity_id == coded[0].entity_id for place in places):
+            # the analyst says which place the event is coded at: "(coded as Koro at geoprecision 2)"
+            return [coded[0]], "location:coded"
+        return places, rule
+
+    def _places_as_read(self, body: str, place_mentions: list[EntityMention], anchor: TriggerHit,
+                        trigger: TriggerEntry) -> tuple[list[EntityMention], str]:
         if not place_mentions:
             return [], ""
         primary = [m for m in place_mentions if not _in_brackets(body, m, place_mentions) and m.place_scope != "country"]
@@ -1889,6 +1907,11 @@ class EventAssembler:
         if len(series) > 1:
             return series, "location:series"
         return [first], rule
+
+    def _coded_place(self, body: str, mention: EntityMention) -> bool:
+        """True for a place the text names as the one the event is coded at ("coded as Koro")."""
+        pattern = self.cues.coded_place_ending
+        return pattern is not None and pattern.search(body[max(0, mention.start - 40):mention.start].lower()) is not None
 
     def _names_a_result(self, body: str, hit: TriggerHit, place_mentions: Sequence[EntityMention]) -> bool:
         """True for a participle used as an adjective before a place ("in recaptured Kidal",

@@ -166,6 +166,8 @@ def test_entities_coordinated_modifiers_share_the_head_noun(recognizer, text, ac
     [
         ("Gunmen attacked a camp near Tinzawaten on Monday.", [("ml-tinzaouaten", "Tinzawaten")]),
         ("They met Tinzawaten on Monday.", []),
+        # the analyst's "coded as" points at a place as a locative word does
+        ("Gunmen attacked a camp (coded as Tinzawaten).", [("ml-tinzaouaten", "Tinzawaten")]),
         ("Clashes in Gaoo.", []),
         # a variant keeps the first letter
         ("Gunmen attacked a camp near Rinzaouaten on Monday.", []),

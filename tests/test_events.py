@@ -625,6 +625,19 @@ def test_events_place_in_brackets_is_not_the_event_place(extract):
     assert [event.location.id for event in events] == ["boni"]
 
 
+@pytest.mark.parametrize("text, expected, rule", [
+    # the place the analyst coded, though another comes first after the act
+    ("Gunmen attacked a bus between Boni and Konna (coded as Konna at geoprecision 2) on 1 May 2019.", "konna", "location:coded"),
+    ("On 1 May 2019 gunmen killed two traders in Sevare, coded as Mopti, and fled.", "mopti", "location:coded"),
+    # the same place as read: the place as read stands
+    ("On 1 May 2019 gunmen killed two traders in Koro (coded as Koro).", "koro", "location:after-trigger"),
+])
+def test_events_place_coded_by_the_analyst_is_the_event_place(extract, text, expected, rule):
+    document, events = extract(text)
+    assert [event.location.id for event in events] == [expected]
+    assert rule in events[0].rules
+
+
 def test_events_merged_evidence_covers_both_sentences(extract):
     text = "Gunmen attacked the village of Koro on 3 May 2019. Six villagers were killed."
     document, events = extract(text)
