@@ -312,11 +312,19 @@ def _fold_accents(text: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
+#: GeoNames writes the Tamasheq "place of" prefixes apart ("I-n-Guersammane", "Ti-n-Essako");
+#: reporting writes them as one word ("In-Guersammane", "Tin Essako").
+_TAMASHEQ_PREFIX = re.compile(r"^(I|Ti)-n-(?=\w)")
+
+
 def _aliases(name: str, asciiname: str, alternatenames: str) -> list[str]:
-    """The ASCII name and the alternate names that look like Latin-script place names."""
+    """The ASCII name and the alternate names that look like Latin-script place names, and the
+    joined-prefix form of a name written "I-n-X" or "Ti-n-X" ("In-X", "Tin-X")."""
     seen = {name.casefold()}
     aliases: list[str] = []
     candidates = [asciiname, *alternatenames.split(",")] if alternatenames else [asciiname]
+    candidates += [_TAMASHEQ_PREFIX.sub(r"\1n-", candidate) for candidate in (name, *candidates)
+                   if _TAMASHEQ_PREFIX.match(candidate)]
     for candidate in candidates:
         candidate = candidate.strip()
         if not _looks_like_place_name(candidate):

@@ -147,6 +147,22 @@ def test_geonames_aliases_drop_the_name_and_repeats(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("name", "alternates", "aliases"),
+    [
+        # GeoNames writes the Tamasheq prefix apart, reporting joins it
+        ("I-n-Tebezas", "", ["In-Tebezas"]),
+        ("Ti-n-Akof", "Tinakof", ["Tinakof", "Tin-Akof"]),
+        ("Ségou", "", ["Segou"]),  # no prefix, nothing added
+        ("Ibi-n-Ka", "", []),  # "-n-" inside a name is not the prefix
+    ],
+)
+def test_geonames_aliases_join_the_tamasheq_prefix(tmp_path: Path, name: str, alternates: str, aliases: list) -> None:
+    path = write_dump(tmp_path, [row("1", name, "P.PPL", alternates=alternates)])
+    (entry,) = load_geonames(path)
+    assert entry.aliases == aliases
+
+
+@pytest.mark.parametrize(
     ("geonameid", "admin1", "admin2"),
     [
         ("108", "Tombouctou", None),  # an ADM1 row names itself, " Region" removed
