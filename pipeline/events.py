@@ -164,6 +164,7 @@ class Cues:
     response_passive: frozenset[str] = frozenset()
     unidentified_persons: frozenset[str] = frozenset()
     crowd_quantifiers: frozenset[str] = frozenset()
+    toll_persons: frozenset[str] = frozenset()
     protest_causes: frozenset[str] = frozenset()
     crowd_control_forces: frozenset[str] = frozenset()
     present_subjects: frozenset[str] = frozenset()
@@ -229,7 +230,7 @@ _SET_FIELDS = (
     "modal topic subordinators condition intention intention_links intention_direct negation skippable background reported denied "
     "killed wounded other_outcomes killed_active killed_active_before_dead killed_of subset_markers count_units passive_aux attribution place_object_words light_verbs noun_phrase_prepositions nominal_markers reduced_passive_followers reduced_passive_prepositions agent_markers act_phrase_openers agent_acts "
     "between_markers coordination head_after_links succession present_markers past_markers sequence_openers anaphoric_attackers place_anaphors "
-    "retelling_possessives retelling_modifiers fronted_prepositions present_subjects office_titles response_verbs response_passive unidentified_persons crowd_quantifiers protest_causes crowd_control_forces"
+    "retelling_possessives retelling_modifiers fronted_prepositions present_subjects office_titles response_verbs response_passive unidentified_persons crowd_quantifiers toll_persons protest_causes crowd_control_forces"
 ).split()
 _PHRASE_FIELDS = ("no_fatalities", "coded_count", "coded_place", "association_links", "after_another")
 
@@ -2494,9 +2495,19 @@ class EventAssembler:
             present = {(role.actor_id, role.role[-1]) for role in roles}
             named_head = any(r.role == main and not r.implied and r.actor_id not in self.generic_ids for r in roles)
             opposite = {role.actor_id for role in roles if not role.role.endswith(side)}
+            named_classes = set().union(*(
+                actor_class(self.gazetteer.actors[r.actor_id]) for r in roles
+                if r.role.endswith(side) and not r.implied and r.actor_id in self.gazetteer.actors and r.actor_id not in self.generic_ids
+            ))
             for role in other.roles:
-                if named_head and role.actor_id in self.generic_ids:
-                    continue  # "the militants" retelling an act of a named group
+                if named_head and role.actor_id in self.generic_ids and (
+                        role.actor_id not in self.gazetteer.actors
+                        or actor_class(self.gazetteer.actors[role.actor_id]) & named_classes
+                        or alias_key(role.text) in self.cues.toll_persons):
+                    # "the militants" retelling an act of a named group, "two people were killed"
+                    # counting either side; not "two civilians were also wounded" after an attack
+                    # on a named force
+                    continue
                 if role.actor_id in opposite:
                     continue  # "…were fought off by residents. One attacker was killed.": the attackers' own dead
                 if role.role.endswith(side) and not role.implied and (role.actor_id, side) not in present:

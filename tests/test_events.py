@@ -192,6 +192,11 @@ CASES = [
     # --- a generic side named by the noun a named side of the same side was described with repeats it
     ("On 9 May 2019, Fulani militiamen ambushed Dozo militiamen near Boni. Twelve militiamen were killed.",
      dict(code="BAT/Armed clash", a1="fulani-militia", a2="dozo", ids={"fulani-militia", "dozo"})),
+    # --- civilians harmed beside a named force are recorded with it; persons only counted are not
+    ("On 9 May 2019, JNIM militants shelled the MINUSMA camp in Kidal. Two civilians were wounded.",
+     dict(a1="jnim", a2="minusma", ids={"jnim", "minusma", "civilians"})),
+    ("On 9 May 2019, JNIM militants shelled the MINUSMA camp in Kidal. Two people were wounded.",
+     dict(a1="jnim", a2="minusma", ids={"jnim", "minusma"})),
     # --- the side a later clash of the sentence is fought with; people who fight are a communal
     # militia, which ACLED names after its village
     ("On 9 May 2019, gunmen attacked the village of Boni, and clashed with the village self-defense.",
