@@ -1364,6 +1364,7 @@ class EventAssembler:
         actor_mentions = drop_generic_modifiers(actor_mentions, text_of, self.generic_ids, self.group_ids)
         findings = self._roles(doc, document, sentence, role_anchor, actor_mentions, text_of, heading=role_anchor.label)
         findings = self._included_victims(findings, actor_mentions, document.body, role_anchor)
+        findings = self._further_victims(findings, candidates, actor_mentions, document.body)
         if not any(f.role == "actor2" for f in findings):
             opponent = self._later_clash_opponent(candidates, role_anchor, actor_mentions, text_of, findings)
             if opponent is not None:
@@ -1527,6 +1528,47 @@ class EventAssembler:
         ordered = armed + [m for m in included if m not in armed]
         kept = [f for f in findings if f.role != "actor2"]
         return [*kept, *(RoleFinding(m, "actor2", "roles:included-victims") for m in ordered)]
+
+    def _further_victims(self, findings: list[RoleFinding], hits: Sequence[TriggerHit],
+                         actor_mentions: Sequence[EntityMention], body: str) -> list[RoleFinding]:
+        """"…killing three civilians and wounding two peacekeepers", "three civilians were killed and
+        two peacekeepers wounded": the victims of an outcome joined by "and" to another are acted
+        upon too. Generic armed victims ("and wounding two militants") may be the attackers' own
+        dead and are left out."""
+        taken = {f.mention.entity_id for f in findings}
+        added: list[RoleFinding] = []
+        for hit in hits:
+            if not hit.trigger.outcome:
+                continue
+            victim = next((m for m in actor_mentions if m.start >= hit.end
+                           and re.fullmatch(r"\s+" + _COUNTED, body[hit.end:m.start], re.IGNORECASE)), None)
+            active = victim is not None and re.search(r"(?<!\w)(?:and|et)\s+$", body[max(0, hit.start - 8):hit.start], re.IGNORECASE)
+            if not active:
+                # "and two peacekeepers wounded"
+                victim = next((m for m in actor_mentions if m.end <= hit.start
+                               and re.fullmatch(r"\s*(?:were\s+|was\s+)?", body[m.end:hit.start], re.IGNORECASE)
+                               and re.search(r"(?<!\w)(?:and|et)\s+" + _COUNTED + "$", body[max(0, m.start - 30):m.start], re.IGNORECASE)), None)
+            if victim is None or victim.entity_id in taken:
+                continue
+            actor = self.gazetteer.actors.get(victim.entity_id)
+            if actor is None or (victim.entity_id in self.generic_ids and actor.kind in _ARMED_KINDS):
+                continue
+            taken.add(victim.entity_id)
+            added.append(victim)
+        if not added:
+            return findings
+        victims = [f.mention for f in findings if f.role in ("actor2", "assoc_actor_2")]
+        if victims and all(self.gazetteer.actors[m.entity_id].kind not in _ARMED_KINDS for m in victims):
+            # armed victims first, as with victims a toll includes
+            added.sort(key=lambda m: self.gazetteer.actors[m.entity_id].kind not in _ARMED_KINDS)
+            if self.gazetteer.actors[added[0].entity_id].kind in _ARMED_KINDS:
+                kept = [f for f in findings if f.role not in ("actor2", "assoc_actor_2")]
+                victims = [*added, *victims]
+                return [*kept, *(RoleFinding(m, "actor2" if index == 0 else "assoc_actor_2", "roles:further-victims")
+                                 for index, m in enumerate(victims))]
+        has_victim = bool(victims)
+        return [*findings, *(RoleFinding(m, "assoc_actor_2" if has_victim or index else "actor2", "roles:further-victims")
+                             for index, m in enumerate(added))]
 
     def _off_duty_as_civilians(self, roles: list[_Role], mentions: list[EntityMention], body: str) -> list[_Role]:
         """State forces acted upon while off duty ("killed an off-duty policeman") are civilians,

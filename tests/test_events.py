@@ -197,6 +197,16 @@ CASES = [
      dict(a1="jnim", a2="minusma", ids={"jnim", "minusma", "civilians"})),
     ("On 9 May 2019, JNIM militants shelled the MINUSMA camp in Kidal. Two people were wounded.",
      dict(a1="jnim", a2="minusma", ids={"jnim", "minusma"})),
+    # --- the victims of an outcome joined by "and" to another are acted upon too, armed ones
+    # first; generic armed victims may be the attackers' own
+    ("On 9 May 2019, a landmine exploded near Boni, killing three civilians and wounding two peacekeepers.",
+     dict(a2="minusma", ids={"gunmen", "minusma", "civilians"})),
+    ("On 9 May 2019, three civilians were killed and two peacekeepers wounded when a landmine exploded near Boni.",
+     dict(a2="minusma", ids={"gunmen", "minusma", "civilians"})),
+    ("On 9 May 2019, gunmen attacked a bus near Boni, killing two soldiers and wounding three civilians.",
+     dict(a1="gunmen", a2="army", ids={"gunmen", "army", "civilians"})),
+    ("On 9 May 2019, the army clashed with JNIM near Boni, killing five soldiers and wounding two militants.",
+     dict(a1="army", a2="jnim", ids={"army", "jnim"})),
     # --- the side a later clash of the sentence is fought with; people who fight are a communal
     # militia, which ACLED names after its village
     ("On 9 May 2019, gunmen attacked the village of Boni, and clashed with the village self-defense.",
