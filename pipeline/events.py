@@ -588,13 +588,15 @@ class TriggerMatcher:
 
 
 def choose_triggers(candidates: Sequence[TriggerHit], settings: EventSettings = DEFAULT_SETTINGS,
-                    passive_first: bool = False) -> tuple[TriggerHit, TriggerHit]:
+                    passive_first: bool = False, body: str = "") -> tuple[TriggerHit, TriggerHit]:
     """(role anchor, code trigger) among a sentence's live triggers.
 
     The first act told gives the sides and the code ("gunmen attacked the village, killing
     five": attacked), unless it is non-violent and violence is told too; an outcome told first in the passive (`passive_first`: "two soldiers were
-    killed in an ambush") yields the code to the violent act that follows; a later trigger naming the means ("... using suicide car
-    bombs", "killed by an IED") codes the event.
+    killed in an ambush") yields the code to the violent act that follows, but not to a taking
+    listed with it as another outcome ("ten militants were killed, four arrested and arms seized":
+    `body`, the document text, shows the participle closing its item); a later trigger naming
+    the means ("... using suicide car bombs", "killed by an IED") codes the event.
     """
     ordered = sorted(candidates, key=lambda hit: (hit.start, -hit.end))
     role_anchor = ordered[0]
@@ -602,7 +604,8 @@ def choose_triggers(candidates: Sequence[TriggerHit], settings: EventSettings = 
     if code.trigger.outcome and (passive_first or code.token_start < 0):
         # (an act of violence before a taking: "killed … while vehicles were seized during an attack")
         violent = [hit for hit in ordered[1:] if not hit.trigger.outcome and hit.trigger.event_type in _VIOLENT_TYPES]
-        code = next((hit for hit in violent if hit.trigger.sub_event_type not in _TERRITORIAL), violent[0] if violent else code)
+        taking = next((hit for hit in violent if not _listed_outcome(hit, body)), None)
+        code = next((hit for hit in violent if hit.trigger.sub_event_type not in _TERRITORIAL), taking or code)
     if code.trigger.event_type == "Strategic developments":
         # violence told with a non-violent act is the event ("destroyed a camp and killed two
         # militants"): ACLED codes the most violent act of an event (territory is no violence)
@@ -617,6 +620,12 @@ def choose_triggers(candidates: Sequence[TriggerHit], settings: EventSettings = 
         if not fought:
             code = chosen
     return role_anchor, code
+
+
+def _listed_outcome(hit: TriggerHit, body: str) -> bool:
+    """True for a participle closing an item of a list of outcomes: "four arrested, and arms
+    seized."; not for a taking told as an act ("militants seized the town")."""
+    return bool(body) and re.match(r"\s*(?:[,.;]|(?:and|et)\b|$)", body[hit.end:]) is not None
 
 
 # --------------------------------------------------------------------------------------------
@@ -1353,7 +1362,7 @@ class EventAssembler:
             first = min(candidates, key=lambda hit: (hit.start, -hit.end))
             passive_first = _is_passive(document.body[max(sentence.start, first.start - 30):first.start], self.cues) or not any(
                 m.kind == "actor" and sentence.start <= m.start and m.end <= first.start for m in mentions)
-            role_anchor, anchor = choose_triggers(candidates, self.settings, passive_first)
+            role_anchor, anchor = choose_triggers(candidates, self.settings, passive_first, document.body)
         else:
             role_anchor = anchor = label
         code_hit = label or anchor

@@ -277,6 +277,12 @@ CASES = [
      dict(code="ERV/Remote explosive/landmine/IED", a2="army", assoc2={"civilians"})),
     # --- "Dogon and Fulani militiamen": both militias
     ("On 9 May 2019, Dogon and Fulani militiamen clashed near Boni.", dict(code="BAT/Armed clash", a1="dogon-militia")),
+    # --- an outcome told first yields the code to a taking told as an act, not to one listed with
+    # it as another outcome
+    ("On 9 May 2019, ten JNIM militants were killed near Boni, four arrested, and weapons seized.",
+     dict(code="BAT/Armed clash", a2="jnim")),
+    ("On 9 May 2019, two soldiers were killed when JNIM militants seized the town of Boni.",
+     dict(code="BAT/Non-state actor overtakes territory", a1="jnim")),
     # --- an outcome told first yields the code to the violence, not to a taking told before it
     ("On 9 May 2019, two soldiers were killed while their vehicles were seized during an attack by JNIM near Boni.",
      dict(code="BAT/Armed clash", a1="jnim", a2="army")),
