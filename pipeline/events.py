@@ -2537,7 +2537,11 @@ class EventAssembler:
             main = f"actor{side}"
             head = next((role for role in roles if role.role == main), None)
             other_head = next((role for role in other.roles if role.role == main), None)
-            if head is not None and other_head is not None and not other_head.implied and (
+            # ("Youths stormed the MINUSMA base. MINUSMA responded with tear gas": the side acted
+            # upon acts in the second telling, and stays where it is)
+            opposite_ids = {role.actor_id for role in roles if not role.role.endswith(side)}
+            if head is not None and other_head is not None and not other_head.implied \
+                    and other_head.actor_id not in opposite_ids and (
                     head.implied or (head.actor_id in self.generic_ids and _repeats(head, other_head))):
                 # ("…ambushed Dan Na Ambassagou militiamen. Twelve militiamen were killed.": the
                 # generic side of one telling is the named side of the other, by its noun)

@@ -207,6 +207,12 @@ CASES = [
      dict(a1="gunmen", a2="army", ids={"gunmen", "army", "civilians"})),
     ("On 9 May 2019, the army clashed with JNIM near Boni, killing five soldiers and wounding two militants.",
      dict(a1="army", a2="jnim", ids={"army", "jnim"})),
+    # --- the side acted upon that acts in a second telling stays acted upon
+    ("On 9 May 2019, residents stormed the MINUSMA camp in Kidal. MINUSMA responded with live fire, wounding two.",
+     dict(a1="rioters", a2="minusma")),
+    # --- an attack suffered: "came under attack", "came under fire"
+    ("On 9 May 2019, a MINUSMA patrol came under fire near Kidal.", dict(code="BAT/Armed clash", a1="gunmen", a2="minusma")),
+    ("On 9 May 2019, soldiers came under attack near Kidal.", dict(code="BAT/Armed clash", a1="gunmen", a2="army")),
     # --- the side a later clash of the sentence is fought with; people who fight are a communal
     # militia, which ACLED names after its village
     ("On 9 May 2019, gunmen attacked the village of Boni, and clashed with the village self-defense.",
