@@ -61,12 +61,16 @@ class Membership(_Entry):
     `coded_as_parent`: whether the member's acts are coded as the group's, with the member
     associated (a JNIM brigade); false for a coalition whose members keep acting under their own
     names (the MNLA in the CMA before the 2023 merger, GATIA in the Plateforme).
+    `undated`: whether the membership is assumed for an event whose year is unknown (default
+    true); false for a group that reporting names by its own name mostly for its acts from
+    before it joined (after the 2017 merger, reporting names JNIM, not Ansar Dine).
     """
 
     group: str
     start_year: Optional[int] = Field(default=None, alias="from")
     end_year: Optional[int] = Field(default=None, alias="to")
     coded_as_parent: bool = True
+    undated: bool = True
     note: Optional[str] = None
 
 

@@ -1709,7 +1709,8 @@ class EventAssembler:
                 # the memberships disagree on coding the member as its parent (the MNLA kept its
                 # own name in the CMA until 2023): then the year would decide, and it is not known
                 memberships = actor.memberships if year is not None else sorted(
-                    actor.memberships, key=lambda item: (item.end_year is not None, -(item.start_year or 0)))
+                    (item for item in actor.memberships if item.undated),
+                    key=lambda item: (item.end_year is not None, -(item.start_year or 0)))
                 if year is None and memberships:
                     same_group = [item for item in actor.memberships if item.group == memberships[0].group]
                     if len({item.coded_as_parent for item in same_group}) > 1:
@@ -1722,6 +1723,11 @@ class EventAssembler:
                         parent = membership.group
                         break
             assoc = "assoc_actor_1" if role.role == "actor1" else "assoc_actor_2"
+            if parent is None and actor is not None and role.role in ("actor1", "actor2") and year is None:
+                # the text names the parent beside the member ("Ansar Dine (JNIM) militants"): the
+                # membership it tells of holds, whatever is assumed when the year is unknown
+                parent = next((m.group for m in actor.memberships if m.coded_as_parent and any(
+                    other.actor_id == m.group and other.role == assoc for other in roles)), None)
             if parent is not None and parent not in named:
                 promoted.append(_Role(parent, role.role, role.text, role.alias, role.score))
                 promoted.append(replace(role, role=assoc))
@@ -2200,7 +2206,8 @@ class EventAssembler:
             last = by_index.get(draft.sentence_last)
             agent = self._attributed_actor(last, mentions, draft, after=draft.anchor.end) if last is not None else None
             if agent is not None:
-                self._attribute(draft, agent)
+                # ("planted by Ansar Dine (JNIM) militants": the group named with it is associated)
+                self._attribute(draft, agent, self._partners(agent, mentions, document.body))
                 continue
             # "French and Malian forces carried out an operation near Serma, 15 militants killed":
             # the side whose operation the sentence opens with, a clause before the toll, acted
@@ -2447,12 +2454,14 @@ class EventAssembler:
                 if not (role.role == "actor1" and self._is_weak(role)) and role.actor_id != agent.entity_id]
         taken = {role.actor_id for role in kept} | {agent.entity_id}
         year = int(draft.date.start[:4]) if draft.date else None
+        side = [_Role(agent.entity_id, "actor1", agent.text, agent.alias, agent.score)]
         for partner in partners:
             if partner.entity_id not in taken:
                 taken.add(partner.entity_id)
-                kept += self._promote_members(
-                    [_Role(partner.entity_id, "assoc_actor_1", partner.text, partner.alias, partner.score)], year)
-        self._give_role(draft, agent, "actor1", kept, "roles:attribution")
+                side.append(_Role(partner.entity_id, "assoc_actor_1", partner.text, partner.alias, partner.score))
+        # (promoted together: "Ansar Dine (JNIM) militants" makes JNIM act, Ansar Dine associated)
+        draft.roles = sorted(self._promote_members(side, year) + kept, key=lambda item: _ROLE_ORDER[item.role])
+        draft.rules.append("roles:attribution")
 
     def _partners(self, agent: EntityMention, mentions: Sequence[EntityMention], body: str) -> list[EntityMention]:
         """The named actors coordinated right after `agent` ("French and Malian forces": the

@@ -207,6 +207,9 @@ CASES = [
      dict(a1="gunmen", a2="army", ids={"gunmen", "army", "civilians"})),
     ("On 9 May 2019, the army clashed with JNIM near Boni, killing five soldiers and wounding two militants.",
      dict(a1="army", a2="jnim", ids={"army", "jnim"})),
+    # --- a group blamed in a later clause brings the group named with it
+    ("A MINUSMA vehicle was struck by an IED near Kidal, presumably planted by Ansar Dine and AQIM militants.",
+     dict(a1="ansar-dine", assoc1={"aqim"}, a2="minusma")),
     # --- the side acted upon that acts in a second telling stays acted upon
     ("On 9 May 2019, residents stormed the MINUSMA camp in Kidal. MINUSMA responded with live fire, wounding two.",
      dict(a1="rioters", a2="minusma")),
@@ -978,6 +981,28 @@ def test_events_an_undated_member_keeps_its_name_when_its_memberships_disagree(g
     assert [(r.actor_id, r.role) for r in in_2016] == [("mnla", "actor1")]
     # a member whose memberships agree is coded as its parent even undated (a JNIM brigade)
     assert [r.actor_id for r in assembler._promote_members([_Role("katiba-macina", "actor1", "Katiba Macina")], None)] == ["jnim", "katiba-macina"]
+
+
+def test_events_a_membership_not_assumed_undated_needs_the_year_or_the_parent_named(gazetteer, gazetteer_dir):
+    from models.gazetteer import Membership
+    from pipeline.events import _Role
+
+    macina = gazetteer.actors["katiba-macina"]
+    gazetteer.actors["katiba-macina"] = macina.model_copy(update={"memberships": [
+        Membership.model_validate({"group": "jnim", "from": 2017, "undated": False}),
+    ]})
+    try:
+        assembler = EventAssembler(gazetteer, gazetteer_dir=gazetteer_dir)
+        acting = [_Role("katiba-macina", "actor1", "Katiba Macina")]
+        undated = assembler._promote_members(acting, None)
+        in_2019 = assembler._promote_members(acting, 2019)
+        # "Katiba Macina (JNIM) militants": the text tells of the membership
+        named = assembler._promote_members([*acting, _Role("jnim", "assoc_actor_1", "JNIM")], None)
+    finally:
+        gazetteer.actors["katiba-macina"] = macina
+    assert [(r.actor_id, r.role) for r in undated] == [("katiba-macina", "actor1")]
+    assert [(r.actor_id, r.role) for r in in_2019] == [("jnim", "actor1"), ("katiba-macina", "assoc_actor_1")]
+    assert [(r.actor_id, r.role) for r in named] == [("jnim", "actor1"), ("katiba-macina", "assoc_actor_1")]
 
 
 def test_events_adjacent_acts_on_different_dates_stay_apart(extract):
