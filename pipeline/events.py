@@ -1835,9 +1835,11 @@ class EventAssembler:
         return sorted(_unique_roles(result), key=lambda role: _ROLE_ORDER[role.role]), rules
 
     def _object_lemmas(self, doc: Doc, hit: TriggerHit) -> set[str]:
+        """The words of what the trigger acts on: those after it up to a clause break, and the
+        words a trigger phrase after its verb holds ("took the town": town)."""
         if hit.token_end < 0:
             return set()
-        lemmas = set()
+        lemmas = {token.lemma_.lower() for token in doc[hit.token_start + 1:hit.token_end]}
         for token in doc[hit.token_end:min(len(doc), hit.token_end + self.settings.object_window_tokens)]:
             if token.text in (".", ";", ","):
                 break

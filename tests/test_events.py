@@ -286,6 +286,8 @@ CASES = [
      dict(code="ERV/Remote explosive/landmine/IED", a2="army", assoc2={"civilians"})),
     # --- "Dogon and Fulani militiamen": both militias
     ("On 9 May 2019, Dogon and Fulani militiamen clashed near Boni.", dict(code="BAT/Armed clash", a1="dogon-militia")),
+    # --- a taking whose phrase names the place taken ("took a village") is a taking of territory
+    ("On 9 May 2019, JNIM militants took a village near Boni.", dict(code="BAT/Non-state actor overtakes territory", a1="jnim")),
     # --- an outcome told first yields the code to a taking told as an act, not to one listed with
     # it as another outcome
     ("On 9 May 2019, ten JNIM militants were killed near Boni, four arrested, and weapons seized.",
