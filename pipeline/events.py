@@ -165,6 +165,7 @@ class Cues:
     unidentified_persons: frozenset[str] = frozenset()
     crowd_quantifiers: frozenset[str] = frozenset()
     toll_persons: frozenset[str] = frozenset()
+    subject_pronouns: frozenset[str] = frozenset()
     protest_causes: frozenset[str] = frozenset()
     crowd_control_forces: frozenset[str] = frozenset()
     present_subjects: frozenset[str] = frozenset()
@@ -230,7 +231,7 @@ _SET_FIELDS = (
     "modal topic subordinators condition intention intention_links intention_direct negation skippable background reported denied "
     "killed wounded other_outcomes killed_active killed_active_before_dead killed_of subset_markers count_units passive_aux attribution place_object_words light_verbs noun_phrase_prepositions nominal_markers reduced_passive_followers reduced_passive_prepositions agent_markers act_phrase_openers agent_acts "
     "between_markers coordination head_after_links succession present_markers past_markers sequence_openers anaphoric_attackers place_anaphors "
-    "retelling_possessives retelling_modifiers fronted_prepositions present_subjects office_titles response_verbs response_passive unidentified_persons crowd_quantifiers toll_persons protest_causes crowd_control_forces"
+    "retelling_possessives retelling_modifiers fronted_prepositions present_subjects office_titles response_verbs response_passive unidentified_persons crowd_quantifiers toll_persons subject_pronouns protest_causes crowd_control_forces"
 ).split()
 _PHRASE_FIELDS = ("no_fatalities", "coded_count", "coded_place", "association_links", "after_another")
 
@@ -1360,7 +1361,9 @@ class EventAssembler:
             return []
         if candidates:
             first = min(candidates, key=lambda hit: (hit.start, -hit.end))
-            passive_first = _is_passive(document.body[max(sentence.start, first.start - 30):first.start], self.cues) or not any(
+            before_first = document.body[max(sentence.start, first.start - 30):first.start]
+            pronoun_subject = bool(_gap_words(before_first.lower())[-1:] and _gap_words(before_first.lower())[-1] in self.cues.subject_pronouns)
+            passive_first = _is_passive(before_first, self.cues) or not pronoun_subject and not any(
                 m.kind == "actor" and sentence.start <= m.start and m.end <= first.start for m in mentions)
             role_anchor, anchor = choose_triggers(candidates, self.settings, passive_first, document.body)
         else:

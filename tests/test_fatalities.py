@@ -51,6 +51,10 @@ def cues():
         ("Nobody was killed in the attack.", 0, 0, "exact"),
         ("Des hommes armés ont tué cinq civils.", 5, 5, "exact"),
         ("Unknown fatalities coded as 3.", 3, 3, "exact"),
+        # an article before a qualified count opens it, and counts nothing itself
+        ("French forces raided the camp, killing a reported ten militants.", 10, 10, "exact"),
+        ("The gunmen killed a total of 12 villagers.", 12, 12, "exact"),
+        ("The gunmen killed a herder.", 1, 1, "exact"),
     ],
 )
 def test_fatalities_count(cues, text, low, high, qualifier):
