@@ -478,6 +478,18 @@ def find_fatalities(text: str, cues: Cues) -> Optional[Fatalities]:
             after = _count_after(words, index, cues)
             if after is not None:
                 counts = [after]
+        if not counts and active and index + 1 < len(words) and words[index + 1].text in ("them", "les"):
+            # "abducted six Fulani men, executed them": the count told before
+            earlier = _last_count_before(words, index, cues)
+            if earlier is not None and earlier.qualifier != "vague":  # ("several civilians … executed them": not counted)
+                counts = [earlier]
+        chain = _outcome_chain_start(words, index, cues) if not counts else index
+        if not counts and chain != index:
+            # "six men were abducted and executed", "a civilian was kidnapped and shot dead": the
+            # subject of the first outcome of the chain
+            counts = _counts_before(words, chain, cues, 14) if chain > 0 and words[chain - 1].text in cues.passive_aux else []
+            if not counts and chain > 0 and words[chain - 1].text in ("was", "is", "été", "est") and not _plural_subject(words, chain):
+                counts = [Count(1, 1, "exact", chain, index)]
         if not counts:
             # "were killed", and with an adverb between: "were reportedly killed"
             passive = index > 0 and (words[index - 1].text in cues.passive_aux or (
@@ -493,6 +505,8 @@ def find_fatalities(text: str, cues: Cues) -> Optional[Fatalities]:
                 counts = [Count(1, 1, "exact", index, index)]  # "the mayor was killed"
             elif active and _singular_object(words, index + 1):
                 counts = [Count(1, 1, "exact", index, index + 3)]  # "assassinated the village chief"
+            elif active and _titled_person(words, index + 1, text):
+                counts = [Count(1, 1, "exact", index, index + 3)]  # "assassinated MSA officer Mohamed Ag X"
             elif word.text == "dead" and index >= 3 and _singular_object(words, index - 2) and words[index - 3].text in cues.killed_active:
                 counts = [Count(1, 1, "exact", index - 3, index)]  # "leaving the driver dead"
         counts = [count for count in counts if count.start not in used]
@@ -512,6 +526,42 @@ def find_fatalities(text: str, cues: Cues) -> Optional[Fatalities]:
         if match:
             return Fatalities(min=0, max=0, text=text[match.start():match.end()], qualifier="exact")
     return None
+
+
+def _last_count_before(words: Sequence[Word], index: int, cues: Cues) -> Optional[Count]:
+    """The last count of a noun before `words[index]` in its sentence ("six Fulani men")."""
+    for start in range(index - 1, -1, -1):
+        if words[start].text in (".", ";", "!", "?"):
+            return None
+        count = read_count(words, start, cues)
+        if count is not None and count.end < index and words[count.end].text.isalpha() \
+                and not _is_count_of_units(words, count, cues) and not _is_year_or_date(words, count, cues):
+            return count
+    return None
+
+
+def _outcome_chain_start(words: Sequence[Word], index: int, cues: Cues) -> int:
+    """The first verb of a chain of outcomes ending at the killed word `words[index]`: "were
+    abducted and executed" (abducted), "was kidnapped and shot dead" (kidnapped); `index` when
+    no other outcome is joined to it."""
+    position = index - 1 if words[index].text == "dead" and index and words[index - 1].text in cues.killed_active_before_dead else index
+    while position >= 2 and words[position - 1].text in ("and", "et") and words[position - 2].text in cues.other_outcomes:
+        position -= 2
+    return index if position in (index, index - 1) else position
+
+
+def _titled_person(words: Sequence[Word], index: int, text: str) -> bool:
+    """True for a person named with a title and no article: 'MSA officer Mohamed Intawdoute',
+    'French hostage Philippe Verdon' (a capitalised modifier, a lower-case singular title, then a
+    capitalised name); not 'massacred by Dozo militiamen'."""
+    for position in range(index, min(len(words) - 1, index + 3)):
+        word = text[words[position].start:words[position].end]
+        if not word[:1].isalpha():
+            return False
+        if word.islower():
+            name = text[words[position + 1].start:words[position + 1].end]
+            return position > index and not word.endswith("s") and name[:1].isupper() and name[:1].isalpha()
+    return False
 
 
 def _singular_object(words: Sequence[Word], index: int) -> bool:

@@ -55,6 +55,13 @@ def cues():
         ("French forces raided the camp, killing a reported ten militants.", 10, 10, "exact"),
         ("The gunmen killed a total of 12 villagers.", 12, 12, "exact"),
         ("The gunmen killed a herder.", 1, 1, "exact"),
+        # "them" counts the people a count before it told of
+        ("The militia abducted six herders, executed them and burned their tents.", 6, 6, "exact"),
+        # an outcome chain: the subject of its first verb is killed
+        ("Six traders were abducted and executed.", 6, 6, "exact"),
+        ("A civilian was kidnapped and shot dead.", 1, 1, "exact"),
+        # a person named with a title and no article
+        ("Militants assassinated MSA officer Ahmed Ag Intalla in Menaka.", 1, 1, "exact"),
     ],
 )
 def test_fatalities_count(cues, text, low, high, qualifier):
@@ -73,6 +80,9 @@ def test_fatalities_count(cues, text, low, high, qualifier):
         "Gunmen attacked the market 3 km from the town.",
         "The army arrested 12 members of the group.",
         "The MNLA attacked Kidal in 2012.",
+        # a plural title is no single person
+        "Gunmen killed local officials in Gao.",
+        "Villagers were reportedly massacred by Dozo militiamen near Koro.",
     ],
 )
 def test_fatalities_none_when_nobody_is_reported_killed(cues, text):
