@@ -2319,7 +2319,7 @@ class EventAssembler:
                             break
                         following = later
                     if count is not None:
-                        draft.fatalities = _combine_fatalities(draft.fatalities, count, False)
+                        draft.fatalities = _combine_fatalities(draft.fatalities, count, False, self.cues.coded_count)
                         draft.rules.append("fatalities:following-sentence")
                         self._take_victims(draft, following, mentions)
                     if agent is not None:
@@ -2381,7 +2381,7 @@ class EventAssembler:
             for later in range(position + 1, len(drafts)):
                 if drafts[later].sentence_first == following.index:
                     absorbed.add(later)
-                    draft.fatalities = _combine_fatalities(draft.fatalities, drafts[later].fatalities, False)
+                    draft.fatalities = _combine_fatalities(draft.fatalities, drafts[later].fatalities, False, self.cues.coded_count)
             draft.sentence_last, draft.end = following.index, following.end
             # the toll told next ("One Dogon man was killed.", "One was injured and the assailants
             # seized livestock.") is the battle's
@@ -2395,7 +2395,7 @@ class EventAssembler:
                             for later in told):
                 for later in told:
                     absorbed.add(later)
-                    draft.fatalities = _combine_fatalities(draft.fatalities, drafts[later].fatalities, False)
+                    draft.fatalities = _combine_fatalities(draft.fatalities, drafts[later].fatalities, False, self.cues.coded_count)
                 draft.sentence_last, draft.end = toll.index, toll.end
         return kept
 
@@ -2650,7 +2650,7 @@ class EventAssembler:
             sub_event_type=sub_event_type, roles=roles,
             place=first.place or second.place, place_rule=first.place_rule if first.place else second.place_rule,
             date=first.date or second.date,
-            fatalities=_combine_fatalities(first.fatalities, second.fatalities, reported_second),
+            fatalities=_combine_fatalities(first.fatalities, second.fatalities, reported_second, self.cues.coded_count),
             status="denied" if "denied" in (first.status, second.status) else first.status,
             rules=rules + [f"merged:sentences {first.sentence_first}-{second.sentence_last}"],
             merged=first.merged + second.merged + 1, words=words, lowered=lowered,
@@ -2844,13 +2844,18 @@ def _in_brackets(body: str, mention: EntityMention, places: Sequence[EntityMenti
     return closing >= mention.end
 
 
-def _combine_fatalities(first: Optional[Fatalities], second: Optional[Fatalities], alternative: bool) -> Optional[Fatalities]:
+def _combine_fatalities(first: Optional[Fatalities], second: Optional[Fatalities], alternative: bool,
+                        coded: Sequence[str] = ()) -> Optional[Fatalities]:
     """Counts of one event told in two sentences: added, unless the second is another source's
-    estimate of the same toll (then the larger)."""
+    estimate of the same toll (then the larger); the count an analyst says they coded (one told
+    with a `coded` phrase: "Unknown fatalities coded as 3") is the toll."""
     if first is None:
         return second
     if second is None:
         return first
+    for count in (second, first):
+        if any(phrase in count.text.lower() for phrase in coded):
+            return count
     if first.max == 0:
         return second
     if second.max == 0:

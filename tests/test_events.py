@@ -289,6 +289,9 @@ CASES = [
     # --- an act told in the active with a pronoun subject codes the event; the taking after it does not
     ("On 9 May 2019, Dozo militiamen attacked the village of Boni. They killed fourteen villagers from the Fulani "
      "community, wounded at least two others, and seized livestock.", dict(code="VAC/Attack", a1="dozo", events=1, fat=14)),
+    # --- the count the analyst says they coded is the toll, whatever the sentences before counted
+    ("On 9 May 2019, JNIM militants attacked the army near Boni. An unknown number of soldiers were killed. "
+     "Unknown fatalities coded as 3.", dict(a1="jnim", fat=3)),
     # --- a taking whose phrase names the place taken ("took a village") is a taking of territory
     ("On 9 May 2019, JNIM militants took a village near Boni.", dict(code="BAT/Non-state actor overtakes territory", a1="jnim")),
     # --- an outcome told first yields the code to a taking told as an act, not to one listed with
