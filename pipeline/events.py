@@ -471,6 +471,8 @@ def find_fatalities(text: str, cues: Cues) -> Optional[Fatalities]:
     for index, word in enumerate(words):
         if word.text not in cues.killed or any(start <= word.start < end for start, end in zero_spans):
             continue
+        if index and words[index - 1].text == "-" and word.text not in cues.killed_active:
+            continue  # a modifier: "mass-casualty attacks"
         counts: list[Count] = []
         previous = words[index - 1].text if index else ""
         active = word.text in cues.killed_active or (word.text == "dead" and previous in cues.killed_active_before_dead)
@@ -478,6 +480,8 @@ def find_fatalities(text: str, cues: Cues) -> Optional[Fatalities]:
             after = _count_after(words, index, cues)
             if after is not None:
                 counts = [after]
+            elif active and _counts_units_after(words, index, cues):
+                continue  # "killed three cattle": no one
         if not counts and active and index + 1 < len(words) and words[index + 1].text in ("them", "les"):
             # "abducted six Fulani men, executed them": the count told before
             earlier = _last_count_before(words, index, cues)
@@ -526,6 +530,12 @@ def find_fatalities(text: str, cues: Cues) -> Optional[Fatalities]:
         if match:
             return Fatalities(min=0, max=0, text=text[match.start():match.end()], qualifier="exact")
     return None
+
+
+def _counts_units_after(words: Sequence[Word], index: int, cues: Cues) -> bool:
+    """True when what an active outcome at `words[index]` counts is no one: "killed three cattle"."""
+    count = read_count(words, index + 1, cues) if index + 1 < len(words) else None
+    return count is not None and _is_count_of_units(words, count, cues)
 
 
 def _last_count_before(words: Sequence[Word], index: int, cues: Cues) -> Optional[Count]:

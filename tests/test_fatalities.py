@@ -62,6 +62,9 @@ def cues():
         ("A civilian was kidnapped and shot dead.", 1, 1, "exact"),
         # a person named with a title and no article
         ("Militants assassinated MSA officer Ahmed Ag Intalla in Menaka.", 1, 1, "exact"),
+        ("An IED exploded near the camp without causing any casualties.", 0, 0, "exact"),
+        # animals counted are no one
+        ("Gunmen killed three herders and stole 40 head of cattle.", 3, 3, "exact"),
     ],
 )
 def test_fatalities_count(cues, text, low, high, qualifier):
@@ -83,6 +86,9 @@ def test_fatalities_count(cues, text, low, high, qualifier):
         # a plural title is no single person
         "Gunmen killed local officials in Gao.",
         "Villagers were reportedly massacred by Dozo militiamen near Koro.",
+        "The shells wounded a herder and killed three cattle.",
+        # a killed word as a modifier
+        "Women staged a protest in reaction to the repeated mass-casualty attacks on the army.",
     ],
 )
 def test_fatalities_none_when_nobody_is_reported_killed(cues, text):
