@@ -479,7 +479,8 @@ def find_fatalities(text: str, cues: Cues) -> Optional[Fatalities]:
         if active or word.text in cues.killed_of:
             after = _count_after(words, index, cues)
             if after is not None:
-                counts = [after]
+                # ("killed a father and his two sons": the victims joined to one)
+                counts = [after, *(_joined_victims(words, after.end, cues) if after.high == 1 else [])]
             elif active and _counts_units_after(words, index, cues):
                 continue  # "killed three cattle": no one
         if not counts and active and index + 1 < len(words) and words[index + 1].text in ("them", "les"):
@@ -508,7 +509,8 @@ def find_fatalities(text: str, cues: Cues) -> Optional[Fatalities]:
             if previous in ("was", "is", "été", "est") and not _plural_subject(words, index):
                 counts = [Count(1, 1, "exact", index, index)]  # "the mayor was killed"
             elif active and _singular_object(words, index + 1):
-                counts = [Count(1, 1, "exact", index, index + 3)]  # "assassinated the village chief"
+                # "assassinated the village chief", "beheaded a woman and her child"
+                counts = [Count(1, 1, "exact", index, index + 3), *_joined_victims(words, index + 3, cues)]
             elif active and _titled_person(words, index + 1, text):
                 counts = [Count(1, 1, "exact", index, index + 3)]  # "assassinated MSA officer Mohamed Ag X"
             elif word.text == "dead" and index >= 3 and _singular_object(words, index - 2) and words[index - 3].text in cues.killed_active:
@@ -530,6 +532,31 @@ def find_fatalities(text: str, cues: Cues) -> Optional[Fatalities]:
         if match:
             return Fatalities(min=0, max=0, text=text[match.start():match.end()], qualifier="exact")
     return None
+
+
+_POSSESSIVES = frozenset({"his", "her", "their", "its", "son", "sa", "ses", "leur", "leurs"})
+
+
+def _joined_victims(words: Sequence[Word], index: int, cues: Cues) -> list[Count]:
+    """Victims joined by "and" to a singular one killed ("a village chief of the Bellah community
+    and his three sons", "a woman and her child"): their count, one for a singular noun."""
+    for position in range(index, min(len(words) - 1, index + 10)):
+        word = words[position].text
+        if word in (".", ";", ",", ":") or word in cues.all_outcomes or word in cues.killed_active:
+            return []
+        if word not in ("and", "et"):
+            continue
+        start = position + 1
+        if words[start].text in _POSSESSIVES and start + 1 < len(words):
+            start += 1
+        count = read_count(words, start, cues)
+        if count is not None and count.end < len(words) and words[count.end].text.isalpha() \
+                and not _is_count_of_units(words, count, cues):
+            return [count]
+        if _singular_object(words, position + 1):
+            return [Count(1, 1, "exact", position + 1, position + 3)]
+        return []
+    return []
 
 
 def _counts_units_after(words: Sequence[Word], index: int, cues: Cues) -> bool:

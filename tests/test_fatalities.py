@@ -63,6 +63,10 @@ def cues():
         # a person named with a title and no article
         ("Militants assassinated MSA officer Ahmed Ag Intalla in Menaka.", 1, 1, "exact"),
         ("An IED exploded near the camp without causing any casualties.", 0, 0, "exact"),
+        # victims joined by "and" to one killed
+        ("Gunmen beheaded a woman and her child near the market.", 2, 2, "exact"),
+        ("Gunmen killed a village chief of the Bellah community and his three sons.", 4, 4, "exact"),
+        ("Gunmen killed a trader and wounded two others.", 1, 1, "exact"),
         # animals counted are no one
         ("Gunmen killed three herders and stole 40 head of cattle.", 3, 3, "exact"),
     ],
