@@ -433,6 +433,10 @@ def _count_after(words: Sequence[Word], cue_index: int, cues: Cues, max_gap: int
         if count is not None:
             if _is_count_of_units(words, count, cues):
                 return None
+            if count.end < len(words) and words[count.end].text in cues.all_outcomes and (
+                    count.end + 1 >= len(words) or not words[count.end + 1].text.isalpha()
+                    or words[count.end + 1].text in ("and", "et")):
+                return None  # "one gendarme killed, two wounded": the count of another outcome
             # "killed three soldiers and two militants": a coordinated second count
             for step in range(count.end, min(len(words) - 1, count.end + 4)):
                 if words[step].text in ("and", "et", "&"):
@@ -473,6 +477,8 @@ def find_fatalities(text: str, cues: Cues) -> Optional[Fatalities]:
             continue
         if index and words[index - 1].text == "-" and word.text not in cues.killed_active:
             continue  # a modifier: "mass-casualty attacks"
+        if index and words[index - 1].text in ("those", "ceux"):
+            continue  # "described those killed as herdsmen": the dead told already
         counts: list[Count] = []
         previous = words[index - 1].text if index else ""
         active = word.text in cues.killed_active or (word.text == "dead" and previous in cues.killed_active_before_dead)

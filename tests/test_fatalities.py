@@ -67,6 +67,10 @@ def cues():
         ("Gunmen beheaded a woman and her child near the market.", 2, 2, "exact"),
         ("Gunmen killed a village chief of the Bellah community and his three sons.", 4, 4, "exact"),
         ("Gunmen killed a trader and wounded two others.", 1, 1, "exact"),
+        # the count after "killed" may be another outcome's; "those killed" tells the dead again
+        ("The village was attacked, one gendarme killed two wounded.", 1, 1, "exact"),
+        ("Gunmen killed two wounded soldiers.", 2, 2, "exact"),
+        ("Soldiers killed three herders, local sources described those killed as civilians.", 3, 3, "exact"),
         # animals counted are no one
         ("Gunmen killed three herders and stole 40 head of cattle.", 3, 3, "exact"),
     ],
