@@ -70,7 +70,7 @@ def cues():
         # the count after "killed" may be another outcome's; "those killed" tells the dead again
         ("The village was attacked, one gendarme killed two wounded.", 1, 1, "exact"),
         ("Gunmen killed two wounded soldiers.", 2, 2, "exact"),
-        ("Soldiers killed three herders, local sources described those killed as civilians.", 3, 3, "exact"),
+        ("Soldiers killed three herders, several local sources described those killed as civilians.", 3, 3, "exact"),
         # animals counted are no one
         ("Gunmen killed three herders and stole 40 head of cattle.", 3, 3, "exact"),
     ],
