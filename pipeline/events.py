@@ -2310,15 +2310,19 @@ class EventAssembler:
             # "French and Malian forces carried out an operation near Serma, 15 militants killed":
             # the side whose operation the sentence opens with, a clause before the toll, acted
             first = by_index.get(draft.sentence_first)
-            if first is None or not self._toll_without_actor1(draft) \
+            if first is None or not all(self._is_weak(role) for role in draft.roles if role.role == "actor1") \
                     or "," not in document.body[first.start:draft.anchor.start]:
                 continue
             opening = [m for m in mentions if m.kind == "actor" and first.start <= m.start and m.end <= draft.anchor.start
                        and m.entity_id not in self.generic_ids]
             acted_upon = {role.actor_id for role in draft.roles if role.role in ("actor2", "assoc_actor_2")}
+            between = _gap_words(document.body[opening[0].end:draft.anchor.start].lower()) if opening else []
+            # ("the army dismantled a militant base …, militants were killed": the verb right after
+            # the side is its act, as a light verb anywhere before the toll is)
+            acted = bool(set(between) & self.cues.light_verbs) or bool(
+                between and re.fullmatch(r"[a-z]+ed", between[0]) and between[0] not in self.cues.all_outcomes)
             if opening and opening[0].entity_id not in acted_upon \
-                    and actor_class(self.gazetteer.actors[opening[0].entity_id]) & {"armed"} \
-                    and set(_gap_words(document.body[opening[0].end:draft.anchor.start].lower())) & self.cues.light_verbs:
+                    and actor_class(self.gazetteer.actors[opening[0].entity_id]) & {"armed"} and acted:
                 self._attribute(draft, opening[0], self._partners(opening[0], mentions, document.body))
                 draft.rules.append("roles:opening-clause")
         with_events = {index for d in merged for index in range(d.sentence_first, d.sentence_last + 1)}

@@ -289,6 +289,10 @@ CASES = [
     # --- an act told in the active with a pronoun subject codes the event; the taking after it does not
     ("On 9 May 2019, Dozo militiamen attacked the village of Boni. They killed fourteen villagers from the Fulani "
      "community, wounded at least two others, and seized livestock.", dict(code="VAC/Attack", a1="dozo", events=1, fat=14)),
+    # --- the side whose act the sentence opens with, a clause before a toll or clash that names
+    # no actor, did it: through a light verb or the verb right after it
+    ("On 9 May 2019, the army dismantled a militant base near Boni, ten militants were killed in the clashes.",
+     dict(a1="army", code="BAT/Armed clash")),
     # --- the count the analyst says they coded is the toll, whatever the sentences before counted
     ("On 9 May 2019, JNIM militants attacked the army near Boni. An unknown number of soldiers were killed. "
      "Unknown fatalities coded as 3.", dict(a1="jnim", fat=3)),
