@@ -2566,12 +2566,12 @@ class EventAssembler:
         draft.rules.append("roles:attribution")
 
     def _partners(self, agent: EntityMention, mentions: Sequence[EntityMention], body: str) -> list[EntityMention]:
-        """The named actors coordinated right after `agent` ("French and Malian forces": the
-        Malian forces after the French)."""
+        """The named actors coordinated or associated right after `agent` ("French and Malian
+        forces": the Malian forces after the French; "the Malian army supported by French forces")."""
         partners: list[EntityMention] = []
         last = agent
         for mention in sorted((m for m in mentions if m.kind == "actor" and m.start >= agent.end), key=lambda m: m.start):
-            if _is_coordination(body[last.end:mention.start], self.cues) != "coord":
+            if _is_coordination(body[last.end:mention.start], self.cues) not in ("coord", "assoc"):
                 break
             if mention.entity_id not in self.generic_ids:
                 partners.append(mention)
