@@ -214,6 +214,7 @@ class Cues:
     implied_by_event_type: dict[str, dict[str, str]] = field(default_factory=dict)
     implied_with_casualties: dict[str, dict[str, str]] = field(default_factory=dict)
     off_duty: tuple[str, ...] = ()
+    off_duty_after: tuple[str, ...] = ()
 
     @cached_property
     def all_outcomes(self) -> frozenset[str]:
@@ -233,7 +234,7 @@ _SET_FIELDS = (
     "between_markers coordination head_after_links succession present_markers past_markers sequence_openers anaphoric_attackers place_anaphors "
     "retelling_possessives retelling_modifiers fronted_prepositions present_subjects office_titles response_verbs response_passive unidentified_persons crowd_quantifiers toll_persons subject_pronouns protest_causes crowd_control_forces"
 ).split()
-_PHRASE_FIELDS = ("no_fatalities", "coded_count", "coded_place", "association_links", "after_another")
+_PHRASE_FIELDS = ("no_fatalities", "coded_count", "coded_place", "off_duty_after", "association_links", "after_another")
 
 
 def load_cues(directory: Path = DEFAULT_GAZETTEER_DIR) -> Cues:
@@ -1676,15 +1677,19 @@ class EventAssembler:
                              for index, m in enumerate(added))]
 
     def _off_duty_as_civilians(self, roles: list[_Role], mentions: list[EntityMention], body: str) -> list[_Role]:
-        """State forces acted upon while off duty ("killed an off-duty policeman") are civilians,
-        with their force associated, as ACLED codes them."""
+        """State forces acted upon while off duty ("killed an off-duty policeman", "shot dead three
+        peacekeepers on leave", "a soldier assassinated at his home") are civilians, with their
+        force associated, as ACLED codes them."""
         civilians = self.implied_ids.get("civilians")
         result: list[_Role] = []
         for role, mention in zip(roles, mentions):
             actor = self.gazetteer.actors.get(role.actor_id)
             before = _words_before(body, mention.start, 24)
-            if (civilians is not None and role.role.endswith("2") and actor is not None and actor.kind == "state forces"
-                    and any(before.endswith(marker) for marker in self.cues.off_duty)):
+            after = re.split(r"[.;!?]", body[mention.end:mention.end + 80])[0].lower()
+            if (civilians is not None and role.role.endswith("2") and actor is not None
+                    and actor.kind in ("state forces", "external/other forces")
+                    and (any(before.endswith(marker) for marker in self.cues.off_duty)
+                         or any(re.search(rf"(?<!\w){re.escape(marker)}(?!\w)", after) for marker in self.cues.off_duty_after))):
                 result += [_Role(civilians, "actor2", "", "", 100.0, implied=True), replace(role, role="assoc_actor_2")]
             else:
                 result.append(role)

@@ -599,6 +599,9 @@ CASES = [
     ("Three civilians were wounded in Boni on Monday.", dict(a1="gunmen", a2="civilians")),
     # off-duty forces acted upon are civilians, their force associated
     ("Gunmen killed two off-duty policemen in Boni.", dict(code="VAC/Attack", a2="civilians", assoc2={"police"})),
+    # … or said to be so after them: at home, on leave
+    ("Gunmen killed a soldier at his home in Boni.", dict(code="VAC/Attack", a2="civilians", assoc2={"army"})),
+    ("Gunmen shot dead three peacekeepers on leave in Boni.", dict(code="VAC/Attack", a2="civilians", assoc2={"minusma"})),
     ("Gunmen killed two policemen in Boni.", dict(code="BAT/Armed clash", a2="police")),
     # the unnamed dead of a mine are civilians; with no one hurt, no victim is implied
     ("A landmine exploded near Boni, killing two.", dict(code="ERV/Remote explosive/landmine/IED", a2="civilians")),
