@@ -987,9 +987,20 @@ def assign_roles(
             and (obj is None or preposition_next) and subject is not None:
         # "two soldiers killed and one injured in an ambush": a headline's reduced passive
         following = after_words[:1]
-        # ("Ansar Dine fighters attacked and burned the tomb": "and" joins another active verb)
-        joined_active = after_words[:1] == ["and"] and len(after_words) >= 3 and after_words[1].endswith("ed") \
-            and after_words[2] in ("the", "a", "an", "their", "its", "his", "her", "several", "two", "three")
+        # ("Ansar Dine fighters attacked and burned the tomb", "abducted, mutilated, and executed
+        # two herders": "and" joins other active verbs, the last with its object)
+        rest = list(after_words)
+        items: list[str] = []
+        opens_object = lambda word: word in ("the", "a", "an", "their", "its", "his", "her", "several") \
+            or word in cues.number_words or word.isdigit()  # noqa: E731
+        while rest and not opens_object(rest[0]) and (rest[0] in (",", "and") or (
+                rest[0].isalpha() and rest[0] not in cues.reduced_passive_followers and len(items) < 4)):
+            if rest[0] not in (",", "and"):
+                items.append(rest[0])
+            rest.pop(0)
+        consumed = after_words[:len(after_words) - len(rest)]
+        joined_active = "and" in consumed and bool(items) and (items[-1].endswith("ed") or items[-1] in cues.killed_active) \
+            and bool(rest) and opens_object(rest[0])
         if (not following or following[0] in cues.reduced_passive_followers) and not joined_active:
             passive = True
             agent = agent or find_agent(True)

@@ -289,6 +289,11 @@ CASES = [
     # --- an act told in the active with a pronoun subject codes the event; the taking after it does not
     ("On 9 May 2019, Dozo militiamen attacked the village of Boni. They killed fourteen villagers from the Fulani "
      "community, wounded at least two others, and seized livestock.", dict(code="VAC/Attack", a1="dozo", events=1, fat=14)),
+    # --- active verbs joined by commas and "and", the last with its object, are no reduced passive
+    ("On 9 May 2019, Dozo militiamen abducted, beat, and executed two herders near Boni.",
+     dict(code="VAC/Attack", a1="dozo", a2="civilians")),
+    ("On 9 May 2019, Dozo militiamen abducted, tortured, and executed two herders near Boni.",
+     dict(code="VAC/Attack", a1="dozo", a2="civilians")),
     # --- the side whose act the sentence opens with, a clause before a toll or clash that names
     # no actor, did it: through a light verb or the verb right after it
     ("On 9 May 2019, the army dismantled a militant base near Boni, ten militants were killed in the clashes.",
