@@ -215,6 +215,7 @@ class Cues:
     implied_with_casualties: dict[str, dict[str, str]] = field(default_factory=dict)
     off_duty: tuple[str, ...] = ()
     off_duty_after: tuple[str, ...] = ()
+    accusation_links: tuple[str, ...] = ()
 
     @cached_property
     def all_outcomes(self) -> frozenset[str]:
@@ -234,7 +235,7 @@ _SET_FIELDS = (
     "between_markers coordination head_after_links succession present_markers past_markers sequence_openers anaphoric_attackers place_anaphors "
     "retelling_possessives retelling_modifiers fronted_prepositions present_subjects office_titles response_verbs response_passive unidentified_persons crowd_quantifiers toll_persons subject_pronouns protest_causes crowd_control_forces"
 ).split()
-_PHRASE_FIELDS = ("no_fatalities", "coded_count", "coded_place", "off_duty_after", "association_links", "after_another")
+_PHRASE_FIELDS = ("no_fatalities", "coded_count", "coded_place", "off_duty_after", "accusation_links", "association_links", "after_another")
 
 
 def load_cues(directory: Path = DEFAULT_GAZETTEER_DIR) -> Cues:
@@ -1479,6 +1480,7 @@ class EventAssembler:
         place_mentions = [m for m in in_sentence if m.kind == "place"]
         text_of = lambda start, end: document.body[start:end] if end > start else ""  # noqa: E731
         actor_mentions = drop_generic_modifiers(actor_mentions, text_of, self.generic_ids, self.group_ids)
+        actor_mentions = [m for m in actor_mentions if not self._in_accusation(document.body, sentence, m)]
         findings = self._roles(doc, document, sentence, role_anchor, actor_mentions, text_of, heading=role_anchor.label)
         findings = self._included_victims(findings, actor_mentions, document.body, role_anchor)
         findings = self._further_victims(findings, candidates, actor_mentions, document.body)
@@ -1686,6 +1688,17 @@ class EventAssembler:
         has_victim = bool(victims)
         return [*findings, *(RoleFinding(m, "assoc_actor_2" if has_victim or index else "actor2", "roles:further-victims")
                              for index, m in enumerate(added))]
+
+    def _in_accusation(self, body: str, sentence: Sentence, mention: EntityMention) -> bool:
+        """True for an actor named in what someone is accused of ("a chief accused of collaborating
+        with the Malian army"): from an `accusation_links` phrase to the end of its clause."""
+        if not self.cues.accusation_links:
+            return False
+        before = body[sentence.start:mention.start].lower()
+        # (the clause ends at a comma or at the main clause's verb: "… accused of drinking alcohol
+        # was given 40 lashes by members of Ansar Dine")
+        clause = re.split(r"[,;:]|(?<!\w)(?:and|but|while|who|which|was|were|is|are|has|have|had)(?!\w)", before)[-1]
+        return any(re.search(rf"(?<!\w){re.escape(link)}(?!\w)", clause) for link in self.cues.accusation_links)
 
     def _off_duty_as_civilians(self, roles: list[_Role], mentions: list[EntityMention], body: str) -> list[_Role]:
         """State forces acted upon while off duty ("killed an off-duty policeman", "shot dead three

@@ -294,6 +294,12 @@ CASES = [
      dict(code="VAC/Attack", a1="dozo", a2="civilians")),
     ("On 9 May 2019, Dozo militiamen abducted, tortured, and executed two herders near Boni.",
      dict(code="VAC/Attack", a1="dozo", a2="civilians")),
+    # --- what the victims are accused of names no side
+    ("On 9 May 2019, a village chief accused of collaborating with the army was killed by JNIM militants near Boni.",
+     dict(code="VAC/Attack", a1="jnim", a2="civilians", ids={"jnim", "civilians"})),
+    ("On 9 May 2019, four men, accused of being gunmen, were killed by Dozo militiamen near Boni.",
+     dict(code="VAC/Attack", a1="dozo", a2="civilians")),
+    ("On 9 May 2019, a man accused of theft was flogged by Ansar Dine fighters in Timbuktu.", dict(a1="ansar-dine")),
     # --- the side whose act the sentence opens with, a clause before a toll or clash that names
     # no actor, did it: through a light verb or the verb right after it
     ("On 9 May 2019, the army dismantled a militant base near Boni, ten militants were killed in the clashes.",
