@@ -838,7 +838,8 @@ def drop_generic_modifiers(mentions: Sequence[EntityMention], text_of, generic_i
             # (presumably 'jihadists')": the suspicion in brackets says who they were
             if following.entity_id in generic_ids and re.fullmatch(r"\s+", gap):
                 continue
-            if _SUSPECTED_IN_BRACKETS.fullmatch(gap):
+            if _SUSPECTED_IN_BRACKETS.fullmatch(gap) or (
+                    following.entity_id not in generic_ids and _DESCRIBED_AS.fullmatch(gap)):
                 # (the suspected side takes the place of the unidentified one, over both names)
                 ordered[index + 1] = following.model_copy(update={"start": mention.start, "text": text_of(mention.start, following.end)})
                 continue
@@ -1055,6 +1056,10 @@ def assign_roles(
 _SUSPECTED_IN_BRACKETS = re.compile(
     r"\s*[(\[]\s*(?:presumably|presumed|believed to be|suspected(?: to be)?|likely|probably|possibly|allegedly|reportedly)"
     r"\s+(?:to be\s+)?(?:the\s+)?['\"‘“]?", re.IGNORECASE)
+# between a generic side and the description that says who it was: "an individual, described as a
+# local JNIM commander", "armed men, later identified as MAA fighters"
+_DESCRIBED_AS = re.compile(
+    r"\s*,\s*(?:later\s+|subsequently\s+)?(?:described|identified)\s+as\s+(?:an?\s+|the\s+)?(?:[a-z]+\s+)?", re.IGNORECASE)
 # a count or article before a counted side: "2 ", "at least two ", "a "
 _COUNTED = r"(?:(?:at\s+least|about|some|\d+|a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|several|other|many)\s+)*"
 # after an outcome, the victims it counted: "were killed, including two soldiers"

@@ -294,6 +294,9 @@ CASES = [
      dict(code="VAC/Attack", a1="dozo", a2="civilians")),
     ("On 9 May 2019, Dozo militiamen abducted, tortured, and executed two herders near Boni.",
      dict(code="VAC/Attack", a1="dozo", a2="civilians")),
+    # --- the side a description identifies takes the place of the generic one it describes
+    ("On 9 May 2019, Dozo militiamen killed two individuals, described as local JNIM commanders, near Boni.",
+     dict(code="BAT/Armed clash", a1="dozo", a2="jnim")),
     # --- what the victims are accused of names no side
     ("On 9 May 2019, a village chief accused of collaborating with the army was killed by JNIM militants near Boni.",
      dict(code="VAC/Attack", a1="jnim", a2="civilians", ids={"jnim", "civilians"})),
