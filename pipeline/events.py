@@ -1921,10 +1921,12 @@ class EventAssembler:
             associates: list[_Role] = []
             for role in members:
                 kind = actors[role.actor_id].kind if role.actor_id in actors else ""
-                if side == 1 and crowd and kind != crowd:
+                named_group = role.actor_id not in self.generic_ids
+                if side == 1 and crowd and (kind != crowd or named_group):
                     # "residents demonstrated": the residents are the protesters; a party or
-                    # movement that called the protest is associated with them
-                    if kind not in ("civilians", "protesters", "rioters"):
+                    # movement that called or staged the protest ("URD members staged
+                    # demonstrations") is associated with them
+                    if named_group or kind not in ("civilians", "protesters", "rioters"):
                         associates.append(role)
                     continue
                 if kind in _GROUP_KINDS:

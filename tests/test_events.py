@@ -294,6 +294,8 @@ CASES = [
      dict(code="VAC/Attack", a1="dozo", a2="civilians")),
     ("On 9 May 2019, Dozo militiamen abducted, tortured, and executed two herders near Boni.",
      dict(code="VAC/Attack", a1="dozo", a2="civilians")),
+    # --- a party or movement that stages a protest is associated with the protesters
+    ("On 9 May 2019, UDM members staged a demonstration in Bamako.", dict(code="PRO/Peaceful protest", a1="protesters", assoc1={"union-of-democrats"})),
     # --- the side a description identifies takes the place of the generic one it describes
     ("On 9 May 2019, Dozo militiamen killed two individuals, described as local JNIM commanders, near Boni.",
      dict(code="BAT/Armed clash", a1="dozo", a2="jnim")),
