@@ -1465,6 +1465,9 @@ class EventAssembler:
             if set(clause) & self.cues.subordinators and "," in folded[hit.end:sentence.end]:
                 topics.append(hit)  # "After the CMA fired at an aircraft, the army arrested ...": background
                 continue
+            if hit.trigger.outcome and self._describes_a_noun(document.body, hit, mentions):
+                topics.append(hit)  # "widows of soldiers killed in an attack staged a sit-in": who they are
+                continue
             candidates.append(hit)
         if not candidates:
             candidates = topics
@@ -1693,6 +1696,22 @@ class EventAssembler:
         has_victim = bool(victims)
         return [*findings, *(RoleFinding(m, "assoc_actor_2" if has_victim or index else "actor2", "roles:further-victims")
                              for index, m in enumerate(added))]
+
+    def _describes_a_noun(self, body: str, hit: TriggerHit, mentions: Sequence[EntityMention]) -> bool:
+        """True for an outcome participle right after a side that is the object of "of" or "for"
+        ("wives of soldiers killed in an attack", "a march for the civilians killed"): it says who
+        they are, not what the sentence tells."""
+        def joins_outcomes(gap: str) -> bool:  # " " or " killed and " ("soldiers killed and wounded")
+            words = [word for word in re.findall(r"[\w']+|,", gap.lower()) if word not in (",", "and", "et")]
+            return bool(re.fullmatch(r"\s+", gap)) or (
+                bool(words) and len(words) <= 2 and all(word in self.cues.all_outcomes for word in words))
+
+        if body[hit.start:hit.end].lower() not in self.cues.all_outcomes:
+            return False  # a participle ("killed"), not a noun trigger ("demonstrators")
+
+        before = next((m for m in mentions if m.kind == "actor" and m.end <= hit.start
+                       and joins_outcomes(body[m.end:hit.start])), None)
+        return before is not None and re.search(r"(?<!\w)(?:of|for)\s+(?:the\s+)?$", body[max(0, before.start - 12):before.start].lower()) is not None
 
     def _in_accusation(self, body: str, sentence: Sentence, mention: EntityMention) -> bool:
         """True for an actor named in what someone is accused of ("a chief accused of collaborating

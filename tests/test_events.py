@@ -294,6 +294,10 @@ CASES = [
      dict(code="VAC/Attack", a1="dozo", a2="civilians")),
     ("On 9 May 2019, Dozo militiamen abducted, tortured, and executed two herders near Boni.",
      dict(code="VAC/Attack", a1="dozo", a2="civilians")),
+    # --- an outcome that says who a side's people are ("widows of soldiers killed in an attack") is
+    # not what the sentence tells
+    ("On 9 May 2019, widows of soldiers killed and wounded near Boni staged a sit-in and burned tires in Gao.",
+     dict(code="RIO/Violent demonstration", a1="rioters")),
     # --- a party or movement that stages a protest is associated with the protesters
     ("On 9 May 2019, UDM members staged a demonstration in Bamako.", dict(code="PRO/Peaceful protest", a1="protesters", assoc1={"union-of-democrats"})),
     # --- the side a description identifies takes the place of the generic one it describes
