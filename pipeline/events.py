@@ -166,6 +166,7 @@ class Cues:
     crowd_quantifiers: frozenset[str] = frozenset()
     toll_persons: frozenset[str] = frozenset()
     subject_pronouns: frozenset[str] = frozenset()
+    vigilante_targets: frozenset[str] = frozenset()
     protest_causes: frozenset[str] = frozenset()
     crowd_control_forces: frozenset[str] = frozenset()
     present_subjects: frozenset[str] = frozenset()
@@ -233,7 +234,7 @@ _SET_FIELDS = (
     "modal topic subordinators condition intention intention_links intention_direct negation skippable background reported denied "
     "killed wounded other_outcomes killed_active killed_active_before_dead killed_of subset_markers count_units passive_aux attribution place_object_words light_verbs noun_phrase_prepositions nominal_markers reduced_passive_followers reduced_passive_prepositions agent_markers act_phrase_openers agent_acts "
     "between_markers coordination head_after_links succession present_markers past_markers sequence_openers anaphoric_attackers place_anaphors "
-    "retelling_possessives retelling_modifiers fronted_prepositions present_subjects office_titles response_verbs response_passive unidentified_persons crowd_quantifiers toll_persons subject_pronouns protest_causes crowd_control_forces"
+    "retelling_possessives retelling_modifiers fronted_prepositions present_subjects office_titles response_verbs response_passive unidentified_persons crowd_quantifiers toll_persons subject_pronouns vigilante_targets protest_causes crowd_control_forces"
 ).split()
 _PHRASE_FIELDS = ("no_fatalities", "coded_count", "coded_place", "off_duty_after", "accusation_links", "association_links", "after_another")
 
@@ -1550,6 +1551,13 @@ class EventAssembler:
         event_type, sub_event_type, code_rule = self._code(code_hit, roles, lemma_set, folded[sentence.start:sentence.end],
                                                            object_lemmas, casualties, object_place, nominal, after_lemmas)
         roles, implied_rules = self._complete_roles(roles, event_type, code_hit.trigger, casualties, sub_event_type)
+        vigilantes = self.implied_ids.get("vigilantes")
+        if sub_event_type == "Mob violence" and vigilantes is not None and lemma_set & self.cues.vigilante_targets \
+                and vigilantes not in {role.actor_id for role in roles}:
+            # "residents lynched an armed robber": mob justice, the rioters act as vigilantes
+            roles = sorted([*roles, _Role(vigilantes, "assoc_actor_1", "", "", 100.0, implied=True)],
+                           key=lambda role: _ROLE_ORDER[role.role])
+            implied_rules.append("implied:assoc_actor_1=vigilantes")
         rules = [f"trigger:{anchor.trigger.id}"]
         if role_anchor is not anchor:
             rules.append(f"roles-from:{role_anchor.trigger.id}")

@@ -298,6 +298,10 @@ CASES = [
     # not what the sentence tells
     ("On 9 May 2019, widows of soldiers killed and wounded near Boni staged a sit-in and burned tires in Gao.",
      dict(code="RIO/Violent demonstration", a1="rioters")),
+    # --- a mob that turns on suspected criminals acts as vigilantes, with the rioters
+    ("On 9 May 2019, residents lynched a suspected thief in Gao.",
+     dict(code="RIO/Mob violence", a1="rioters", assoc1={"vigilantes"})),
+    ("On 9 May 2019, residents burned the house of a village chief in Gao.", dict(a1="rioters", ids={"rioters"})),
     # --- a party or movement that stages a protest is associated with the protesters
     ("On 9 May 2019, UDM members staged a demonstration in Bamako.", dict(code="PRO/Peaceful protest", a1="protesters", assoc1={"union-of-democrats"})),
     # --- the side a description identifies takes the place of the generic one it describes
