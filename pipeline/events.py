@@ -784,7 +784,8 @@ def _is_coordination(gap: str, cues: Cues) -> Optional[str]:
     for link in cues.association_links:
         if re.search(rf"(?<!\w){re.escape(link)}(?!\w)", lowered):
             stripped = re.sub(rf"(?<!\w){re.escape(link)}(?!\w)", " ", lowered)
-            remaining = [word for word in _gap_words(stripped) if word not in cues.coordination]
+            # ("a civilian described as a teacher": an article may open the associate)
+            remaining = [word for word in _gap_words(stripped) if word not in cues.coordination and word not in ("a", "an")]
             return "assoc" if not remaining else None
     words = _gap_words(lowered)
     # ("a Malian soldier and a civilian", "soldiers and two civilians": an article or a count

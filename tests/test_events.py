@@ -307,6 +307,11 @@ CASES = [
     # --- the side a description identifies takes the place of the generic one it describes
     ("On 9 May 2019, Dozo militiamen killed two individuals, described as local JNIM commanders, near Boni.",
      dict(code="BAT/Armed clash", a1="dozo", a2="jnim")),
+    # --- who a victim is, said after "described as", "working as": associated with the victims
+    ("On 9 May 2019, gunmen killed two civilians described as teachers in Boni.",
+     dict(code="VAC/Attack", a2="civilians", assoc2={"teachers"})),
+    ("On 9 May 2019, gunmen killed two civilians described as an ICRC team in Boni.",
+     dict(code="VAC/Attack", a2="civilians", assoc2={"icrc"})),
     # --- what the victims are accused of names no side
     ("On 9 May 2019, a village chief accused of collaborating with the army was killed by JNIM militants near Boni.",
      dict(code="VAC/Attack", a1="jnim", a2="civilians", ids={"jnim", "civilians"})),
