@@ -1058,6 +1058,8 @@ def assign_roles(
 _SUSPECTED_IN_BRACKETS = re.compile(
     r"\s*[(\[]\s*(?:presumably|presumed|believed to be|suspected(?: to be)?|likely|probably|possibly|allegedly|reportedly)"
     r"\s+(?:to be\s+)?(?:the\s+)?['\"‘“]?", re.IGNORECASE)
+# an uncounted or suspected side after its count: "an unspecified number of suspected JNIM militants"
+_UNCOUNTED = r"(?:(?:unspecified|unknown|undetermined|undisclosed)\s+number\s+of\s+)?(?:(?:suspected|presumed|alleged|armed)\s+)*"
 # between a generic side and the description that says who it was: "an individual, described as a
 # local JNIM commander", "armed men, later identified as MAA fighters"
 _DESCRIBED_AS = re.compile(
@@ -1677,7 +1679,7 @@ class EventAssembler:
             if not hit.trigger.outcome:
                 continue
             victim = next((m for m in actor_mentions if m.start >= hit.end
-                           and re.fullmatch(r"\s+" + _COUNTED, body[hit.end:m.start], re.IGNORECASE)), None)
+                           and re.fullmatch(r"\s+" + _COUNTED + _UNCOUNTED, body[hit.end:m.start], re.IGNORECASE)), None)
             active = victim is not None and re.search(r"(?<!\w)(?:and|et)\s+$", body[max(0, hit.start - 8):hit.start], re.IGNORECASE)
             if not active:
                 # "and two peacekeepers wounded"

@@ -205,6 +205,8 @@ CASES = [
      dict(a2="minusma", ids={"gunmen", "minusma", "civilians"})),
     ("On 9 May 2019, gunmen attacked a bus near Boni, killing two soldiers and wounding three civilians.",
      dict(a1="gunmen", a2="army", ids={"gunmen", "army", "civilians"})),
+    ("On 9 May 2019, French forces conducted an airstrike in the area of Boni, and killed an unspecified number of "
+     "suspected JNIM militants.", dict(a1="france", a2="jnim")),
     ("On 9 May 2019, the army clashed with JNIM near Boni, killing five soldiers and wounding two militants.",
      dict(a1="army", a2="jnim", ids={"army", "jnim"})),
     # --- a group blamed in a later clause brings the group named with it
