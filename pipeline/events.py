@@ -2384,9 +2384,10 @@ class EventAssembler:
             acted_upon = {role.actor_id for role in draft.roles if role.role in ("actor2", "assoc_actor_2")}
             between = _gap_words(document.body[opening[0].end:draft.anchor.start].lower()) if opening else []
             # ("the army dismantled a militant base …, militants were killed": the verb right after
-            # the side is its act, as a light verb anywhere before the toll is)
+            # the side is its act, as a light verb anywhere before the toll is; an adverb may come first)
+            verb = next((word for word in between if not word.endswith("ly")), "")
             acted = bool(set(between) & self.cues.light_verbs) or bool(
-                between and re.fullmatch(r"[a-z]+ed", between[0]) and between[0] not in self.cues.all_outcomes)
+                re.fullmatch(r"[a-z]+ed", verb) and verb not in self.cues.all_outcomes)
             if opening and opening[0].entity_id not in acted_upon \
                     and actor_class(self.gazetteer.actors[opening[0].entity_id]) & {"armed"} and acted:
                 self._attribute(draft, opening[0], self._partners(opening[0], mentions, document.body))

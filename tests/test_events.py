@@ -324,6 +324,8 @@ CASES = [
     # no actor, did it: through a light verb or the verb right after it
     ("On 9 May 2019, the army dismantled a militant base near Boni, ten militants were killed in the clashes.",
      dict(a1="army", code="BAT/Armed clash")),
+    ("On 9 May 2019, the army reportedly dismantled a militant base near Boni, ten militants were killed in the clashes.",
+     dict(a1="army", code="BAT/Armed clash")),
     ("On 9 May 2019, the army supported by French forces carried out an operation near Boni, ten militants were killed.",
      dict(a1="army", assoc1={"france"})),
     # --- the count the analyst says they coded is the toll, whatever the sentences before counted
