@@ -1056,7 +1056,7 @@ def assign_roles(
 
 # between unidentified attackers and the bracket saying who they were suspected to be
 _SUSPECTED_IN_BRACKETS = re.compile(
-    r"\s*[(\[]\s*(?:presumably|presumed|believed to be|suspected(?: to be)?|likely|probably|possibly|allegedly|reportedly)"
+    r"\s*[(\[]\s*(?:presumably|presumed|assumed|believed to be|thought to be|said to be|suspected(?: to be)?|likely|probably|possibly|allegedly|reportedly)"
     r"\s+(?:to be\s+)?(?:the\s+)?['\"‘“]?", re.IGNORECASE)
 # an uncounted or suspected side after its count: "an unspecified number of suspected JNIM militants"
 _UNCOUNTED = r"(?:(?:unspecified|unknown|undetermined|undisclosed)\s+number\s+of\s+)?(?:(?:suspected|presumed|alleged|armed)\s+)*"

@@ -306,6 +306,8 @@ CASES = [
     ("On 9 May 2019, residents burned the house of a village chief in Gao.", dict(a1="rioters", ids={"rioters"})),
     # --- a party or movement that stages a protest is associated with the protesters
     ("On 9 May 2019, UDM members staged a demonstration in Bamako.", dict(code="PRO/Peaceful protest", a1="protesters", assoc1={"union-of-democrats"})),
+    # --- the side a bracket says people were assumed to be takes their place
+    ("On 9 May 2019, soldiers arrested two individuals (assumed JNIM militants) near Boni.", dict(a1="army", a2="jnim")),
     # --- the side a description identifies takes the place of the generic one it describes
     ("On 9 May 2019, Dozo militiamen killed two individuals, described as local JNIM commanders, near Boni.",
      dict(code="BAT/Armed clash", a1="dozo", a2="jnim")),
