@@ -306,6 +306,9 @@ CASES = [
     ("On 9 May 2019, residents burned the house of a village chief in Gao.", dict(a1="rioters", ids={"rioters"})),
     # --- a party or movement that stages a protest is associated with the protesters
     ("On 9 May 2019, UDM members staged a demonstration in Bamako.", dict(code="PRO/Peaceful protest", a1="protesters", assoc1={"union-of-democrats"})),
+    # --- an analyst's heading names the event; the sides come from the sentence it heads
+    ("Weapons seizure: On 9 May 2019, French forces seized weapons from JNIM militants in Boni.",
+     dict(code="SD/Disrupted weapons use", a1="france", a2="jnim")),
     # --- the side a bracket says people were assumed to be takes their place
     ("On 9 May 2019, soldiers arrested two individuals (assumed JNIM militants) near Boni.", dict(a1="army", a2="jnim")),
     # --- the side a description identifies takes the place of the generic one it describes
