@@ -309,6 +309,7 @@ CASES = [
     # --- an analyst's heading names the event; the sides come from the sentence it heads
     ("Weapons seizure: On 9 May 2019, French forces seized weapons from JNIM militants in Boni.",
      dict(code="SD/Disrupted weapons use", a1="france", a2="jnim")),
+    ("Movement of forces: On 9 May 2019, JNIM militants entered Boni.", dict(code="SD/Change to group/activity", a1="jnim")),
     # --- the side a bracket says people were assumed to be takes their place
     ("On 9 May 2019, soldiers arrested two individuals (assumed JNIM militants) near Boni.", dict(a1="army", a2="jnim")),
     # --- the side a description identifies takes the place of the generic one it describes
