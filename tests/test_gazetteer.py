@@ -119,6 +119,8 @@ def test_gazetteer_bundled_state_forces_answer_to_their_acled_label():
     ("A Platform convoy was attacked near Gawa.", "plateforme"),
     ("Gunmen burned the voting office in Kerena.", "local-officials"),
     ("An alleged jihadist commander was killed near Gao.", "islamist-militia"),
+    ("French fighter jets and drones struck a camp near Gao.", "france-military"),
+    ("A French attack helicopter fired on a convoy near Gao.", "france-military"),
 ])
 def test_gazetteer_bundled_names_actors_as_running_text_writes_them(text, actor_id):
     from pipeline.entities import EntityRecognizer
