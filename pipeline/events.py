@@ -1058,6 +1058,9 @@ def assign_roles(
 _SUSPECTED_IN_BRACKETS = re.compile(
     r"\s*[(\[]\s*(?:presumably|presumed|assumed|believed to be|thought to be|said to be|suspected(?: to be)?|likely|probably|possibly|allegedly|reportedly)"
     r"\s+(?:to be\s+)?(?:the\s+)?['\"‘“]?", re.IGNORECASE)
+# before the side that holds a place: "the town of Tin Hama, being held by GATIA", "a checkpoint
+# manned by the police"
+_HELD_BY = re.compile(r"(?<!\w)(?:held|controlled|occupied|manned|guarded|defended)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 # an uncounted or suspected side after its count: "an unspecified number of suspected JNIM militants"
 _UNCOUNTED = r"(?:(?:unspecified|unknown|undetermined|undisclosed)\s+number\s+of\s+)?(?:(?:suspected|presumed|alleged|armed)\s+)*"
 # between a generic side and the description that says who it was: "an individual, described as a
@@ -1496,6 +1499,13 @@ class EventAssembler:
         findings = self._roles(doc, document, sentence, role_anchor, actor_mentions, text_of, heading=role_anchor.label)
         findings = self._included_victims(findings, actor_mentions, document.body, role_anchor)
         findings = self._further_victims(findings, candidates, actor_mentions, document.body)
+        if not any(f.role == "actor2" for f in findings):
+            # "attacked the town of Tin Hama, held by GATIA": the side holding the place acted on
+            taken = {f.mention.entity_id for f in findings}
+            holder = next((m for m in actor_mentions if m.start >= role_anchor.end and m.entity_id not in taken
+                           and _HELD_BY.search(document.body, max(0, m.start - 40), m.start)), None)
+            if holder is not None:
+                findings = [*findings, RoleFinding(holder, "actor2", "roles:holder")]
         if not any(f.role == "actor2" for f in findings):
             opponent = self._later_clash_opponent(candidates, role_anchor, actor_mentions, text_of, findings)
             if opponent is not None:

@@ -306,6 +306,9 @@ CASES = [
     ("On 9 May 2019, residents burned the house of a village chief in Gao.", dict(a1="rioters", ids={"rioters"})),
     # --- a party or movement that stages a protest is associated with the protesters
     ("On 9 May 2019, UDM members staged a demonstration in Bamako.", dict(code="PRO/Peaceful protest", a1="protesters", assoc1={"union-of-democrats"})),
+    # --- the side that holds the place acted on is acted upon
+    ("On 9 May 2019, MNLA fighters attacked the town of Boni, held by GATIA.", dict(code="BAT/Armed clash", a1="mnla", a2="gatia")),
+    ("On 9 May 2019, gunmen attacked a checkpoint manned by the police in Boni.", dict(code="BAT/Armed clash", a1="gunmen", a2="police")),
     # --- an analyst's heading names the event; the sides come from the sentence it heads
     ("Weapons seizure: On 9 May 2019, French forces seized weapons from JNIM militants in Boni.",
      dict(code="SD/Disrupted weapons use", a1="france", a2="jnim")),
