@@ -1472,6 +1472,10 @@ class EventAssembler:
             if set(clause) & self.cues.subordinators and "," in folded[hit.end:sentence.end]:
                 topics.append(hit)  # "After the CMA fired at an aircraft, the army arrested ...": background
                 continue
+            if self._in_fronted_phrase(document.body, sentence, hit, mentions) and any(
+                    other.start > hit.end and other is not hit for other in sentence_hits):
+                topics.append(hit)  # "On a third day of fighting, GATIA took over Anefis": the setting
+                continue
             if hit.trigger.outcome and self._describes_a_noun(document.body, hit, mentions):
                 topics.append(hit)  # "widows of soldiers killed in an attack staged a sit-in": who they are
                 continue
@@ -1717,6 +1721,20 @@ class EventAssembler:
         has_victim = bool(victims)
         return [*findings, *(RoleFinding(m, "assoc_actor_2" if has_victim or index else "actor2", "roles:further-victims")
                              for index, m in enumerate(added))]
+
+    def _in_fronted_phrase(self, body: str, sentence: Sentence, hit: TriggerHit, mentions: Sequence[EntityMention]) -> bool:
+        """True for a trigger inside a phrase the sentence opens with, a preposition up to a comma,
+        that names no side ("On a third day of fighting, GATIA took over …")."""
+        if self._names_a_result(body, hit, [m for m in mentions if m.kind == "place"]):
+            return False  # "In recaptured Kidal, the HCUA was formed": a result of its own
+        comma = body.find(",", hit.end, sentence.end)
+        opening = body[sentence.start:hit.start].lower()
+        if comma < 0 or "," in opening or not re.match(r"\s*(?:on|in|during|after|following|amid|amidst|over)\s", opening):
+            return False
+        phrase = body[sentence.start:comma]
+        if re.search(r"(?<!\w)(?:was|were|is|are|had|has|have)(?!\w)", phrase.lower()):
+            return False  # a clause, not a phrase
+        return not any(m.kind == "actor" and sentence.start <= m.start and m.end <= comma for m in mentions)
 
     def _describes_a_noun(self, body: str, hit: TriggerHit, mentions: Sequence[EntityMention]) -> bool:
         """True for an outcome participle right after a side that is the object of "of" or "for"

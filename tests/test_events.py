@@ -306,6 +306,10 @@ CASES = [
     ("On 9 May 2019, residents burned the house of a village chief in Gao.", dict(a1="rioters", ids={"rioters"})),
     # --- a party or movement that stages a protest is associated with the protesters
     ("On 9 May 2019, UDM members staged a demonstration in Bamako.", dict(code="PRO/Peaceful protest", a1="protesters", assoc1={"union-of-democrats"})),
+    # --- a trigger in a phrase the sentence opens with is its setting, not its act
+    ("On a third day of fighting, GATIA took over the town of Boni on 9 May 2019.",
+     dict(code="BAT/Non-state actor overtakes territory", a1="gatia")),
+    ("On 9 May 2019, an IED struck a cart near Boni, killing two civilians.", dict(code="ERV/Remote explosive/landmine/IED")),
     # --- the side that holds the place acted on is acted upon
     ("On 9 May 2019, MNLA fighters attacked the town of Boni, held by GATIA.", dict(code="BAT/Armed clash", a1="mnla", a2="gatia")),
     ("On 9 May 2019, gunmen attacked a checkpoint manned by the police in Boni.", dict(code="BAT/Armed clash", a1="gunmen", a2="police")),
