@@ -306,6 +306,10 @@ CASES = [
     ("On 9 May 2019, residents burned the house of a village chief in Gao.", dict(a1="rioters", ids={"rioters"})),
     # --- a party or movement that stages a protest is associated with the protesters
     ("On 9 May 2019, UDM members staged a demonstration in Bamako.", dict(code="PRO/Peaceful protest", a1="protesters", assoc1={"union-of-democrats"})),
+    # --- a place retaken without resistance changed hands without violence
+    ("On 9 May 2019, French troops regained control of Boni without resistance.",
+     dict(code="SD/Non-violent transfer of territory", a1="france")),
+    ("On 9 May 2019, Malian soldiers regained control of Boni.", dict(code="BAT/Government regains territory", a1="army")),
     # --- a trigger in a phrase the sentence opens with is its setting, not its act
     ("On a third day of fighting, GATIA took over the town of Boni on 9 May 2019.",
      dict(code="BAT/Non-state actor overtakes territory", a1="gatia")),
