@@ -1487,7 +1487,8 @@ class EventAssembler:
         if candidates:
             first = min(candidates, key=lambda hit: (hit.start, -hit.end))
             before_first = document.body[max(sentence.start, first.start - 30):first.start]
-            pronoun_subject = bool(_gap_words(before_first.lower())[-1:] and _gap_words(before_first.lower())[-1] in self.cues.subject_pronouns)
+            # ("They killed fourteen villagers": a pronoun is a subject, though no actor is named)
+            pronoun_subject = _gap_words(before_first.lower())[-1:] in [[word] for word in self.cues.subject_pronouns]
             passive_first = _is_passive(before_first, self.cues) or not pronoun_subject and not any(
                 m.kind == "actor" and sentence.start <= m.start and m.end <= first.start for m in mentions)
             role_anchor, anchor = choose_triggers(candidates, self.settings, passive_first, document.body)
@@ -1740,13 +1741,13 @@ class EventAssembler:
         """True for an outcome participle right after a side that is the object of "of" or "for"
         ("wives of soldiers killed in an attack", "a march for the civilians killed"): it says who
         they are, not what the sentence tells."""
+        if body[hit.start:hit.end].lower() not in self.cues.all_outcomes:
+            return False  # a participle ("killed"), not a noun trigger ("demonstrators")
+
         def joins_outcomes(gap: str) -> bool:  # " " or " killed and " ("soldiers killed and wounded")
             words = [word for word in re.findall(r"[\w']+|,", gap.lower()) if word not in (",", "and", "et")]
             return bool(re.fullmatch(r"\s+", gap)) or (
                 bool(words) and len(words) <= 2 and all(word in self.cues.all_outcomes for word in words))
-
-        if body[hit.start:hit.end].lower() not in self.cues.all_outcomes:
-            return False  # a participle ("killed"), not a noun trigger ("demonstrators")
 
         before = next((m for m in mentions if m.kind == "actor" and m.end <= hit.start
                        and joins_outcomes(body[m.end:hit.start])), None)
