@@ -1173,7 +1173,10 @@ def actor_class(actor: ActorEntry) -> set[str]:
     classes = set()
     if actor.kind in _ARMED_KINDS:
         classes.add("armed")
-        classes.add("state" if actor.kind == "state forces" else "non-state")
+        # (a foreign state's military acting in the country is a state force too: "French troops
+        # retook Gao" is a government regaining territory, not a non-state actor taking it)
+        national = any(label.label.startswith("Military Forces of") for label in actor.acled)
+        classes.add("state" if actor.kind == "state forces" or national else "non-state")
     if actor.kind in _CIVILIAN_KINDS:
         classes.add("civilians")
     if actor.kind == "protesters":

@@ -310,6 +310,8 @@ CASES = [
     ("On 9 May 2019, French troops regained control of Boni without resistance.",
      dict(code="SD/Non-violent transfer of territory", a1="france")),
     ("On 9 May 2019, Malian soldiers regained control of Boni.", dict(code="BAT/Government regains territory", a1="army")),
+    # a foreign state's military is a state force too
+    ("On 9 May 2019, French troops regained control of Boni.", dict(code="BAT/Government regains territory", a1="france")),
     # --- a trigger in a phrase the sentence opens with is its setting, not its act
     ("On a third day of fighting, GATIA took over the town of Boni on 9 May 2019.",
      dict(code="BAT/Non-state actor overtakes territory", a1="gatia")),
