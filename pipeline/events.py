@@ -933,7 +933,11 @@ def assign_roles(
                 head, tail = gap[:found[-1].start()], gap[found[-1].end():]
                 # "by X" belongs to the trigger when it is passive or a noun ("an attack by"), or
                 # follows it closely; after an object it belongs to the object ("Dogons escorted by")
-                attached = len(head.split()) <= 2 or attached_anyway
+                # ("attacked pirogues escorted by the army": a participle before "by" takes it)
+                head_words = head.split()
+                object_participle = len(head_words) >= 2 and re.fullmatch(r"[a-z]+ed", head_words[-1]) is not None \
+                    and head_words[-2] not in ("and", "or", "et", "ou")  # (not "detained and executed by")
+                attached = (len(head_words) <= 2 and not object_participle) or attached_anyway
                 if attached and len(tail.split()) <= 3 and "," not in tail and len(head.split()) <= 8 and "," not in head:
                     return group
         return None
@@ -962,10 +966,19 @@ def assign_roles(
         # "an attack by gunmen on an army post": the target is read from after the agent
         gap_start = agent[-1][0].end if agent is not None and agent[-1][0].end <= group[0][0].start else hit_end
         gap = text_of(gap_start, group[0][0].start)
-        if len(gap) > settings.object_window_chars or re.search(r"[;,]|[.!?]\s", gap) or marker.search(gap.lower()):
+        # ("attacked pirogues escorted by the Malian army": the escort of what was attacked is
+        # attacked too)
+        escort = re.fullmatch(r"\s+(?:[\w-]+\s+){1,3}(?:escorted|accompanied|protected|guarded|transported|carried)\s+by\s+(?:the\s+)?",
+                              gap, re.IGNORECASE) is not None
+        if len(gap) > settings.object_window_chars or re.search(r"[;,]|[.!?]\s", gap) or (marker.search(gap.lower()) and not escort):
             break
         between = bool(re.search(r"(?<!\w)(?:%s)\s+(?:the\s+|les\s+|l'\s*)?$" % "|".join(map(re.escape, sorted(cues.between_markers))), gap.lower()))
         obj = group
+        later = [other for other in after if other[0][0].start >= group[-1][0].end]
+        if later and re.fullmatch(r"\s+(?:escorted|accompanied|protected|guarded)\s+by\s+(?:the\s+)?",
+                                  text_of(group[-1][0].end, later[0][0][0].start), re.IGNORECASE):
+            # ("attacked marketgoers escorted by Dogon militiamen": the escort is attacked with them)
+            obj = later[0] + [(mention, "assoc") for mention, _ in group]
         break
     if obj is None and agent is None and subject is not None and len(before) >= 2:
         # "JNIM militants damaged a Barkhane vehicle by IED detonation": the side before an
@@ -1965,7 +1978,10 @@ class EventAssembler:
                              for role in roles if role is not identity and (role is people[0] or role not in people)]
                     rules.append(f"roles:armed-{identity.actor_id}")
                 elif people and not people[0].implied and "armed_villagers" in self.implied_ids \
-                        and alias_key(people[0].text) not in self.cues.implied_actors.get("civilians", ()):
+                        and alias_key(people[0].text) not in self.cues.implied_actors.get("civilians", ()) \
+                        and not any(actors[role.actor_id].kind in _ARMED_KINDS for role in roles
+                                    if role.role.endswith(str(side)) and role.actor_id in actors):
+                    # (not people an armed side of their own escorts: "marketgoers escorted by Dogon militiamen")
                     # "clashed with armed villagers": residents who fight are a communal militia
                     # (people called civilians are not fighters, whatever the act was coded)
                     roles = [replace(role, actor_id=self.implied_ids["armed_villagers"]) if role is people[0] else role

@@ -316,6 +316,13 @@ CASES = [
     ("On a third day of fighting, GATIA took over the town of Boni on 9 May 2019.",
      dict(code="BAT/Non-state actor overtakes territory", a1="gatia")),
     ("On 9 May 2019, an IED struck a cart near Boni, killing two civilians.", dict(code="ERV/Remote explosive/landmine/IED")),
+    # --- "by X" after what was acted on and a participle belongs to the participle: the escort is
+    # attacked with what it escorts
+    ("On 9 May 2019, JNIM militants attacked pirogues escorted by the army near Boni.",
+     dict(code="BAT/Armed clash", a1="jnim", a2="army")),
+    ("On 9 May 2019, Fulani militiamen attacked villagers escorted by Dogon militiamen near Boni.",
+     dict(code="BAT/Armed clash", a1="fulani-militia", a2="dogon-militia", assoc2={"civilians"})),
+    ("On 9 May 2019, two herders were detained and executed by soldiers near Boni.", dict(a1="army", a2="civilians")),
     # --- the side that holds the place acted on is acted upon
     ("On 9 May 2019, MNLA fighters attacked the town of Boni, held by GATIA.", dict(code="BAT/Armed clash", a1="mnla", a2="gatia")),
     ("On 9 May 2019, gunmen attacked a checkpoint manned by the police in Boni.", dict(code="BAT/Armed clash", a1="gunmen", a2="police")),
