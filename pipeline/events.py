@@ -41,6 +41,7 @@ from models.event import Event, EventActor, EventDate, EventLocation, Evidence, 
 from models.gazetteer import SETTLEMENT_KINDS, ActorEntry, TriggerEntry
 from models.mention import EntityMention, TimeExpression
 
+from .entities import is_common_noun
 from .errors import GazetteerError
 from .gazetteer import DEFAULT_GAZETTEER_DIR, Gazetteer, alias_key
 from .language import blank_pipeline, matching_text
@@ -167,6 +168,7 @@ class Cues:
     toll_persons: frozenset[str] = frozenset()
     subject_pronouns: frozenset[str] = frozenset()
     vigilante_targets: frozenset[str] = frozenset()
+    group_nouns: frozenset[str] = frozenset()
     protest_causes: frozenset[str] = frozenset()
     crowd_control_forces: frozenset[str] = frozenset()
     present_subjects: frozenset[str] = frozenset()
@@ -234,7 +236,7 @@ _SET_FIELDS = (
     "modal topic subordinators condition intention intention_links intention_direct negation skippable background reported denied "
     "killed wounded other_outcomes killed_active killed_active_before_dead killed_of subset_markers count_units passive_aux attribution place_object_words light_verbs noun_phrase_prepositions nominal_markers reduced_passive_followers reduced_passive_prepositions agent_markers act_phrase_openers agent_acts "
     "between_markers coordination head_after_links succession present_markers past_markers sequence_openers anaphoric_attackers place_anaphors "
-    "retelling_possessives retelling_modifiers fronted_prepositions present_subjects office_titles response_verbs response_passive unidentified_persons crowd_quantifiers toll_persons subject_pronouns vigilante_targets protest_causes crowd_control_forces"
+    "retelling_possessives retelling_modifiers fronted_prepositions present_subjects office_titles response_verbs response_passive unidentified_persons crowd_quantifiers toll_persons subject_pronouns vigilante_targets group_nouns protest_causes crowd_control_forces"
 ).split()
 _PHRASE_FIELDS = ("no_fatalities", "coded_count", "coded_place", "off_duty_after", "accusation_links", "association_links", "after_another")
 
@@ -1488,6 +1490,10 @@ class EventAssembler:
             if set(clause) & self.cues.subordinators and "," in folded[hit.end:sentence.end]:
                 topics.append(hit)  # "After the CMA fired at an aircraft, the army arrested ...": background
                 continue
+            if hit.trigger.event_type == "Strategic developments" and not hit.label \
+                    and _gap_words(document.body[hit.end:hit.end + 20].lower())[:1] in [[noun] for noun in self.cues.group_nouns]:
+                topics.append(hit)  # "a splinter faction of AQIM attacked …": a group named, no change told
+                continue
             if self._in_fronted_phrase(document.body, sentence, hit, mentions) and any(
                     other.start > hit.end and other is not hit for other in sentence_hits):
                 topics.append(hit)  # "On a third day of fighting, GATIA took over Anefis": the setting
@@ -1517,6 +1523,7 @@ class EventAssembler:
         text_of = lambda start, end: document.body[start:end] if end > start else ""  # noqa: E731
         actor_mentions = drop_generic_modifiers(actor_mentions, text_of, self.generic_ids, self.group_ids)
         actor_mentions = [m for m in actor_mentions if not self._in_accusation(document.body, sentence, m)]
+        actor_mentions = self._own_soldiers(actor_mentions, document.body)
         findings = self._roles(doc, document, sentence, role_anchor, actor_mentions, text_of, heading=role_anchor.label)
         findings = self._included_victims(findings, actor_mentions, document.body, role_anchor)
         findings = self._further_victims(findings, candidates, actor_mentions, document.body)
@@ -1738,6 +1745,24 @@ class EventAssembler:
         has_victim = bool(victims)
         return [*findings, *(RoleFinding(m, "assoc_actor_2" if has_victim or index else "actor2", "roles:further-victims")
                              for index, m in enumerate(added))]
+
+    def _own_soldiers(self, mentions: list[EntityMention], body: str) -> list[EntityMention]:
+        """"Chadian MINUSMA soldiers", "French Operation Barkhane soldiers": a common noun that
+        alone names the state's forces ("soldiers") right after another force's name is that
+        force's own people, not a second side."""
+        actors = self.gazetteer.actors
+        kept: list[EntityMention] = []
+        for mention in sorted(mentions, key=lambda m: m.start):
+            previous = kept[-1] if kept else None
+            if previous is not None and previous.entity_id != mention.entity_id \
+                    and mention.entity_id in actors and actors[mention.entity_id].kind == "state forces" \
+                    and previous.entity_id in actors and actors[previous.entity_id].kind in ("state forces", "external/other forces") \
+                    and mention.alias and is_common_noun(mention.alias) and previous.alias and not is_common_noun(previous.alias) \
+                    and re.fullmatch(r"\s+", body[previous.end:mention.start]):
+                kept[-1] = previous.model_copy(update={"end": mention.end, "text": body[previous.start:mention.end]})
+                continue
+            kept.append(mention)
+        return kept
 
     def _in_fronted_phrase(self, body: str, sentence: Sentence, hit: TriggerHit, mentions: Sequence[EntityMention]) -> bool:
         """True for a trigger inside a phrase the sentence opens with, a preposition up to a comma,

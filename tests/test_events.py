@@ -323,6 +323,11 @@ CASES = [
     ("On 9 May 2019, Fulani militiamen attacked villagers escorted by Dogon militiamen near Boni.",
      dict(code="BAT/Armed clash", a1="fulani-militia", a2="dogon-militia", assoc2={"civilians"})),
     ("On 9 May 2019, two herders were detained and executed by soldiers near Boni.", dict(a1="army", a2="civilians")),
+    # --- a group named with a change-of-group word ("a splinter faction of") tells no change
+    ("On 9 May 2019, a splinter faction of AQIM attacked MINUSMA near Boni.", dict(code="BAT/Armed clash", a1="aqim", a2="minusma")),
+    # --- the soldiers of a force named just before them are that force's own
+    ("On 9 May 2019, JNIM militants ambushed MINUSMA soldiers near Boni.",
+     dict(code="BAT/Armed clash", a1="jnim", a2="minusma", ids={"jnim", "minusma"})),
     # --- the side that holds the place acted on is acted upon
     ("On 9 May 2019, MNLA fighters attacked the town of Boni, held by GATIA.", dict(code="BAT/Armed clash", a1="mnla", a2="gatia")),
     ("On 9 May 2019, gunmen attacked a checkpoint manned by the police in Boni.", dict(code="BAT/Armed clash", a1="gunmen", a2="police")),
