@@ -1748,15 +1748,16 @@ class EventAssembler:
 
     def _own_soldiers(self, mentions: list[EntityMention], body: str) -> list[EntityMention]:
         """"Chadian MINUSMA soldiers", "French Operation Barkhane soldiers": a common noun that
-        alone names the state's forces ("soldiers") right after another force's name is that
-        force's own people, not a second side."""
+        alone names the state's forces ("soldiers") right after a foreign or international force's
+        name is that force's own people, not a second side ("the Malian military junta" stays
+        the junta)."""
         actors = self.gazetteer.actors
         kept: list[EntityMention] = []
         for mention in sorted(mentions, key=lambda m: m.start):
             previous = kept[-1] if kept else None
             if previous is not None and previous.entity_id != mention.entity_id \
                     and mention.entity_id in actors and actors[mention.entity_id].kind == "state forces" \
-                    and previous.entity_id in actors and actors[previous.entity_id].kind in ("state forces", "external/other forces") \
+                    and previous.entity_id in actors and actors[previous.entity_id].kind == "external/other forces" \
                     and mention.alias and is_common_noun(mention.alias) and previous.alias and not is_common_noun(previous.alias) \
                     and re.fullmatch(r"\s+", body[previous.end:mention.start]):
                 kept[-1] = previous.model_copy(update={"end": mention.end, "text": body[previous.start:mention.end]})

@@ -328,6 +328,7 @@ CASES = [
     # --- the soldiers of a force named just before them are that force's own
     ("On 9 May 2019, JNIM militants ambushed MINUSMA soldiers near Boni.",
      dict(code="BAT/Armed clash", a1="jnim", a2="minusma", ids={"jnim", "minusma"})),
+    ("On 9 May 2019, the Malian army soldiers were ambushed by JNIM near Boni.", dict(a1="jnim", a2="army")),
     # --- the side that holds the place acted on is acted upon
     ("On 9 May 2019, MNLA fighters attacked the town of Boni, held by GATIA.", dict(code="BAT/Armed clash", a1="mnla", a2="gatia")),
     ("On 9 May 2019, gunmen attacked a checkpoint manned by the police in Boni.", dict(code="BAT/Armed clash", a1="gunmen", a2="police")),
