@@ -2109,13 +2109,17 @@ class EventAssembler:
             # the head of a side says what it is; its associates only when it has no head
             # ("a Dogon Dan Na Ambassagou camp" is a militia's, not civilians')
             found: set[str] = set()
+            armed = any(role.role.endswith(suffix) and role.actor_id in self.gazetteer.actors
+                        and self.gazetteer.actors[role.actor_id].kind in _ARMED_KINDS for role in roles)
             for heads_only in (True, False):
                 for role in roles:
                     actor = self.gazetteer.actors.get(role.actor_id)
                     if actor is None or not role.role.endswith(suffix) or (heads_only and not role.role.startswith("actor")):
                         continue
-                    if suffix == "1" and actor.kind in _GROUP_KINDS:
-                        continue  # "Fulani attacked": an identity group acting is no crowd
+                    if actor.kind in _GROUP_KINDS and (suffix == "1" or armed):
+                        # "Fulani attacked": an identity group acting is no crowd; "a Tuareg
+                        # separatist vehicle": the people an armed side is of say who it is, not what
+                        continue
                     found |= actor_class(actor)
                 if found:
                     break

@@ -323,6 +323,9 @@ CASES = [
     ("On 9 May 2019, Fulani militiamen attacked villagers escorted by Dogon militiamen near Boni.",
      dict(code="BAT/Armed clash", a1="fulani-militia", a2="dogon-militia", assoc2={"civilians"})),
     ("On 9 May 2019, two herders were detained and executed by soldiers near Boni.", dict(a1="army", a2="civilians")),
+    # --- the people an armed side is of say who it is, not whether it is armed
+    ("On 9 May 2019, JNIM militants attacked a Dogon Dozo militia camp near Boni.",
+     dict(code="BAT/Armed clash", a1="jnim", a2="dozo", assoc2={"dogon"})),
     # --- a group named with a change-of-group word ("a splinter faction of") tells no change
     ("On 9 May 2019, a splinter faction of AQIM attacked MINUSMA near Boni.", dict(code="BAT/Armed clash", a1="aqim", a2="minusma")),
     # --- the soldiers of a force named just before them are that force's own
