@@ -949,6 +949,16 @@ def assign_roles(
     if before:
         candidate = before[-1]
         gap = text_of(candidate[-1][0].end, hit_start)
+        if re.search(r"(?:,\s*|\s)and\s+$", gap) and len(before) >= 2 and re.search(
+                r"(?<!\w)(?:from|of|on|to|with|against|at|in)\s+(?:the\s+|their\s+|its\s+)?$",
+                text_of(max(sentence_start, candidate[0][0].start - 20), candidate[0][0].start).lower()):
+            # ("gunmen stripped belongings from passengers …, and opened fire": a verb joined by
+            # "and" shares the subject of the verb before it, not that verb's object)
+            earlier = before[-2]
+            between_gap = text_of(earlier[-1][0].end, candidate[0][0].start)
+            if len(between_gap) <= settings.subject_window_chars and not re.search(r"[;.]", between_gap):
+                candidate = earlier
+                gap = text_of(candidate[-1][0].end, hit_start)
         gap_words = _gap_words(gap)
         nominal = bool(gap_words) and gap_words[-1] in cues.nominal_markers
         # "civilians died in the attacks": the side before a noun inside a prepositional phrase

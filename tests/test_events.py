@@ -323,6 +323,9 @@ CASES = [
     ("On 9 May 2019, Fulani militiamen attacked villagers escorted by Dogon militiamen near Boni.",
      dict(code="BAT/Armed clash", a1="fulani-militia", a2="dogon-militia", assoc2={"civilians"})),
     ("On 9 May 2019, two herders were detained and executed by soldiers near Boni.", dict(a1="army", a2="civilians")),
+    # --- a verb joined by "and" shares the subject of the verb before it, not that verb's object
+    ("On 9 May 2019, gunmen searched the belongings of herders near Boni, and opened fire on the army.",
+     dict(code="BAT/Armed clash", a1="gunmen", a2="army", ids={"gunmen", "army"})),
     # --- the people an armed side is of say who it is, not whether it is armed
     ("On 9 May 2019, JNIM militants attacked a Dogon Dozo militia camp near Boni.",
      dict(code="BAT/Armed clash", a1="jnim", a2="dozo", assoc2={"dogon"})),
