@@ -2663,8 +2663,8 @@ class EventAssembler:
         for an event after it whose actor1 is implied or generic; else None."""
         if not self._toll_without_actor1(draft):
             return None  # only a bare toll ("Three militants were killed.") borrows its actor
-        if any(role.role == "actor1" and not self._is_weak(role) for role in draft.roles):
-            return None
+        if any(role.role == "actor1" and not role.implied for role in draft.roles):
+            return None  # (a side the toll's own sentence names, generic or not, is not replaced)
         named = [m for m in mentions if m.kind == "actor" and sentence.start <= m.start and m.end <= sentence.end
                  and m.entity_id not in self.generic_ids]
         if not named:
@@ -2749,8 +2749,12 @@ class EventAssembler:
             return False
         last, following = sentences.get(first.sentence_last), sentences.get(second.sentence_first)
         if body and last is not None and following is not None and not _same_line(body, last, following) \
-                and (second.named_ids() - first.named_ids() - self.generic_ids):
-            return False  # a new paragraph that names sides of its own tells its own story
+                and ((second.named_ids() - first.named_ids() - self.generic_ids)
+                     or (first.code_hit.trigger.id != second.code_hit.trigger.id and not second.anchor.trigger.outcome)):
+            # a new paragraph that names sides of its own, or tells an act of another kind ("…
+            # murdered members of Ag Gamou's family." ¶ "A campaign of airstrikes forced …"),
+            # tells its own story
+            return False
         if first.place is not None and second.place is not None and first.place.entity_id != second.place.entity_id:
             return False
         if first.date is not None and second.date is not None and second.date.source in ("sentence", "clause") and (

@@ -323,6 +323,12 @@ CASES = [
     ("On 9 May 2019, Fulani militiamen attacked villagers escorted by Dogon militiamen near Boni.",
      dict(code="BAT/Armed clash", a1="fulani-militia", a2="dogon-militia", assoc2={"civilians"})),
     ("On 9 May 2019, two herders were detained and executed by soldiers near Boni.", dict(a1="army", a2="civilians")),
+    # --- a new paragraph telling an act of another kind tells its own story
+    ("On 9 May 2019, JNIM militants killed two herders near Boni.\n\nAn airstrike then hit the JNIM militants near Boni.",
+     dict(code="VAC/Attack", a1="jnim", events=2)),
+    # --- a side the toll's own sentence names, generic or not, is not replaced by the sentence before's
+    ("On 9 May 2019, French forces conducted an operation near Boni. Three soldiers were killed by gunmen.",
+     dict(a1="gunmen", a2="army")),
     # --- a verb joined by "and" shares the subject of the verb before it, not that verb's object
     ("On 9 May 2019, gunmen searched the belongings of herders near Boni, and opened fire on the army.",
      dict(code="BAT/Armed clash", a1="gunmen", a2="army", ids={"gunmen", "army"})),
