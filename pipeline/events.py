@@ -1028,8 +1028,7 @@ def assign_roles(
                 items.append(rest[0])
             rest.pop(0)
         consumed = after_words[:len(after_words) - len(rest)]
-        joined_active = "and" in consumed and bool(items) and (items[-1].endswith("ed") or items[-1] in cues.killed_active) \
-            and bool(rest) and opens_object(rest[0])
+        joined_active = "and" in consumed and bool(items) and bool(rest) and opens_object(rest[0])
         if (not following or following[0] in cues.reduced_passive_followers) and not joined_active:
             passive = True
             agent = agent or find_agent(True)
