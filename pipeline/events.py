@@ -1075,6 +1075,15 @@ def assign_roles(
             side2 = [(side1[1][0], "head")] + side1[2:]
             side1 = side1[:1]
             rule = "roles:reciprocal"
+        if reciprocal and not side1 and not side2 and after:
+            # "clashes between tripartite forces (French, Burkinabe and Malian) and Islamist
+            # militants": the one side named after "and" of the between-phrase is still a side
+            opening = re.search(r"(?<!\w)(?:%s)(?!\w)" % "|".join(map(re.escape, sorted(cues.between_markers))),
+                                text_of(hit_end, after[0][0][0].start).lower())
+            if opening is not None and re.search(r"(?<!\w)(?:and|et)\s+(?:the\s+)?$", text_of(hit_end, after[0][0][0].start).lower()) \
+                    and len(text_of(hit_end, after[0][0][0].start)) <= 2 * settings.object_window_chars:
+                side2 = after[0]
+                rule = "roles:between-one"
     return _findings(side1, side2, rule)
 
 

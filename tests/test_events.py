@@ -323,6 +323,9 @@ CASES = [
     ("On 9 May 2019, Fulani militiamen attacked villagers escorted by Dogon militiamen near Boni.",
      dict(code="BAT/Armed clash", a1="fulani-militia", a2="dogon-militia", assoc2={"civilians"})),
     ("On 9 May 2019, two herders were detained and executed by soldiers near Boni.", dict(a1="army", a2="civilians")),
+    # --- the one side a between-phrase names is kept
+    ("On 9 May 2019, clashes were reported between unnamed forces (local, regional and foreign) and JNIM militants near Boni.",
+     dict(code="BAT/Armed clash", a2="jnim")),
     # --- abductees physically harmed: the attack is coded
     ("On 9 May 2019, gunmen abducted and beat a trader near Boni.", dict(code="VAC/Attack", a1="gunmen")),
     ("On 9 May 2019, gunmen abducted a trader near Boni.", dict(code="VAC/Abduction/forced disappearance", a1="gunmen")),
