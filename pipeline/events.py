@@ -227,9 +227,25 @@ class Cues:
     @cached_property
     def coded_place_ending(self) -> Optional[re.Pattern]:
         """Text ending in a `coded_place` phrase ("... (coded as "); None when the list is empty."""
-        if not self.coded_place:
-            return None
-        return re.compile(r"(?<!\w)(?:%s)\s+$" % "|".join(map(re.escape, self.coded_place)))
+        return _phrase_pattern(self.coded_place, r"\s+$")
+
+    @cached_property
+    def accusation_pattern(self) -> Optional[re.Pattern]:
+        """Any `accusation_links` phrase as a whole word sequence; None when the list is empty."""
+        return _phrase_pattern(self.accusation_links)
+
+    @cached_property
+    def off_duty_after_pattern(self) -> Optional[re.Pattern]:
+        """Any `off_duty_after` phrase as a whole word sequence; None when the list is empty."""
+        return _phrase_pattern(self.off_duty_after)
+
+
+def _phrase_pattern(phrases: Sequence[str], ending: str = r"(?!\w)") -> Optional[re.Pattern]:
+    """A pattern for any of `phrases` (lower case) starting at a word boundary and followed by
+    `ending`; None when there are none."""
+    if not phrases:
+        return None
+    return re.compile(r"(?<!\w)(?:%s)%s" % ("|".join(map(re.escape, phrases)), ending))
 
 
 _SET_FIELDS = (
@@ -1508,8 +1524,9 @@ class EventAssembler:
             if set(clause) & self.cues.subordinators and "," in folded[hit.end:sentence.end]:
                 topics.append(hit)  # "After the CMA fired at an aircraft, the army arrested ...": background
                 continue
+            following = _gap_words(document.body[hit.end:hit.end + 20].lower())
             if hit.trigger.event_type == "Strategic developments" and not hit.label \
-                    and _gap_words(document.body[hit.end:hit.end + 20].lower())[:1] in [[noun] for noun in self.cues.group_nouns]:
+                    and bool(following) and following[0] in self.cues.group_nouns:
                 topics.append(hit)  # "a splinter faction of AQIM attacked …": a group named, no change told
                 continue
             if self._in_fronted_phrase(document.body, sentence, hit, mentions) and any(
@@ -1528,7 +1545,8 @@ class EventAssembler:
             first = min(candidates, key=lambda hit: (hit.start, -hit.end))
             before_first = document.body[max(sentence.start, first.start - 30):first.start]
             # ("They killed fourteen villagers": a pronoun is a subject, though no actor is named)
-            pronoun_subject = _gap_words(before_first.lower())[-1:] in [[word] for word in self.cues.subject_pronouns]
+            preceding = _gap_words(before_first.lower())
+            pronoun_subject = bool(preceding) and preceding[-1] in self.cues.subject_pronouns
             passive_first = _is_passive(before_first, self.cues) or not pronoun_subject and not any(
                 m.kind == "actor" and sentence.start <= m.start and m.end <= first.start for m in mentions)
             role_anchor, anchor = choose_triggers(candidates, self.settings, passive_first, document.body)
@@ -1816,19 +1834,21 @@ class EventAssembler:
     def _in_accusation(self, body: str, sentence: Sentence, mention: EntityMention) -> bool:
         """True for an actor named in what someone is accused of ("a chief accused of collaborating
         with the Malian army"): from an `accusation_links` phrase to the end of its clause."""
-        if not self.cues.accusation_links:
+        pattern = self.cues.accusation_pattern
+        if pattern is None:
             return False
         before = body[sentence.start:mention.start].lower()
         # (the clause ends at a comma or at the main clause's verb: "… accused of drinking alcohol
         # was given 40 lashes by members of Ansar Dine")
         clause = re.split(r"[,;:]|(?<!\w)(?:and|but|while|who|which|was|were|is|are|has|have|had)(?!\w)", before)[-1]
-        return any(re.search(rf"(?<!\w){re.escape(link)}(?!\w)", clause) for link in self.cues.accusation_links)
+        return pattern.search(clause) is not None
 
     def _off_duty_as_civilians(self, roles: list[_Role], mentions: list[EntityMention], body: str) -> list[_Role]:
         """State forces acted upon while off duty ("killed an off-duty policeman", "shot dead three
         peacekeepers on leave", "a soldier assassinated at his home") are civilians, with their
         force associated, as ACLED codes them."""
         civilians = self.implied_ids.get("civilians")
+        off_duty_after = self.cues.off_duty_after_pattern
         result: list[_Role] = []
         for role, mention in zip(roles, mentions):
             actor = self.gazetteer.actors.get(role.actor_id)
@@ -1837,7 +1857,7 @@ class EventAssembler:
             if (civilians is not None and role.role.endswith("2") and actor is not None
                     and actor.kind in ("state forces", "external/other forces")
                     and (any(before.endswith(marker) for marker in self.cues.off_duty)
-                         or any(re.search(rf"(?<!\w){re.escape(marker)}(?!\w)", after) for marker in self.cues.off_duty_after))):
+                         or (off_duty_after is not None and off_duty_after.search(after) is not None))):
                 result += [_Role(civilians, "actor2", "", "", 100.0, implied=True), replace(role, role="assoc_actor_2")]
             else:
                 result.append(role)
