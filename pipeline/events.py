@@ -1028,8 +1028,10 @@ def assign_roles(
     # "two militants killed in clashes with Barkhane": an outcome verb followed by a preposition,
     # not by what it was done to, is a reduced passive whatever side the sentence names later
     preposition_next = outcome and bool(after_words) and after_words[0] in cues.reduced_passive_prepositions
-    if (outcome or (violent and not reciprocal and trigger_word.endswith("ed"))) and not passive \
-            and (obj is None or preposition_next) and subject is not None:
+    # ("a vehicle of the gendarmerie destroyed by an IED": "by" right after the verb gives its agent)
+    by_next = trigger_word.endswith("ed") and after_words[:1] == ["by"]
+    if (outcome or by_next or (violent and not reciprocal and trigger_word.endswith("ed"))) and not passive \
+            and (obj is None or preposition_next or by_next) and subject is not None:
         # "two soldiers killed and one injured in an ambush": a headline's reduced passive
         following = after_words[:1]
         # ("Ansar Dine fighters attacked and burned the tomb", "abducted, mutilated, and executed
@@ -2793,6 +2795,9 @@ class EventAssembler:
         unknown = self.unknown_attackers
         if second.attribution and any(role.role == "actor1" and (role.implied or role.actor_id == unknown) for role in first.roles):
             return True  # "The device was planted by JNIM.": who did the act just told
+        if second.attribution and body and _gap_words(body[second.start:second.anchor.start].lower())[-1:] \
+                in (["the"], ["this"], ["that"]):
+            return True  # "JNIM claimed the attack.": the act claimed is the one just told
         # property seized or burnt in the attack just told is part of that attack (ACLED codes one event)
         looted_in_attack = (first.event_type in _VIOLENT_TYPES and second.sub_event_type == "Looting/property destruction")
         related = (looted_in_attack or first.event_type == second.event_type or first.anchor.trigger.outcome

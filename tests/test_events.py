@@ -527,6 +527,12 @@ CASES = [
      dict(code="ERV/Remote explosive/landmine/IED", a1="jnim", a2="france", events=1)),
     ("Two civilians died when their cart hit a mine. The device was planted by JNIM militants.",
      dict(code="ERV/Remote explosive/landmine/IED", a1="jnim", fat=2, events=1)),
+    # "the attack" a claim names is the act just told, even one that named its side already
+    ("JNIM militants ambushed an army convoy near Boni. Two soldiers were killed. A pro-JNIM channel attributed the attack to JNIM.",
+     dict(code="BAT/Armed clash", a1="jnim", a2="army", events=1)),
+    # "by" right after the verb gives its agent: what comes before was acted upon
+    ("A vehicle of the police destroyed by an IED near Boni, two wounded. JNIM claimed the attack.",
+     dict(code="ERV/Remote explosive/landmine/IED", a1="jnim", a2="police", events=1)),
     # people named only by who they are suffer an attack as civilians, but fight a battle as a side
     # and are the cause, not the victims, of a protest
     ("Gunmen attacked Dogon villagers near Boni.", dict(a2="civilians", assoc2={"dogon"})),
