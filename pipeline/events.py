@@ -218,6 +218,7 @@ class Cues:
     implied_with_casualties: dict[str, dict[str, str]] = field(default_factory=dict)
     off_duty: tuple[str, ...] = ()
     off_duty_after: tuple[str, ...] = ()
+    civilian_staff: tuple[str, ...] = ()
     accusation_links: tuple[str, ...] = ()
 
     @cached_property
@@ -279,6 +280,7 @@ def load_cues(directory: Path = DEFAULT_GAZETTEER_DIR) -> Cues:
     values["implied_actors"] = {str(k): tuple(v) for k, v in (data.get("implied_actors") or {}).items()}
     values["implied_by_event_type"] = {str(k): dict(v) for k, v in (data.get("implied_by_event_type") or {}).items()}
     values["off_duty"] = tuple(str(item) for item in data.get("off_duty") or ())
+    values["civilian_staff"] = tuple(str(item).lower() for item in data.get("civilian_staff") or ())
     values["implied_with_casualties"] = {str(k): dict(v) for k, v in (data.get("implied_with_casualties") or {}).items()}
     return Cues(**values)
 
@@ -1848,7 +1850,9 @@ class EventAssembler:
     def _off_duty_as_civilians(self, roles: list[_Role], mentions: list[EntityMention], body: str) -> list[_Role]:
         """State forces acted upon while off duty ("killed an off-duty policeman", "shot dead three
         peacekeepers on leave", "a soldier assassinated at his home") are civilians, with their
-        force associated, as ACLED codes them."""
+        force associated, as ACLED codes them. So are a force's civilian staff, named by the word
+        after the force ("a MINUSMA contractor") or by "civilian" before it ("a civilian MINUSMA
+        convoy")."""
         civilians = self.implied_ids.get("civilians")
         off_duty_after = self.cues.off_duty_after_pattern
         result: list[_Role] = []
@@ -1856,9 +1860,10 @@ class EventAssembler:
             actor = self.gazetteer.actors.get(role.actor_id)
             before = _words_before(body, mention.start, 24)
             after = re.split(r"[.;!?]", body[mention.end:mention.end + 80])[0].lower()
+            staff = _gap_words(after)[:1] in ([word] for word in self.cues.civilian_staff)
             if (civilians is not None and role.role.endswith("2") and actor is not None
                     and actor.kind in ("state forces", "external/other forces")
-                    and (any(before.endswith(marker) for marker in self.cues.off_duty)
+                    and (any(before.endswith(marker) for marker in self.cues.off_duty) or staff
                          or (off_duty_after is not None and off_duty_after.search(after) is not None))):
                 result += [_Role(civilians, "actor2", "", "", 100.0, implied=True), replace(role, role="assoc_actor_2")]
             else:

@@ -691,6 +691,9 @@ CASES = [
     # … or said to be so after them: at home, on leave
     ("Gunmen killed a soldier at his home in Boni.", dict(code="VAC/Attack", a2="civilians", assoc2={"army"})),
     ("Gunmen shot dead three peacekeepers on leave in Boni.", dict(code="VAC/Attack", a2="civilians", assoc2={"minusma"})),
+    # … and so is a force's civilian staff: named after it, or called civilian
+    ("Gunmen shot dead a MINUSMA contractor in Boni.", dict(code="VAC/Attack", a2="civilians", assoc2={"minusma"})),
+    ("Gunmen attacked a civilian MINUSMA convoy near Boni.", dict(code="VAC/Attack", a2="civilians", assoc2={"minusma"})),
     ("Gunmen killed two policemen in Boni.", dict(code="BAT/Armed clash", a2="police")),
     # the unnamed dead of a mine are civilians; with no one hurt, no victim is implied
     ("A landmine exploded near Boni, killing two.", dict(code="ERV/Remote explosive/landmine/IED", a2="civilians")),
