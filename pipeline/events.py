@@ -964,17 +964,29 @@ def assign_roles(
 
     agent = find_agent(passive_or_noun)
     subject = None
+    # the object of the verb before, when the trigger's own object is a pronoun ("removed thirty
+    # soldiers from a bus and abducted them")
+    pronoun_object = None
     if before:
         candidate = before[-1]
         gap = text_of(candidate[-1][0].end, hit_start)
-        if re.search(r"(?:,\s*|\s)and\s+$", gap) and len(before) >= 2 and re.search(
-                r"(?<!\w)(?:from|of|on|to|with|against|at|in)\s+(?:the\s+|their\s+|its\s+)?$",
-                text_of(max(sentence_start, candidate[0][0].start - 20), candidate[0][0].start).lower()):
-            # ("gunmen stripped belongings from passengers …, and opened fire": a verb joined by
-            # "and" shares the subject of the verb before it, not that verb's object)
+        if re.search(r"(?:,\s*|\s)and\s+$", gap) and len(before) >= 2:
+            # ("gunmen stripped belongings from passengers …, and opened fire", "militants removed
+            # thirty soldiers from a bus and abducted them": a verb joined by "and" shares the
+            # subject of the verb before it, not that verb's object)
             earlier = before[-2]
             between_gap = text_of(earlier[-1][0].end, candidate[0][0].start)
-            if len(between_gap) <= settings.subject_window_chars and not re.search(r"[;.]", between_gap):
+            in_phrase = re.search(r"(?<!\w)(?:from|of|on|to|with|against|at|in)\s+(?:the\s+|their\s+|its\s+)?$",
+                                  text_of(max(sentence_start, candidate[0][0].start - 20), candidate[0][0].start).lower())
+            verb_words = [word for word in _gap_words(between_gap.lower()) if not word.endswith("ly")]
+            objects = not re.search(r"[,;]", between_gap) and 1 <= len(verb_words) <= 2 \
+                and re.fullmatch(r"[a-z]+ed", verb_words[0]) is not None and verb_words[0] not in cues.passive_aux \
+                and all(word in ("the", "a", "an", "their", "its", "some", "several") or word in cues.number_words
+                        or word.isdigit() for word in verb_words[1:])
+            if (in_phrase or objects) and len(between_gap) <= settings.subject_window_chars \
+                    and not re.search(r"[;.]", between_gap):
+                if objects and _gap_words(text_of(hit_end, hit_end + 12).lower())[:1] in (["them"], ["him"], ["her"]):
+                    pronoun_object = candidate
                 candidate = earlier
                 gap = text_of(candidate[-1][0].end, hit_start)
         gap_words = _gap_words(gap)
@@ -1010,6 +1022,8 @@ def assign_roles(
             # ("attacked marketgoers escorted by Dogon militiamen": the escort is attacked with them)
             obj = later[0] + [(mention, "assoc") for mention, _ in group]
         break
+    if obj is None and agent is None:
+        obj = pronoun_object
     if obj is None and agent is None and subject is not None and len(before) >= 2:
         # "JNIM militants damaged a Barkhane vehicle by IED detonation": the side before an
         # instrument given as the means is the object of the verb before it

@@ -338,6 +338,12 @@ CASES = [
     # --- a verb joined by "and" shares the subject of the verb before it, not that verb's object
     ("On 9 May 2019, gunmen searched the belongings of herders near Boni, and opened fire on the army.",
      dict(code="BAT/Armed clash", a1="gunmen", a2="army", ids={"gunmen", "army"})),
+    # … also when that verb's object is the one acted upon, named again by a pronoun
+    ("On 9 May 2019, JNIM militants removed ten soldiers from a bus and abducted them near Boni.",
+     dict(a1="jnim", a2="army")),
+    # the side before a weapon acts through a verb of use ("dropped bombs on")
+    ("On 9 May 2019, French forces dropped bombs on JNIM positions near Boni.",
+     dict(code="ERV/Air/drone strike", a1="france", a2="jnim")),
     # --- the people an armed side is of say who it is, not whether it is armed
     ("On 9 May 2019, JNIM militants attacked a Dogon Dozo militia camp near Boni.",
      dict(code="BAT/Armed clash", a1="jnim", a2="dozo", assoc2={"dogon"})),
