@@ -1920,9 +1920,11 @@ class EventAssembler:
             acting_verbs=frozenset(anchor.trigger.acting_verbs),
         )
         if not any(finding.role == "actor1" for finding in findings):
-            # "French air strikes hit Kona": the side named by its act did it
+            # "French air strikes hit Kona": the side named by its act did it (not people named by
+            # what was done to them: "hostages")
             owner = next((m for m in actor_mentions if m.start <= anchor.start and anchor.end <= m.end), None)
-            if owner is not None:
+            owner_kind = self.gazetteer.actors[owner.entity_id].kind if owner is not None and owner.entity_id in self.gazetteer.actors else ""
+            if owner is not None and owner_kind != "civilians" and owner_kind not in _GROUP_KINDS:
                 findings = [RoleFinding(owner, "actor1", "roles:act-of-side"),
                             *[finding for finding in findings if finding.mention.entity_id != owner.entity_id]]
         if not any(finding.role == "actor2" for finding in findings):

@@ -335,6 +335,8 @@ CASES = [
     # --- a side the toll's own sentence names, generic or not, is not replaced by the sentence before's
     ("On 9 May 2019, French forces conducted an operation near Boni. Three soldiers were killed by gunmen.",
      dict(a1="gunmen", a2="army")),
+    # people named by what was done to them ("hostages") did not do it
+    ("Two hostages were killed near Boni.", dict(a1="gunmen", a2="civilians")),
     # --- a verb joined by "and" shares the subject of the verb before it, not that verb's object
     ("On 9 May 2019, gunmen searched the belongings of herders near Boni, and opened fire on the army.",
      dict(code="BAT/Armed clash", a1="gunmen", a2="army", ids={"gunmen", "army"})),
