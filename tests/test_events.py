@@ -346,6 +346,8 @@ CASES = [
     # the side before a weapon acts through a verb of use ("dropped bombs on")
     ("On 9 May 2019, French forces dropped bombs on JNIM positions near Boni.",
      dict(code="ERV/Air/drone strike", a1="france", a2="jnim")),
+    ("On 9 May 2019, French forces continued air strikes on JNIM positions near Boni.",
+     dict(code="ERV/Air/drone strike", a1="france", a2="jnim")),
     # --- the people an armed side is of say who it is, not whether it is armed
     ("On 9 May 2019, JNIM militants attacked a Dogon Dozo militia camp near Boni.",
      dict(code="BAT/Armed clash", a1="jnim", a2="dozo", assoc2={"dogon"})),

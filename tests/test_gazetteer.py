@@ -119,6 +119,7 @@ def test_gazetteer_bundled_state_forces_answer_to_their_acled_label():
     ("A Platform convoy was attacked near Gawa.", "plateforme"),
     ("Gunmen burned the voting office in Kerena.", "local-officials"),
     ("An alleged jihadist commander was killed near Gao.", "islamist-militia"),
+    ("French jets bombed the Islamist-held town of Diabali.", "islamist-militia"),
     ("French fighter jets and drones struck a camp near Gao.", "france-military"),
     ("Unknown gunmen shot dead a forest agent near Bougouni.", "mali-forest-guards"),
     ("A French attack helicopter fired on a convoy near Gao.", "france-military"),
