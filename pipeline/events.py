@@ -1046,8 +1046,10 @@ def assign_roles(
     preposition_next = outcome and bool(after_words) and after_words[0] in cues.reduced_passive_prepositions
     # ("a vehicle of the gendarmerie destroyed by an IED": "by" right after the verb gives its agent)
     by_next = trigger_word.endswith("ed") and after_words[:1] == ["by"]
+    # ("Malian troops carried out summary executions": a light verb before the act makes it active)
+    light = subject is not None and bool(set(_gap_words(text_of(subject[-1][0].end, hit_start).lower())) & cues.light_verbs)
     if (outcome or by_next or (violent and not reciprocal and trigger_word.endswith("ed"))) and not passive \
-            and (obj is None or preposition_next or by_next) and subject is not None:
+            and (obj is None or preposition_next or by_next) and subject is not None and not light:
         # "two soldiers killed and one injured in an ambush": a headline's reduced passive
         following = after_words[:1]
         # ("Ansar Dine fighters attacked and burned the tomb", "abducted, mutilated, and executed

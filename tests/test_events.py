@@ -348,6 +348,9 @@ CASES = [
      dict(code="ERV/Air/drone strike", a1="france", a2="jnim")),
     ("On 9 May 2019, French forces continued air strikes on JNIM positions near Boni.",
      dict(code="ERV/Air/drone strike", a1="france", a2="jnim")),
+    ("French forces are conducting air strikes near Boni.", dict(code="ERV/Air/drone strike", a1="france")),
+    # a light verb before an outcome noun makes the side before it act ("carried out executions")
+    ("Malian troops carried out summary executions in Boni.", dict(code="VAC/Attack", a1="army", a2="civilians")),
     # --- the people an armed side is of say who it is, not whether it is armed
     ("On 9 May 2019, JNIM militants attacked a Dogon Dozo militia camp near Boni.",
      dict(code="BAT/Armed clash", a1="jnim", a2="dozo", assoc2={"dogon"})),
