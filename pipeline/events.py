@@ -2950,7 +2950,12 @@ class EventAssembler:
                     continue  # (residents who march are the crowd itself)
                 role = replace(role, role="assoc_actor_1")
             roles.append(role)
-        draft.roles = _unique_roles(roles)
+        if not any(role.role == "actor1" for role in roles):
+            # ("people demonstrated against the arrest of an activist": the activist, a protester
+            # the protest is for, kept the crowd from being implied before it was dropped)
+            roles.append(_Role(crowd_id, "actor1", "", "", 100.0, implied=True))
+            draft.rules.append(f"implied:actor1={crowd}")
+        draft.roles = sorted(_unique_roles(roles), key=lambda role: _ROLE_ORDER[role.role])
 
     def _freeze(self, document: Document, draft: _Draft) -> Event:
         year = int(draft.date.start[:4]) if draft.date else (document.published.year if document.published else None)

@@ -577,6 +577,9 @@ CASES = [
      dict(code="PRO/Peaceful protest", a1="protesters", assoc1={"teachers"}, place="mopti")),
     ("Demonstrators marched in Gao on 5 May 2019.",
      dict(code="PRO/Peaceful protest", a1="protesters", place="gao")),
+    # a protester the protest is for is no side, and the crowd is still the protesters
+    ("Hundreds of residents marched in Gao against the arrest of two demonstrators.",
+     dict(code="PRO/Peaceful protest", a1="protesters", a2=None)),
     ("Police fired tear gas to disperse protesters in Bamako.",
      dict(code="PRO/Protest with intervention", a1="protesters", a2="police", place="bamako")),
     ("Residents demonstrated in Kidal and police arrested several demonstrators.",
