@@ -1385,7 +1385,22 @@ class EventAssembler:
         self._resolve_place_anaphors(drafts, document, sentences, mentions)
         for draft in drafts:
             self._crowd_roles(draft, document.body)
+            self._drop_fighters_identities(draft)
         return [self._freeze(document, draft) for draft in drafts]
+
+    def _drop_fighters_identities(self, draft: _Draft) -> None:
+        """In a battle, the people an armed side is of are no associate of it ("Fulani militiamen
+        attacked the Dogon village of Sobane, Dan Na Ambassagou militiamen responded"): the
+        militia's own name says who it is, and ACLED associates an identity group with the
+        civilians who suffer an act, not with those who fight."""
+        if draft.event_type != "Battles":
+            return
+        actors = self.gazetteer.actors
+        armed_sides = {role.role[-1] for role in draft.roles if role.role in ("actor1", "actor2")
+                       and role.actor_id in actors and actors[role.actor_id].kind in _ARMED_KINDS}
+        draft.roles = [role for role in draft.roles if not (
+            role.role.startswith("assoc") and role.role[-1] in armed_sides
+            and role.actor_id in actors and actors[role.actor_id].kind == "identity group")]
 
     def _resolve_generic_anaphors(self, mentions: list[EntityMention], body: str) -> list[EntityMention]:
         """A generic side named again by the noun a named one was described with a sentence or

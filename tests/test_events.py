@@ -353,7 +353,11 @@ CASES = [
     ("Malian troops carried out summary executions in Boni.", dict(code="VAC/Attack", a1="army", a2="civilians")),
     # --- the people an armed side is of say who it is, not whether it is armed
     ("On 9 May 2019, JNIM militants attacked a Dogon Dozo militia camp near Boni.",
-     dict(code="BAT/Armed clash", a1="jnim", a2="dozo", assoc2={"dogon"})),
+     dict(code="BAT/Armed clash", a1="jnim", a2="dozo", ids={"jnim", "dozo"})),
+    # … and in a battle no identity group is associated with a side that fights: the militia's
+    # own name says who it is
+    ("On 9 May 2019, Fulani militiamen attacked the Dogon village of Sango. Dogon militiamen responded to the attack.",
+     dict(code="BAT/Armed clash", a1="fulani-militia", a2="dogon-militia", ids={"fulani-militia", "dogon-militia"})),
     # --- a group named with a change-of-group word ("a splinter faction of") tells no change
     ("On 9 May 2019, a splinter faction of AQIM attacked MINUSMA near Boni.", dict(code="BAT/Armed clash", a1="aqim", a2="minusma")),
     # --- the soldiers of a force named just before them are that force's own
