@@ -1385,14 +1385,16 @@ class EventAssembler:
         self._resolve_place_anaphors(drafts, document, sentences, mentions)
         for draft in drafts:
             self._crowd_roles(draft, document.body)
-            self._drop_fighters_identities(draft)
+            self._battle_associates(draft)
         return [self._freeze(document, draft) for draft in drafts]
 
-    def _drop_fighters_identities(self, draft: _Draft) -> None:
-        """In a battle, the people an armed side is of are no associate of it ("Fulani militiamen
-        attacked the Dogon village of Sobane, Dan Na Ambassagou militiamen responded"): the
-        militia's own name says who it is, and ACLED associates an identity group with the
-        civilians who suffer an act, not with those who fight."""
+    def _battle_associates(self, draft: _Draft) -> None:
+        """In a battle, a side that fights has no civilians or identity group associated with it,
+        as ACLED codes battles: the people an armed side is of are in the militia's own name
+        ("Fulani militiamen attacked the Dogon village of Sobane, Dan Na Ambassagou militiamen
+        responded"), and civilians caught in the fighting are counted in its toll, not named as a
+        side ("a soldier and a civilian were killed in an ambush"). ACLED associates both with
+        the civilians who suffer an act."""
         if draft.event_type != "Battles":
             return
         actors = self.gazetteer.actors
@@ -1400,7 +1402,7 @@ class EventAssembler:
                        and role.actor_id in actors and actors[role.actor_id].kind in _ARMED_KINDS}
         draft.roles = [role for role in draft.roles if not (
             role.role.startswith("assoc") and role.role[-1] in armed_sides
-            and role.actor_id in actors and actors[role.actor_id].kind == "identity group")]
+            and role.actor_id in actors and actors[role.actor_id].kind in ("identity group", "civilians"))]
 
     def _resolve_generic_anaphors(self, mentions: list[EntityMention], body: str) -> list[EntityMention]:
         """A generic side named again by the noun a named one was described with a sentence or
