@@ -1,6 +1,7 @@
 """Gazetteer entries: the records that `gazetteer/*.yaml` must satisfy when loaded."""
 from __future__ import annotations
 
+import re
 from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -32,27 +33,47 @@ class _Entry(BaseModel):
 
 
 class AcledLabel(_Entry):
-    """An ACLED actor label and the years (inclusive) it applies to; open ends are None.
+    """An ACLED actor label and the span (inclusive) it applies to; open ends are None.
 
-    `undated`: the label for an event whose year is unknown, in place of the first listed (the
-    gendarmerie's "Gendarmerie" label names the force itself; the earlier plain police label was
-    a coarser coding).
+    `from`/`to` are a year (2013) or, for a label ACLED changed within a year, a month
+    ("2020-11"). `undated`: the label for an event whose year is unknown, in place of the first
+    listed (the gendarmerie's "Gendarmerie" label names the force itself; the earlier plain police
+    label was a coarser coding).
     """
 
     label: str
-    start_year: Optional[int] = Field(default=None, alias="from")
-    end_year: Optional[int] = Field(default=None, alias="to")
+    start: Optional[int | str] = Field(default=None, alias="from")
+    end: Optional[int | str] = Field(default=None, alias="to")
     country: Optional[str] = None
     undated: bool = False
 
-    def applies(self, year: Optional[int], country: Optional[str] = None) -> bool:
+    @field_validator("start", "end")
+    @classmethod
+    def _year_or_month(cls, value):
+        if isinstance(value, str) and not re.fullmatch(r"\d{4}-(?:0[1-9]|1[0-2])", value):
+            raise ValueError(f"{value!r} is neither a year nor a month written YYYY-MM")
+        return value
+
+    @staticmethod
+    def _month(bound: int | str | None, last: bool) -> Optional[tuple[int, int]]:
+        """(year, month) of a bound: a year's first month for a start, its last for an end."""
+        if bound is None:
+            return None
+        if isinstance(bound, int):
+            return (bound, 12 if last else 1)
+        return (int(bound[:4]), int(bound[5:7]))
+
+    def applies(self, year: Optional[int], country: Optional[str] = None, month: Optional[int] = None) -> bool:
+        """True in `year` (and `month`, when known; with only the year known, a label that
+        applies in any month of it does)."""
         if country is not None and self.country is not None and self.country != country:
             return False
         if year is None:
             return True
-        return (self.start_year is None or self.start_year <= year) and (
-            self.end_year is None or year <= self.end_year
-        )
+        first, last = self._month(self.start, False), self._month(self.end, True)
+        if month is None:
+            return (first is None or first[0] <= year) and (last is None or year <= last[0])
+        return (first is None or first <= (year, month)) and (last is None or (year, month) <= last)
 
 
 class Membership(_Entry):
@@ -124,12 +145,12 @@ class ActorEntry(_Entry):
                 raise ValueError("an alias is blank")
         return aliases
 
-    def acled_label(self, year: Optional[int], country: Optional[str] = None) -> Optional[str]:
-        """The ACLED label that applies in `year` (first listed wins; with the year unknown, the
-        one marked `undated` first), else None."""
+    def acled_label(self, year: Optional[int], country: Optional[str] = None, month: Optional[int] = None) -> Optional[str]:
+        """The ACLED label that applies in `year` and `month`, when known (first listed wins;
+        with the year unknown, the one marked `undated` first), else None."""
         labels = sorted(self.acled, key=lambda label: not label.undated) if year is None else self.acled
         for label in labels:
-            if label.applies(year, country):
+            if label.applies(year, country, month):
                 return label.label
         return None
 

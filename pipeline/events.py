@@ -2976,6 +2976,8 @@ class EventAssembler:
 
     def _freeze(self, document: Document, draft: _Draft) -> Event:
         year = int(draft.date.start[:4]) if draft.date else (document.published.year if document.published else None)
+        # (the month, when the date lies within one, for labels ACLED changed within a year)
+        month = int(draft.date.start[5:7]) if draft.date and draft.date.start[:7] == draft.date.end[:7] else None
         location = self._location(draft.place, document.body) if draft.place is not None else None
         # the settlement an actor named after its place belongs to: the event's, when it is one
         settlement = location if location is not None and (location.precision == "point" or (
@@ -2985,7 +2987,7 @@ class EventAssembler:
             actor = self.gazetteer.actors.get(role.actor_id)
             if actor is None:
                 continue
-            label = self.gazetteer.actor_label(actor.id, year, self.settings.default_country)
+            label = self.gazetteer.actor_label(actor.id, year, self.settings.default_country, month)
             if actor.place_label is not None and settlement is not None:
                 label = f"{actor.place_label.format(place=settlement.name)} ({settlement.country})"
             actors.append(EventActor(

@@ -201,12 +201,14 @@ class Gazetteer:
         """True for a place of `places.yaml`, False for one added from GeoNames."""
         return self.origins.get(place_id, "curated") == "curated"
 
-    def actor_label(self, actor_id: str, year: Optional[int], country: Optional[str] = "Mali") -> Optional[str]:
-        """ACLED's label for an actor in a year, following a person to their group."""
+    def actor_label(self, actor_id: str, year: Optional[int], country: Optional[str] = "Mali",
+                    month: Optional[int] = None) -> Optional[str]:
+        """ACLED's label for an actor in a year (and month, when known), following a person to
+        their group."""
         actor = self.actors[actor_id]
-        label = actor.acled_label(year, country)
+        label = actor.acled_label(year, country, month)
         if label is None and actor.person is not None and actor.person.group in self.actors:
-            return self.actors[actor.person.group].acled_label(year, country)
+            return self.actors[actor.person.group].acled_label(year, country, month)
         return label
 
 

@@ -49,6 +49,22 @@ def test_gazetteer_acled_label_by_year_and_person(fixture_gazetteer):
     assert fixture_gazetteer.actor_label("civilians", 2015, "Mali") == "Civilians (Mali)"
 
 
+def test_gazetteer_acled_label_by_month_when_acled_changed_it_within_a_year():
+    actor = ActorEntry.model_validate({"id": "g", "name": "G", "kind": "political militia", "acled": [
+        {"label": "Old", "from": 2015, "to": "2020-10"},
+        {"label": "Newest", "from": "2022-03"},
+        {"label": "New", "from": "2020-11", "to": "2022-02"},
+    ]})
+    assert actor.acled_label(2020, month=10) == "Old"
+    assert actor.acled_label(2020, month=11) == "New"
+    assert actor.acled_label(2022, month=2) == "New"
+    assert actor.acled_label(2022, month=3) == "Newest"
+    # with only the year known, the first listed that applies in any month of it
+    assert actor.acled_label(2020) == "Old"
+    assert actor.acled_label(2021) == "New"
+    assert actor.acled_label(2022) == "Newest"
+
+
 @pytest.mark.parametrize(
     ("name", "text", "message"),
     [
@@ -58,6 +74,7 @@ def test_gazetteer_acled_label_by_year_and_person(fixture_gazetteer):
         ("places", "- id: p\n  name: P\n  kind: region\n  country: Mali\n  lat: 15\n  lon: 1\n", "places.yaml:1: entry 'p': Value error, a region needs admin1 (its own name)"),
         ("triggers", "- id: t\n  lemmas: [kill]\n  event_type: Battles\n  sub_event_type: Attack\n", "triggers.yaml:1: entry 't': Value error, sub_event_type 'Attack' is not one of 'Battles''s: Armed clash, Government regains territory, Non-state actor overtakes territory"),
         ("actors", "id: x\n", "actors.yaml:1: expected a list of ActorEntry entries, got dict"),
+        ("actors", "- id: x\n  name: X\n  kind: rebel group\n  acled: [{label: X, from: 2020-13}]\n", "actors.yaml:1: entry 'x': [acled -> 0 -> from] Value error, '2020-13' is neither a year nor a month written YYYY-MM"),
         ("actors", "- id: x\n  name: X\n  kind: identity militia\n  place_label: Communal Militia\n", "actors.yaml:1: entry 'x': [place_label] Value error, place_label must contain {place}"),
     ],
 )
