@@ -137,6 +137,8 @@ def test_gazetteer_bundled_state_forces_answer_to_their_acled_label():
     ("Gunmen burned the voting office in Kerena.", "local-officials"),
     ("An alleged jihadist commander was killed near Gao.", "islamist-militia"),
     ("French jets bombed the Islamist-held town of Diabali.", "islamist-militia"),
+    ("Presumed ISGS or JNIM militants ambushed a patrol near Boni.", "jnim-or-isgs"),
+    ("Presumed JNIM and/or ISGS militants ambushed a patrol near Boni.", "jnim-or-isgs"),
     ("French fighter jets and drones struck a camp near Gao.", "france-military"),
     ("Unknown gunmen shot dead a forest agent near Bougouni.", "mali-forest-guards"),
     ("A French attack helicopter fired on a convoy near Gao.", "france-military"),
