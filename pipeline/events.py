@@ -1187,16 +1187,24 @@ def _findings(side1, side2, rule: str) -> list[RoleFinding]:
     return findings
 
 
+_PARTICIPLE = re.compile(r"[a-z]+(?:ed|en|wn|ght|t|ck|ung|it|ot|und)")
+
+
 def _has_passive_verb(gap: str, cues: Cues) -> bool:
-    """True when `gap` holds an auxiliary and a participle: 'were killed by', 'was hit by'."""
+    """True when `gap` holds an auxiliary and a participle ('were killed by', 'was hit by'), or a
+    participle its agent or cause follows ('a vehicle struck by an IED', 'peacekeepers subjected
+    to an attack')."""
     words = _gap_words(gap)
     for index, word in enumerate(words[:-1]):
         if word in cues.passive_aux:
             following = words[index + 1]
             if following.endswith("ly") and index + 2 < len(words):
                 following = words[index + 2]
-            if re.fullmatch(r"[a-z]+(?:ed|en|wn|ght|t|ck|ung|it|ot|und)", following) and following not in cues.skippable:
+            if _PARTICIPLE.fullmatch(following) and following not in cues.skippable:
                 return True
+        elif (words[index + 1] == "by" and _PARTICIPLE.fullmatch(word) and word not in cues.skippable) \
+                or (word == "subjected" and words[index + 1] == "to"):
+            return True
     return False
 
 

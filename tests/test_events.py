@@ -548,6 +548,10 @@ CASES = [
     # "the attack" a claim names is the act just told, even one that named its side already
     ("JNIM militants ambushed an army convoy near Boni. Two soldiers were killed. A pro-JNIM channel attributed the attack to JNIM.",
      dict(code="BAT/Armed clash", a1="jnim", a2="army", events=1)),
+    # a participle its agent or cause follows tells a passive act without an auxiliary
+    ("An army vehicle struck by an IED near Boni, two dead.",
+     dict(code="ERV/Remote explosive/landmine/IED", a1="gunmen", a2="army")),
+    ("MINUSMA peacekeepers subjected to an attack near Boni, no casualties.", dict(a1="gunmen", a2="minusma")),
     # "by" right after the verb gives its agent: what comes before was acted upon
     ("A vehicle of the police destroyed by an IED near Boni, two wounded. JNIM claimed the attack.",
      dict(code="ERV/Remote explosive/landmine/IED", a1="jnim", a2="police", events=1)),
