@@ -1342,6 +1342,10 @@ class EventAssembler:
         self.generic_nouns = frozenset(_singular(alias_key(alias)) for actor in gazetteer.actors.values()
                                        if actor.generic for alias in (actor.name, *actor.aliases) if " " not in alias.strip())
         self.group_ids = frozenset(actor.id for actor in gazetteer.actors.values() if actor.kind in _GROUP_KINDS)
+        # the common nouns that alone name a state's forces ("soldiers", "troops")
+        self.state_nouns = frozenset(_singular(alias_key(alias)) for actor in gazetteer.actors.values()
+                                     if actor.kind == "state forces" for alias in actor.aliases
+                                     if " " not in alias.strip() and is_common_noun(alias))
         self.implied_ids: dict[str, str] = {}
         for key, aliases in self.cues.implied_actors.items():
             for alias in aliases:
@@ -1427,15 +1431,20 @@ class EventAssembler:
 
         resolved: list[EntityMention] = []
         ordered = sorted(mentions, key=lambda m: m.start)
+        actors = self.gazetteer.actors
         for index, mention in enumerate(ordered):
             previous = ordered[index - 1] if index else None
+            # ("two French Barkhane soldiers were wounded … One of the soldiers died": the noun that
+            # alone names the state's forces names again the foreign force it described)
+            state_noun = mention.kind == "actor" and mention.entity_id in actors \
+                and actors[mention.entity_id].kind == "state forces" and bool(mention.alias) and is_common_noun(mention.alias)
             if mention.kind == "actor" and mention.entity_id not in self.generic_ids \
-                    and mention.entity_id not in self.group_ids:
+                    and mention.entity_id not in self.group_ids and not state_noun:
                 # a name whose alias ends in the noun ("ISGS militants") is described by it
                 last = _singular(alias_key(mention.text).rsplit(" ", 1)[-1])
-                if " " in alias_key(mention.text) and last in self.generic_nouns:
+                if " " in alias_key(mention.text) and (last in self.generic_nouns or last in self.state_nouns):
                     describe(last, mention, mention.sentence_index)
-            if mention.kind == "actor" and mention.entity_id in self.generic_ids:
+            if mention.kind == "actor" and (mention.entity_id in self.generic_ids or state_noun):
                 noun = _singular(alias_key(mention.text))
                 if previous is not None and previous.kind == "actor" and previous.entity_id not in self.generic_ids \
                         and previous.entity_id not in self.group_ids \

@@ -338,6 +338,9 @@ CASES = [
      dict(a1="gunmen", a2="army")),
     # people named by what was done to them ("hostages") did not do it
     ("Two hostages were killed near Boni.", dict(a1="gunmen", a2="civilians")),
+    # the noun that alone names the state's forces names again the foreign force it described
+    ("On 9 May 2019, French Barkhane soldiers were ambushed by JNIM near Boni. Two soldiers were killed.",
+     dict(a1="jnim", a2="france", ids={"jnim", "france"})),
     # --- a verb joined by "and" shares the subject of the verb before it, not that verb's object
     ("On 9 May 2019, gunmen searched the belongings of herders near Boni, and opened fire on the army.",
      dict(code="BAT/Armed clash", a1="gunmen", a2="army", ids={"gunmen", "army"})),
