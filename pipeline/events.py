@@ -2863,7 +2863,9 @@ class EventAssembler:
                    or not (second.named_ids() - self.generic_ids))
         if not related:
             return False
-        new_named = second.named_ids() - first.named_ids() - self.generic_ids
+        # (the people victims are of name no new side: "…clashed with Dogon militiamen. Three
+        # Dogon were wounded.")
+        new_named = second.named_ids() - first.named_ids() - self.generic_ids - self.group_ids
         same_type = first.event_type == second.event_type
         return same_type or not new_named or not (first.named_ids() - self.generic_ids)
 

@@ -338,6 +338,9 @@ CASES = [
      dict(a1="gunmen", a2="army")),
     # people named by what was done to them ("hostages") did not do it
     ("Two hostages were killed near Boni.", dict(a1="gunmen", a2="civilians")),
+    # the people victims are of name no new side: their toll is the battle's
+    ("On 9 May 2019, gunmen clashed with Dogon militiamen near Boni. Three Dogon were wounded.",
+     dict(code="BAT/Armed clash", a1="gunmen", a2="dogon-militia", events=1)),
     # the noun that alone names the state's forces names again the foreign force it described
     ("On 9 May 2019, French Barkhane soldiers were ambushed by JNIM near Boni. Two soldiers were killed.",
      dict(a1="jnim", a2="france", ids={"jnim", "france"})),
