@@ -2538,6 +2538,11 @@ class EventAssembler:
         for draft in drafts:
             previous = merged[-1] if merged else None
             if previous is not None and self._same_event(previous, draft, by_index, document.body):
+                if self._retells(draft, document.body) and not draft.attribution:
+                    # ("The attack came ahead of a visit by the Prime Minister.": a sentence that
+                    # opens with the act already told names no side of it)
+                    draft = replace(draft, roles=[role for role in draft.roles
+                                                  if role.implied or role.actor_id in previous.named_ids()])
                 merged[-1] = self._combine(previous, draft)
             else:
                 merged.append(draft)
@@ -2852,9 +2857,11 @@ class EventAssembler:
         unknown = self.unknown_attackers
         if second.attribution and any(role.role == "actor1" and (role.implied or role.actor_id == unknown) for role in first.roles):
             return True  # "The device was planted by JNIM.": who did the act just told
-        if second.attribution and body and _gap_words(body[second.start:second.anchor.start].lower())[-1:] \
-                in (["the"], ["this"], ["that"]):
-            return True  # "JNIM claimed the attack.": the act claimed is the one just told
+        if body and (self._retells(second, body) or (second.attribution and _gap_words(
+                body[second.start:second.anchor.start].lower())[-1:] in (["the"], ["this"], ["that"]))):
+            # "The attack caused material damage.", "JNIM claimed the attack.": the act a sentence
+            # opens with, or a claim names, as one already told is the one just told
+            return True
         # property seized or burnt in the attack just told is part of that attack (ACLED codes one event)
         looted_in_attack = (first.event_type in _VIOLENT_TYPES and second.sub_event_type == "Looting/property destruction")
         related = (looted_in_attack or first.event_type == second.event_type or first.anchor.trigger.outcome
@@ -2868,6 +2875,12 @@ class EventAssembler:
         new_named = second.named_ids() - first.named_ids() - self.generic_ids - self.group_ids
         same_type = first.event_type == second.event_type
         return same_type or not new_named or not (first.named_ids() - self.generic_ids)
+
+    @staticmethod
+    def _retells(draft: _Draft, body: str) -> bool:
+        """True for a telling that opens its sentence with the act as one already told ("The
+        attack …", "This ambush …")."""
+        return _gap_words(body[draft.start:draft.anchor.start].lower()) in (["the"], ["this"], ["that"])
 
     def _combine(self, first: _Draft, second: _Draft) -> _Draft:
         """The first telling codes the event, unless the second is the analyst's heading, the act
