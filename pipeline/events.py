@@ -982,7 +982,9 @@ def assign_roles(
             objects = not re.search(r"[,;]", between_gap) and 1 <= len(verb_words) <= 2 \
                 and re.fullmatch(r"[a-z]+ed", verb_words[0]) is not None and verb_words[0] not in cues.passive_aux \
                 and all(word in ("the", "a", "an", "their", "its", "some", "several") or word in cues.number_words
-                        or word.isdigit() for word in verb_words[1:])
+                        or word.isdigit() for word in verb_words[1:]) \
+                and not any(re.fullmatch(r"[a-z]+ed", word) or word in cues.passive_aux
+                            for word in _gap_words(gap.lower()))  # (not a clause's subject: "claimed the government failed to … and opened fire")
             if (in_phrase or objects) and len(between_gap) <= settings.subject_window_chars \
                     and not re.search(r"[;.]", between_gap):
                 if objects and _gap_words(text_of(hit_end, hit_end + 12).lower())[:1] in (["them"], ["him"], ["her"]):

@@ -350,6 +350,9 @@ CASES = [
     # … also when that verb's object is the one acted upon, named again by a pronoun
     ("On 9 May 2019, JNIM militants removed ten soldiers from a bus and abducted them near Boni.",
      dict(a1="jnim", a2="army")),
+    # … but not the subject of a clause a reporting verb opens
+    ("On 9 May 2019, the MNLA claimed the army failed to respect the deal and opened fire on protesters near Boni.",
+     dict(a1="army")),
     # the side before a weapon acts through a verb of use ("dropped bombs on")
     ("On 9 May 2019, French forces dropped bombs on JNIM positions near Boni.",
      dict(code="ERV/Air/drone strike", a1="france", a2="jnim")),
