@@ -1493,6 +1493,15 @@ class EventAssembler:
         for draft in drafts:
             sentence = by_index.get(draft.sentence_first)
             before = by_index.get(draft.sentence_first - 1)
+            if draft.place is None and sentence is not None:
+                # ("…soldiers were reported killed. The bodies were discovered in a mass grave in
+                # Diago.": the scene may be told after the act, by a sentence telling none)
+                after = by_index.get(draft.sentence_last + 1)
+                scene = self._scene(after, by_index.get(draft.sentence_last), with_events, mentions, document.body)
+                if scene is not None and (before is None or before.index in with_events
+                                          or self._scene(before, sentence, with_events, mentions, document.body) is None):
+                    draft.place, draft.place_rule = scene, "location:scene"
+                    continue
             if draft.place is not None or sentence is None or before is None or before.is_heading or before.is_excluded:
                 continue
             if not _same_line(document.body, before, sentence):
@@ -1512,6 +1521,20 @@ class EventAssembler:
                     continue
             if places:
                 draft.place, draft.place_rule = places[-1], "location:anaphor" if pointer else "location:scene"
+
+    def _scene(self, other: Optional[Sentence], own: Optional[Sentence], with_events: set[int],
+               mentions: Sequence[EntityMention], body: str) -> Optional[EntityMention]:
+        """The one settlement a sentence beside an act names, when it tells no act of its own and
+        stands in the act's paragraph; else None."""
+        if other is None or own is None or other.is_heading or other.is_excluded or other.index in with_events:
+            return None
+        first, second = (other, own) if other.index < own.index else (own, other)
+        if not _same_line(body, first, second):
+            return None
+        places = [m for m in mentions if m.kind == "place" and other.start <= m.start and m.end <= other.end
+                  and m.place_scope == "point" and m.entity_id in self.gazetteer.places
+                  and self.gazetteer.places[m.entity_id].kind in SETTLEMENT_KINDS]
+        return places[-1] if len({m.entity_id for m in places}) == 1 else None
 
     def _names_an_act(self, mention: EntityMention) -> bool:
         """True for an actor named by one of its acts ("French air strikes")."""

@@ -1080,6 +1080,17 @@ def test_events_a_sentence_without_an_act_sets_the_scene(extract, first, place):
 
 
 @pytest.mark.parametrize(("text", "place"), [
+    # … or after it, when the act's own sentence names no place
+    ("Five soldiers were reported killed by gunmen. The bodies were discovered in a mass grave in Boni.", "boni"),
+    # not over a paragraph break
+    ("Five soldiers were reported killed by gunmen.\n\nThe bodies were discovered in a mass grave in Boni.", None),
+])
+def test_events_a_sentence_without_an_act_after_it_sets_the_scene(extract, text, place):
+    _document, events = extract(text)
+    assert (events[0].location.id if events[0].location else None) == place, events[0].rules
+
+
+@pytest.mark.parametrize(("text", "place"), [
     # a region, then where in it
     ("A convoy hit a mine in the Kidal region between Aguelhok and Tessalit.", "aguelhok"),
     ("A convoy hit a mine in the Kidal region near Gao.", "kidal-region"),
