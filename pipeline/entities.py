@@ -241,8 +241,10 @@ class EntityRecognizer:
         self._default_country = next((i for i in countries if gazetteer.places[i].name == "Mali"), countries[0] if countries else None)
         heads = "|".join(map(re.escape, self.settings.named_thing_heads))
         self._names_a_thing = re.compile(rf"[ -](?:{heads})\b")
+        # (a name in square brackets is an editor's identification of the place before it:
+        # "Inalabag [Tin Elebag]")
         self._locative = re.compile(
-            rf"(?<![\w])(?i:{words})\s+(?i:the\s+)?([A-Z][\w']+{_NAME_REST})"
+            rf"(?:(?<![\w])(?i:{words})\s+(?i:the\s+)?|\[)([A-Z][\w']+{_NAME_REST})"
         )
 
     def _add_entry(self, kind: str, entry, curated: bool) -> None:
@@ -309,7 +311,7 @@ class EntityRecognizer:
         mentions = self._drop_apposed_units(mentions, document.body)
         mentions = self._far_from_where_it_is_said_to_be(mentions, document.body)
         mentions = self._stand_in_units(mentions)
-        return mentions
+        return _identified_in_brackets(mentions, document.body, self.gazetteer)
 
     def _phrase_candidates(self, doc: Doc) -> list[_Candidate]:
         candidates = []
@@ -768,6 +770,22 @@ class EntityRecognizer:
     def _region_of(self, place: PlaceEntry) -> Optional[PlaceEntry]:
         """The region entry (admin1) a place lies in, curated before GeoNames."""
         return self._regions.get((place.country, place.admin1))
+
+
+def _identified_in_brackets(mentions: list[EntityMention], body: str, gazetteer: Gazetteer) -> list[EntityMention]:
+    """"Inalabag [Tin Elebag]", "Garou [Garou-Leye]": a place named in square brackets right
+    after another is the editor's identification of it, and the place the name before means."""
+    result = list(mentions)
+    places = [i for i, m in enumerate(mentions) if m.kind == "place" and m.method != "unresolved"]
+    for first, second in zip(places, places[1:]):
+        named, identified = mentions[first], mentions[second]
+        entry = gazetteer.places.get(identified.entity_id)
+        if entry is None or entry.kind in ("region", "cercle", "country") \
+                or not re.fullmatch(r"\s*\[", body[named.end:identified.start]) or body[identified.end:identified.end + 1] != "]":
+            continue
+        result[first] = named.model_copy(update={"entity_id": identified.entity_id, "alias": identified.alias,
+                                                 "score": identified.score, "place_scope": identified.place_scope})
+    return result
 
 
 def _drop_admin_parentheticals(mentions: list[EntityMention], body: str,

@@ -3184,6 +3184,10 @@ def _in_brackets(body: str, mention: EntityMention, places: Sequence[EntityMenti
     if opening < 0:
         return False
     closing = body.find(")" if body[opening] == "(" else "]", opening)
+    if body[opening] == "[" and not any(place.end <= opening and not body[place.end:opening].strip(" '\"’")
+                                        for place in places):
+        # ("the area of 'Pete Boura' [Peto Mbola]": the name that identifies one nothing matched)
+        return False
     return closing >= mention.end
 
 
