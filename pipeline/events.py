@@ -2778,8 +2778,11 @@ class EventAssembler:
     def _leading_actor(self, sentence: Sentence, mentions: Sequence[EntityMention], draft: _Draft) -> Optional[EntityMention]:
         """The named armed group a trigger-less sentence opens with ("French forces conducted…"),
         for an event after it whose actor1 is implied or generic; else None."""
-        if not self._toll_without_actor1(draft):
-            return None  # only a bare toll ("Three militants were killed.") borrows its actor
+        if not self._toll_without_actor1(draft) and not (
+                draft.anchor.trigger.event_type in _VIOLENT_TYPES and all(role.implied for role in draft.roles if role.role == "actor1")):
+            # only a bare toll ("Three militants were killed.") or a violent act told with no side
+            # acting ("The driver was severely beaten.") borrows its actor
+            return None
         if any(role.role == "actor1" and not role.implied for role in draft.roles):
             return None  # (a side the toll's own sentence names, generic or not, is not replaced)
         named = [m for m in mentions if m.kind == "actor" and sentence.start <= m.start and m.end <= sentence.end
