@@ -381,6 +381,9 @@ CASES = [
     ("On 9 May 2019, MNLA fighters attacked the town of Boni, held by GATIA.", dict(code="BAT/Armed clash", a1="mnla", a2="gatia")),
     ("On 9 May 2019, gunmen attacked a checkpoint manned by the police in Boni.", dict(code="BAT/Armed clash", a1="gunmen", a2="police")),
     # --- an analyst's heading names the event; the sides come from the sentence it heads
+    # what is seized in an attack on a force is no looting
+    ("On 9 May 2019, the gendarmerie in Boni was attacked by JNIM, who seized light weapons.",
+     dict(code="BAT/Armed clash", a1="jnim", a2="police")),
     ("Weapons seizure: On 9 May 2019, French forces seized weapons from JNIM militants in Boni.",
      dict(code="SD/Disrupted weapons use", a1="france", a2="jnim")),
     ("Movement of forces: On 9 May 2019, JNIM militants entered Boni.", dict(code="SD/Change to group/activity", a1="jnim")),
