@@ -2587,7 +2587,13 @@ class EventAssembler:
             opening = [m for m in mentions if m.kind == "actor" and first.start <= m.start and m.end <= draft.anchor.start
                        and m.entity_id not in self.generic_ids]
             acted_upon = {role.actor_id for role in draft.roles if role.role in ("actor2", "assoc_actor_2")}
-            between = _gap_words(document.body[opening[0].end:draft.anchor.start].lower()) if opening else []
+            side_end = opening[0].end if opening else 0
+            # (the head noun after the name is the side's: "Katiba Macina militants interrogated …")
+            head = next((m for m in mentions if m.kind == "actor" and m.start >= side_end
+                         and m.entity_id in self.generic_ids and not document.body[side_end:m.start].strip()), None)
+            if head is not None:
+                side_end = head.end
+            between = _gap_words(document.body[side_end:draft.anchor.start].lower()) if opening else []
             # ("the army dismantled a militant base …, militants were killed": the verb right after
             # the side is its act, as a light verb anywhere before the toll is; an adverb may come first)
             verb = next((word for word in between if not word.endswith("ly")), "")

@@ -334,6 +334,9 @@ CASES = [
     ("On 9 May 2019, JNIM militants killed two herders near Boni.\n\nAn airstrike then hit the JNIM militants near Boni.",
      dict(code="VAC/Attack", a1="jnim", events=2)),
     # --- a side the toll's own sentence names, generic or not, is not replaced by the sentence before's
+    # … or the side its own sentence opens with, a clause before, its head noun read with it
+    ("On 9 May 2019, JNIM militants searched the houses of villagers near Boni, two villagers were beaten.",
+     dict(code="VAC/Attack", a1="jnim", a2="civilians")),
     # a violent act told with no side acting borrows the side the sentence before opens with
     ("On 9 May 2019, JNIM militants stopped a bus near Boni. The driver was severely beaten.",
      dict(code="VAC/Attack", a1="jnim", a2="civilians", events=1)),
