@@ -219,6 +219,7 @@ class Cues:
     off_duty: tuple[str, ...] = ()
     off_duty_after: tuple[str, ...] = ()
     civilian_staff: tuple[str, ...] = ()
+    undergo_verbs: frozenset[str] = frozenset()
     accusation_links: tuple[str, ...] = ()
 
     @cached_property
@@ -253,7 +254,7 @@ _SET_FIELDS = (
     "modal topic subordinators condition intention intention_links intention_direct negation skippable background reported denied "
     "killed wounded other_outcomes killed_active killed_active_before_dead killed_of subset_markers count_units passive_aux attribution place_object_words light_verbs noun_phrase_prepositions nominal_markers reduced_passive_followers reduced_passive_prepositions agent_markers act_phrase_openers agent_acts "
     "between_markers coordination head_after_links succession present_markers past_markers sequence_openers anaphoric_attackers place_anaphors "
-    "retelling_possessives retelling_modifiers fronted_prepositions present_subjects office_titles response_verbs response_passive unidentified_persons crowd_quantifiers toll_persons subject_pronouns vigilante_targets group_nouns protest_causes crowd_control_forces"
+    "retelling_possessives retelling_modifiers fronted_prepositions present_subjects office_titles response_verbs response_passive unidentified_persons crowd_quantifiers toll_persons subject_pronouns vigilante_targets group_nouns protest_causes crowd_control_forces undergo_verbs"
 ).split()
 _PHRASE_FIELDS = ("no_fatalities", "coded_count", "coded_place", "off_duty_after", "accusation_links", "association_links", "after_another")
 
@@ -1073,8 +1074,9 @@ def assign_roles(
     if subject is not None and not passive:
         gap = text_of(subject[-1][0].end, hit_start)
         # "three soldiers were killed by the explosion of an IED": the subject of a passive
-        # verb before the trigger is acted upon
-        if _has_passive_verb(gap, cues):
+        # verb before the trigger is acted upon, as is one that undergoes the act ("a girl
+        # received 60 lashes")
+        if _has_passive_verb(gap, cues) or set(_gap_words(gap.lower())) & cues.undergo_verbs:
             passive = True
         # "a convoy hit an IED": the side before an instrument acts only through a verb of use
         # (the trigger may itself be the verb of use: "JNIM (Katiba Macina) detonated an IED")
@@ -2603,6 +2605,35 @@ class EventAssembler:
                     and actor_class(self.gazetteer.actors[opening[0].entity_id]) & {"armed"} and acted:
                 self._attribute(draft, opening[0], self._partners(opening[0], mentions, document.body))
                 draft.rules.append("roles:opening-clause")
+        for draft in merged:
+            # "two villagers received 40 lashes after Islamist extremists convicted them": an act
+            # told passively with no agent was done by the one armed group a later clause of its
+            # sentence names, not one acted upon (not a state's or foreign force: "…near Boni,
+            # where MINUSMA patrols")
+            if "roles:passive" not in draft.rules or not all(role.implied for role in draft.roles if role.role == "actor1"):
+                continue
+            own = by_index.get(draft.sentence_last)
+            if own is None:
+                continue
+            acted_upon = {role.actor_id for role in draft.roles if not role.role.endswith("1")}
+            later = [m for m in mentions if m.kind == "actor" and draft.anchor.end <= m.start and m.end <= own.end
+                     and m.entity_id not in self.generic_ids and m.entity_id in self.gazetteer.actors
+                     and self.gazetteer.actors[m.entity_id].kind in ("rebel group", "political militia", "identity militia")]
+            if len({m.entity_id for m in later}) != 1 or later[0].entity_id in acted_upon:
+                continue
+            # (the group is the subject of the clause's verb, its head noun read with it: not
+            # "targeting MNLA members", "under the control of the MNLA")
+            after = [word for word in _gap_words(document.body[later[0].end:own.end].lower())
+                     if not word.endswith("ly") and word not in ("later", "then", "also")]
+            if after and _singular(after[0]) in self.generic_nouns:
+                after = after[1:]
+            before = [word for word in _gap_words(_words_before(document.body, later[0].start, 30, own.start))
+                      if word not in self.cues.reported]
+            agent_of_passive = before[-1:] == ["by"] and not _HELD_BY.search(document.body, max(own.start, later[0].start - 40), later[0].start)
+            if agent_of_passive or (after and (re.fullmatch(r"[a-z]+ed", after[0]) or after[0] in self.cues.light_verbs
+                                              or after[0] in self.cues.attribution) and after[0] not in self.cues.passive_aux):
+                self._attribute(draft, later[0], self._partners(later[0], mentions, document.body))
+                draft.rules.append("roles:later-clause")
         with_events = {index for d in merged for index in range(d.sentence_first, d.sentence_last + 1)}
         for draft in merged:
             # "French forces conducted an operation near Menaka. Three militants were killed.":

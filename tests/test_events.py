@@ -337,6 +337,14 @@ CASES = [
     # … or the side its own sentence opens with, a clause before, its head noun read with it
     ("On 9 May 2019, JNIM militants searched the houses of villagers near Boni, two villagers were beaten.",
      dict(code="VAC/Attack", a1="jnim", a2="civilians")),
+    # … or the one armed group a later clause of its own sentence names as doing something
+    ("On 9 May 2019, two villagers received 40 lashes in Boni after JNIM militants convicted them of theft.",
+     dict(code="VAC/Attack", a1="jnim", a2="civilians")),
+    ("On 9 May 2019, two villagers were wounded by an IED near Boni, the road had been mined by JNIM militants.",
+     dict(a1="jnim")),
+    # (not a group the clause says holds the place)
+    ("On 9 May 2019, two French soldiers were wounded in Boni, a town under the control of the MNLA.",
+     dict(a1="gunmen", a2="france")),
     # a violent act told with no side acting borrows the side the sentence before opens with
     ("On 9 May 2019, JNIM militants stopped a bus near Boni. The driver was severely beaten.",
      dict(code="VAC/Attack", a1="jnim", a2="civilians", events=1)),
