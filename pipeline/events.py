@@ -220,6 +220,7 @@ class Cues:
     off_duty_after: tuple[str, ...] = ()
     civilian_staff: tuple[str, ...] = ()
     undergo_verbs: frozenset[str] = frozenset()
+    ownerless_property: frozenset[str] = frozenset()
     accusation_links: tuple[str, ...] = ()
 
     @cached_property
@@ -254,7 +255,7 @@ _SET_FIELDS = (
     "modal topic subordinators condition intention intention_links intention_direct negation skippable background reported denied "
     "killed wounded other_outcomes killed_active killed_active_before_dead killed_of subset_markers count_units passive_aux attribution place_object_words light_verbs noun_phrase_prepositions nominal_markers reduced_passive_followers reduced_passive_prepositions agent_markers act_phrase_openers agent_acts "
     "between_markers coordination head_after_links succession present_markers past_markers sequence_openers anaphoric_attackers place_anaphors "
-    "retelling_possessives retelling_modifiers fronted_prepositions present_subjects office_titles response_verbs response_passive unidentified_persons crowd_quantifiers toll_persons subject_pronouns vigilante_targets group_nouns protest_causes crowd_control_forces undergo_verbs"
+    "retelling_possessives retelling_modifiers fronted_prepositions present_subjects office_titles response_verbs response_passive unidentified_persons crowd_quantifiers toll_persons subject_pronouns vigilante_targets group_nouns protest_causes crowd_control_forces undergo_verbs ownerless_property"
 ).split()
 _PHRASE_FIELDS = ("no_fatalities", "coded_count", "coded_place", "off_duty_after", "accusation_links", "association_links", "after_another")
 
@@ -1708,7 +1709,9 @@ class EventAssembler:
             if code_anchor.token_end >= 0 else frozenset()
         event_type, sub_event_type, code_rule = self._code(code_hit, roles, lemma_set, folded[sentence.start:sentence.end],
                                                            object_lemmas, casualties, object_place, nominal, after_lemmas)
-        roles, implied_rules = self._complete_roles(roles, event_type, code_hit.trigger, casualties, sub_event_type)
+        # (what no one owns: "destroyed two mausoleums", "burned the telecom antenna")
+        ownerless = sub_event_type == "Looting/property destruction" and bool(object_lemmas & self.cues.ownerless_property)
+        roles, implied_rules = self._complete_roles(roles, event_type, code_hit.trigger, casualties, sub_event_type, ownerless)
         vigilantes = self.implied_ids.get("vigilantes")
         if sub_event_type == "Mob violence" and vigilantes is not None and lemma_set & self.cues.vigilante_targets \
                 and vigilantes not in {role.actor_id for role in roles}:
@@ -2100,7 +2103,8 @@ class EventAssembler:
         return sorted(promoted, key=lambda role: _ROLE_ORDER[role.role]) if swapped else promoted
 
     def _complete_roles(self, roles: list[_Role], event_type: str, trigger: TriggerEntry,
-                        casualties: bool = False, sub_event_type: str = "") -> tuple[list[_Role], list[str]]:
+                        casualties: bool = False, sub_event_type: str = "",
+                        ownerless: bool = False) -> tuple[list[_Role], list[str]]:
         """Identity groups become associates of the civilians they describe; crowds of a protest
         or riot become associates of the protesters or rioters; sides the event type or the
         trigger implies (or, with `casualties`, the event type's unnamed victims) are filled with
@@ -2173,7 +2177,8 @@ class EventAssembler:
             implied_key = None
             if not heads:
                 by_type = self.cues.implied_by_event_type.get(sub_event_type) or self.cues.implied_by_event_type.get(event_type, {})
-                implied_key = by_type.get(main)
+                # (property no one owns, a shrine or an antenna, implies no civilians who suffered)
+                implied_key = by_type.get(main) if not (ownerless and side == 2) else None
                 if implied_key is None and casualties:
                     implied_key = self.cues.implied_with_casualties.get(event_type, {}).get(main)
                 # people described only by who they are ("Dogon", "teachers") are civilians when they

@@ -392,6 +392,11 @@ CASES = [
     ("On 9 May 2019, MNLA fighters attacked the town of Boni, held by GATIA.", dict(code="BAT/Armed clash", a1="mnla", a2="gatia")),
     ("On 9 May 2019, gunmen attacked a checkpoint manned by the police in Boni.", dict(code="BAT/Armed clash", a1="gunmen", a2="police")),
     # --- an analyst's heading names the event; the sides come from the sentence it heads
+    # property no one owns implies no civilians who suffered its destruction; a truck does
+    ("On 9 May 2019, JNIM militants destroyed two mausoleums in Timbuktu.",
+     dict(code="SD/Looting/property destruction", a1="jnim", a2=None)),
+    ("On 9 May 2019, JNIM militants burned a truck near Timbuktu.",
+     dict(code="SD/Looting/property destruction", a1="jnim", a2="civilians")),
     # what is seized in an attack on a force is no looting
     ("On 9 May 2019, the gendarmerie in Boni was attacked by JNIM, who seized light weapons.",
      dict(code="BAT/Armed clash", a1="jnim", a2="police")),
