@@ -1640,7 +1640,7 @@ class EventAssembler:
         place_mentions = [m for m in in_sentence if m.kind == "place"]
         text_of = lambda start, end: document.body[start:end] if end > start else ""  # noqa: E731
         actor_mentions = drop_generic_modifiers(actor_mentions, text_of, self.generic_ids, self.group_ids)
-        actor_mentions = [m for m in actor_mentions if not self._in_accusation(document.body, sentence, m)]
+        actor_mentions = [m for m in actor_mentions if not self._in_accusation(sentence, m)]
         actor_mentions = self._own_soldiers(actor_mentions, document.body)
         findings = self._roles(doc, document, sentence, role_anchor, actor_mentions, text_of, heading=role_anchor.label)
         findings = self._included_victims(findings, actor_mentions, document.body, role_anchor)
@@ -1915,16 +1915,20 @@ class EventAssembler:
                        and joins_outcomes(body[m.end:hit.start])), None)
         return before is not None and re.search(r"(?<!\w)(?:of|for)\s+(?:the\s+)?$", body[max(0, before.start - 12):before.start].lower()) is not None
 
-    def _in_accusation(self, body: str, sentence: Sentence, mention: EntityMention) -> bool:
+    def _in_accusation(self, sentence: Sentence, mention: EntityMention) -> bool:
         """True for an actor named in what someone is accused of ("a chief accused of collaborating
         with the Malian army"): from an `accusation_links` phrase to the end of its clause."""
         pattern = self.cues.accusation_pattern
         if pattern is None:
             return False
-        before = body[sentence.start:mention.start].lower()
+        before = sentence.text[:mention.start - sentence.start].lower()
         # (the clause ends at a comma or at the main clause's verb: "… accused of drinking alcohol
-        # was given 40 lashes by members of Ansar Dine")
-        clause = re.split(r"[,;:]|(?<!\w)(?:and|but|while|who|which|was|were|is|are|has|have|had)(?!\w)", before)[-1]
+        # was given 40 lashes by members of Ansar Dine"; "and" before a name alone joins it to
+        # the accused: "suspected of collaborating with the MNLA and French military")
+        pieces = re.split(r"[,;:]|(?<!\w)(and|but|while|who|which|was|were|is|are|has|have|had)(?!\w)", before)
+        clause = pieces[-1]
+        if len(pieces) >= 3 and pieces[-2] == "and" and len(clause.split()) <= 2:
+            clause = (pieces[-3] or "") + " and " + clause
         return pattern.search(clause) is not None
 
     def _off_duty_as_civilians(self, roles: list[_Role], mentions: list[EntityMention], body: str) -> list[_Role]:
@@ -2803,9 +2807,12 @@ class EventAssembler:
         # the side the act was done to is not the one blamed for it ("an IED exploded near an army
         # post, the device was likely planted by JNIM militants")
         acted_upon = {role.actor_id for role in draft.roles if role.role in ("actor2", "assoc_actor_2")}
+        # (nor a side named in what someone is accused of: "whom they suspected of collaborating
+        # with the MNLA")
         named = [m for m in mentions if m.kind == "actor" and start <= m.start and m.end <= sentence.end
                  and m.entity_id not in self.generic_ids and m.entity_id not in acted_upon
-                 and actor_class(self.gazetteer.actors[m.entity_id]) & {"armed"}]
+                 and actor_class(self.gazetteer.actors[m.entity_id]) & {"armed"}
+                 and not self._in_accusation(sentence, m)]
         if not named:
             return None
         # the subject just before the cue ("El Mourabitoun claimed responsibility and authorities

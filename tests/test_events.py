@@ -414,6 +414,9 @@ CASES = [
     ("On 9 May 2019, gunmen killed two civilians described as an ICRC team in Boni.",
      dict(code="VAC/Attack", a2="civilians", assoc2={"icrc"})),
     # --- what the victims are accused of names no side
+    # (all the sides joined by "and" in what is suspected, none blamed for the act)
+    ("On 9 May 2019, gunmen shot a man in Boni, whom they suspected of collaborating with the MNLA and French forces.",
+     dict(a1="gunmen", ids={"gunmen", "civilians"})),
     ("On 9 May 2019, a village chief accused of collaborating with the army was killed by JNIM militants near Boni.",
      dict(code="VAC/Attack", a1="jnim", a2="civilians", ids={"jnim", "civilians"})),
     ("On 9 May 2019, four men, accused of being gunmen, were killed by Dozo militiamen near Boni.",
