@@ -2626,7 +2626,7 @@ class EventAssembler:
                 continue
             acted_upon = {role.actor_id for role in draft.roles if not role.role.endswith("1")}
             later = [m for m in mentions if m.kind == "actor" and draft.anchor.end <= m.start and m.end <= own.end
-                     and m.entity_id not in self.generic_ids and m.entity_id in self.gazetteer.actors
+                     and m.entity_id != self.unknown_attackers and m.entity_id in self.gazetteer.actors
                      and self.gazetteer.actors[m.entity_id].kind in ("rebel group", "political militia", "identity militia")]
             if len({m.entity_id for m in later}) != 1 or later[0].entity_id in acted_upon:
                 continue

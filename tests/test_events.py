@@ -340,6 +340,7 @@ CASES = [
     # … or the one armed group a later clause of its own sentence names as doing something
     ("On 9 May 2019, two villagers received 40 lashes in Boni after JNIM militants convicted them of theft.",
      dict(code="VAC/Attack", a1="jnim", a2="civilians")),
+    ("On 9 May 2019, two villagers received 40 lashes in Boni after Islamists convicted them of theft.", dict(a1="islamists")),
     ("On 9 May 2019, two villagers were wounded by an IED near Boni, the road had been mined by JNIM militants.",
      dict(a1="jnim")),
     # (not a group the clause says holds the place)
