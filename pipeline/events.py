@@ -55,6 +55,8 @@ _VIOLENT_TYPES = {"Battles", "Violence against civilians", "Explosions/Remote vi
 # actor kinds that are victims whenever a casualty word follows them
 _VICTIM_KINDS = {"civilians", "state forces", "external/other forces", "identity group", "social group"}
 _TERRITORIAL = {"Government regains territory", "Non-state actor overtakes territory"}
+# event types whose acting side is a crowd
+_CROWD_TYPES = {"Protests", "Riots"}
 _ROLE_ORDER = {"actor1": 0, "assoc_actor_1": 1, "actor2": 2, "assoc_actor_2": 3}
 
 
@@ -221,6 +223,7 @@ class Cues:
     civilian_staff: tuple[str, ...] = ()
     undergo_verbs: frozenset[str] = frozenset()
     ownerless_property: frozenset[str] = frozenset()
+    protesting: frozenset[str] = frozenset()
     accusation_links: tuple[str, ...] = ()
 
     @cached_property
@@ -255,7 +258,7 @@ _SET_FIELDS = (
     "modal topic subordinators condition intention intention_links intention_direct negation skippable background reported denied "
     "killed wounded other_outcomes killed_active killed_active_before_dead killed_of subset_markers count_units passive_aux attribution place_object_words light_verbs noun_phrase_prepositions nominal_markers reduced_passive_followers reduced_passive_prepositions agent_markers act_phrase_openers agent_acts "
     "between_markers coordination head_after_links succession present_markers past_markers sequence_openers anaphoric_attackers place_anaphors "
-    "retelling_possessives retelling_modifiers fronted_prepositions present_subjects office_titles response_verbs response_passive unidentified_persons crowd_quantifiers toll_persons subject_pronouns vigilante_targets group_nouns protest_causes crowd_control_forces undergo_verbs ownerless_property"
+    "retelling_possessives retelling_modifiers fronted_prepositions present_subjects office_titles response_verbs response_passive unidentified_persons crowd_quantifiers toll_persons subject_pronouns vigilante_targets group_nouns protest_causes crowd_control_forces undergo_verbs ownerless_property protesting"
 ).split()
 _PHRASE_FIELDS = ("no_fatalities", "coded_count", "coded_place", "off_duty_after", "accusation_links", "association_links", "after_another")
 
@@ -1639,6 +1642,7 @@ class EventAssembler:
         actor_mentions = [m for m in in_sentence if m.kind == "actor"]
         place_mentions = [m for m in in_sentence if m.kind == "place"]
         text_of = lambda start, end: document.body[start:end] if end > start else ""  # noqa: E731
+        actor_mentions = self._protesting_people(actor_mentions, document.body)
         actor_mentions = drop_generic_modifiers(actor_mentions, text_of, self.generic_ids, self.group_ids)
         actor_mentions = [m for m in actor_mentions if not self._in_accusation(sentence, m)]
         actor_mentions = self._own_soldiers(actor_mentions, document.body)
@@ -1865,6 +1869,25 @@ class EventAssembler:
         has_victim = bool(victims)
         return [*findings, *(RoleFinding(m, "assoc_actor_2" if has_victim or index else "actor2", "roles:further-victims")
                              for index, m in enumerate(added))]
+
+    def _protesting_people(self, mentions: list[EntityMention], body: str) -> list[EntityMention]:
+        """People a participle of protest follows are protesters ("opened fire on residents
+        protesting rebel occupation of the town")."""
+        protesters = self.implied_ids.get("protesters")
+        if protesters is None:
+            return mentions
+        result: list[EntityMention] = []
+        for mention in sorted(mentions, key=lambda m: m.start):
+            previous = result[-1] if result else None
+            if previous is not None and previous.entity_id == protesters and mention.entity_id == protesters \
+                    and previous.end >= mention.start - 1 and alias_key(mention.text) in self.cues.protesting:
+                continue  # (the participle, read with the people before it)
+            actor = self.gazetteer.actors.get(mention.entity_id)
+            following = _gap_words(body[mention.end:mention.end + 20].lower())[:1]
+            if actor is not None and actor.kind == "civilians" and following and following[0] in self.cues.protesting:
+                mention = mention.model_copy(update={"entity_id": protesters})
+            result.append(mention)
+        return result
 
     def _own_soldiers(self, mentions: list[EntityMention], body: str) -> list[EntityMention]:
         """"Chadian MINUSMA soldiers", "French Operation Barkhane soldiers": a common noun that
@@ -2592,7 +2615,8 @@ class EventAssembler:
             # "French and Malian forces carried out an operation near Serma, 15 militants killed":
             # the side whose operation the sentence opens with, a clause before the toll, acted
             first = by_index.get(draft.sentence_first)
-            if first is None or not all(self._is_weak(role) for role in draft.roles if role.role == "actor1") \
+            if first is None or draft.event_type in _CROWD_TYPES \
+                    or not all(self._is_weak(role) for role in draft.roles if role.role == "actor1") \
                     or "," not in document.body[first.start:draft.anchor.start]:
                 continue
             opening = [m for m in mentions if m.kind == "actor" and first.start <= m.start and m.end <= draft.anchor.start
@@ -2619,7 +2643,8 @@ class EventAssembler:
             # told passively with no agent was done by the one armed group a later clause of its
             # sentence names, not one acted upon (not a state's or foreign force: "…near Boni,
             # where MINUSMA patrols")
-            if "roles:passive" not in draft.rules or not all(role.implied for role in draft.roles if role.role == "actor1"):
+            if "roles:passive" not in draft.rules or draft.event_type in _CROWD_TYPES \
+                    or not all(role.implied for role in draft.roles if role.role == "actor1"):
                 continue
             own = by_index.get(draft.sentence_last)
             if own is None:
@@ -2852,7 +2877,9 @@ class EventAssembler:
         return role.implied or role.actor_id in self.generic_ids
 
     def _actor1_is_weak(self, draft: _Draft) -> bool:
-        return any(role.role == "actor1" and self._is_weak(role) for role in draft.roles)
+        # (the crowd of a protest or riot is its side, not one a claim may name instead)
+        return draft.event_type not in _CROWD_TYPES and any(
+            role.role == "actor1" and self._is_weak(role) for role in draft.roles)
 
     def _toll_without_actor1(self, draft: _Draft) -> bool:
         """True for a toll ("Three militants were killed.") whose text named no actor1: none,
@@ -3076,6 +3103,9 @@ class EventAssembler:
                     continue  # (residents who march are the crowd itself)
                 role = replace(role, role="assoc_actor_1")
             roles.append(role)
+        if any(role.role == "actor1" and role.actor_id == crowd_id for role in roles):
+            # ("soldiers opened fire on protesters": the crowd acted upon is the side itself)
+            roles = [role for role in roles if not (role.role.endswith("2") and role.actor_id == crowd_id)]
         if not any(role.role == "actor1" for role in roles):
             # ("people demonstrated against the arrest of an activist": the activist, a protester
             # the protest is for, kept the crowd from being implied before it was dropped)

@@ -367,7 +367,7 @@ CASES = [
      dict(a1="jnim", a2="army")),
     # … but not the subject of a clause a reporting verb opens
     ("On 9 May 2019, the MNLA claimed the army failed to respect the deal and opened fire on protesters near Boni.",
-     dict(a1="army")),
+     dict(code="PRO/Excessive force against protesters", a1="protesters", a2="army", ids={"protesters", "army"})),
     # the side before a weapon acts through a verb of use ("dropped bombs on")
     ("On 9 May 2019, French forces dropped bombs on JNIM positions near Boni.",
      dict(code="ERV/Air/drone strike", a1="france", a2="jnim")),
@@ -618,6 +618,9 @@ CASES = [
     ("A MINUSMA truck hit a mine near Boni. Soldiers arrested two men in Gao. The device was planted by JNIM militants.",
      dict(code="ERV/Remote explosive/landmine/IED", a1="gunmen", a2="minusma")),
     # --- Protests
+    # people a participle of protest follows are protesters, and force used on them is excessive
+    ("On 9 May 2019, gunmen opened fire on residents protesting the occupation of Gao.",
+     dict(code="PRO/Excessive force against protesters", a1="protesters", a2="gunmen")),
     ("Thousands of residents protested in Bamako against the junta.",
      dict(code="PRO/Peaceful protest", a1="protesters", place="bamako")),
     ("Teachers went on strike in Mopti to demand unpaid salaries.",
