@@ -3103,14 +3103,14 @@ class EventAssembler:
                     continue  # (residents who march are the crowd itself)
                 role = replace(role, role="assoc_actor_1")
             roles.append(role)
-        if any(role.role == "actor1" and role.actor_id == crowd_id for role in roles):
-            # ("soldiers opened fire on protesters": the crowd acted upon is the side itself)
-            roles = [role for role in roles if not (role.role.endswith("2") and role.actor_id == crowd_id)]
         if not any(role.role == "actor1" for role in roles):
             # ("people demonstrated against the arrest of an activist": the activist, a protester
             # the protest is for, kept the crowd from being implied before it was dropped)
             roles.append(_Role(crowd_id, "actor1", "", "", 100.0, implied=True))
             draft.rules.append(f"implied:actor1={crowd}")
+        if any(role.role == "actor1" and role.actor_id == crowd_id for role in roles):
+            # ("soldiers opened fire on protesters": the crowd acted upon is the side itself)
+            roles = [role for role in roles if not (role.role.endswith("2") and role.actor_id == crowd_id)]
         draft.roles = sorted(_unique_roles(roles), key=lambda role: _ROLE_ORDER[role.role])
 
     def _freeze(self, document: Document, draft: _Draft) -> Event:

@@ -620,7 +620,7 @@ CASES = [
     # --- Protests
     # people a participle of protest follows are protesters, and force used on them is excessive
     ("On 9 May 2019, gunmen opened fire on residents protesting the occupation of Gao.",
-     dict(code="PRO/Excessive force against protesters", a1="protesters", a2="gunmen")),
+     dict(code="PRO/Excessive force against protesters", a1="protesters", a2="gunmen", ids={"protesters", "gunmen"})),
     ("Thousands of residents protested in Bamako against the junta.",
      dict(code="PRO/Peaceful protest", a1="protesters", place="bamako")),
     ("Teachers went on strike in Mopti to demand unpaid salaries.",
