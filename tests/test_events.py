@@ -1125,13 +1125,6 @@ def test_events_a_sentence_without_an_act_after_it_sets_the_scene(extract, text,
     ("On 9 May 2019, gunmen attacked the area of 'Tassaga' [Boni] and killed two civilians.", "boni"),
     # round brackets give its units
     ("On 9 May 2019, gunmen attacked the village of Konna (Mopti) and killed two civilians.", "konna"),
-])
-def test_events_a_place_identified_in_square_brackets(extract, text, place):
-    _document, events = extract(text)
-    assert events[0].location is not None and events[0].location.id == place, events[0].rules
-
-
-@pytest.mark.parametrize(("text", "place"), [
     # a region, then where in it
     ("A convoy hit a mine in the Kidal region between Aguelhok and Tessalit.", "aguelhok"),
     ("A convoy hit a mine in the Kidal region near Gao.", "kidal-region"),
