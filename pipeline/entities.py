@@ -773,7 +773,7 @@ class EntityRecognizer:
 
 
 def _identified_in_brackets(mentions: list[EntityMention], body: str, gazetteer: Gazetteer) -> list[EntityMention]:
-    """"Inalabag [Tin Elebag]", "Garou [Garou-Leye]": a place named in square brackets right
+    """"Inalabag [Tin Elebag]", "Gnagnabou [Nyagambou]": a place named in square brackets right
     after another is the editor's identification of it, and the place the name before means."""
     result = list(mentions)
     places = [i for i, m in enumerate(mentions) if m.kind == "place" and m.method != "unresolved"]

@@ -57,6 +57,8 @@ _VICTIM_KINDS = {"civilians", "state forces", "external/other forces", "identity
 _TERRITORIAL = {"Government regains territory", "Non-state actor overtakes territory"}
 # event types whose acting side is a crowd
 _CROWD_TYPES = {"Protests", "Riots"}
+# words that present an act as one already told ("the attack", "this ambush")
+_DEFINITE = ("the", "this", "that")
 _ROLE_ORDER = {"actor1": 0, "assoc_actor_1": 1, "actor2": 2, "assoc_actor_2": 3}
 
 
@@ -220,7 +222,7 @@ class Cues:
     implied_with_casualties: dict[str, dict[str, str]] = field(default_factory=dict)
     off_duty: tuple[str, ...] = ()
     off_duty_after: tuple[str, ...] = ()
-    civilian_staff: tuple[str, ...] = ()
+    civilian_staff: frozenset[str] = frozenset()
     undergo_verbs: frozenset[str] = frozenset()
     ownerless_property: frozenset[str] = frozenset()
     protesting: frozenset[str] = frozenset()
@@ -258,7 +260,7 @@ _SET_FIELDS = (
     "modal topic subordinators condition intention intention_links intention_direct negation skippable background reported denied "
     "killed wounded other_outcomes killed_active killed_active_before_dead killed_of subset_markers count_units passive_aux attribution place_object_words light_verbs noun_phrase_prepositions nominal_markers reduced_passive_followers reduced_passive_prepositions agent_markers act_phrase_openers agent_acts "
     "between_markers coordination head_after_links succession present_markers past_markers sequence_openers anaphoric_attackers place_anaphors "
-    "retelling_possessives retelling_modifiers fronted_prepositions present_subjects office_titles response_verbs response_passive unidentified_persons crowd_quantifiers toll_persons subject_pronouns vigilante_targets group_nouns protest_causes crowd_control_forces undergo_verbs ownerless_property protesting"
+    "retelling_possessives retelling_modifiers fronted_prepositions present_subjects office_titles response_verbs response_passive unidentified_persons crowd_quantifiers toll_persons subject_pronouns vigilante_targets group_nouns protest_causes crowd_control_forces civilian_staff undergo_verbs ownerless_property protesting"
 ).split()
 _PHRASE_FIELDS = ("no_fatalities", "coded_count", "coded_place", "off_duty_after", "accusation_links", "association_links", "after_another")
 
@@ -285,7 +287,6 @@ def load_cues(directory: Path = DEFAULT_GAZETTEER_DIR) -> Cues:
     values["implied_actors"] = {str(k): tuple(v) for k, v in (data.get("implied_actors") or {}).items()}
     values["implied_by_event_type"] = {str(k): dict(v) for k, v in (data.get("implied_by_event_type") or {}).items()}
     values["off_duty"] = tuple(str(item) for item in data.get("off_duty") or ())
-    values["civilian_staff"] = tuple(str(item).lower() for item in data.get("civilian_staff") or ())
     values["implied_with_casualties"] = {str(k): dict(v) for k, v in (data.get("implied_with_casualties") or {}).items()}
     return Cues(**values)
 
@@ -983,13 +984,14 @@ def assign_roles(
             between_gap = text_of(earlier[-1][0].end, candidate[0][0].start)
             in_phrase = re.search(r"(?<!\w)(?:from|of|on|to|with|against|at|in)\s+(?:the\s+|their\s+|its\s+)?$",
                                   text_of(max(sentence_start, candidate[0][0].start - 20), candidate[0][0].start).lower())
+            # (or the object of the verb right after the earlier side: "removed thirty soldiers", not
+            # the subject of a clause of its own: "claimed the government failed to … and opened fire")
             verb_words = [word for word in _gap_words(between_gap.lower()) if not word.endswith("ly")]
-            objects = not re.search(r"[,;]", between_gap) and 1 <= len(verb_words) <= 2 \
+            opens_clause = any(re.fullmatch(r"[a-z]+ed", word) or word in cues.passive_aux for word in _gap_words(gap.lower()))
+            objects = not re.search(r"[,;]", between_gap) and 1 <= len(verb_words) <= 2 and not opens_clause \
                 and re.fullmatch(r"[a-z]+ed", verb_words[0]) is not None and verb_words[0] not in cues.passive_aux \
                 and all(word in ("the", "a", "an", "their", "its", "some", "several") or word in cues.number_words
-                        or word.isdigit() for word in verb_words[1:]) \
-                and not any(re.fullmatch(r"[a-z]+ed", word) or word in cues.passive_aux
-                            for word in _gap_words(gap.lower()))  # (not a clause's subject: "claimed the government failed to … and opened fire")
+                        or word.isdigit() for word in verb_words[1:])
             if (in_phrase or objects) and len(between_gap) <= settings.subject_window_chars \
                     and not re.search(r"[;.]", between_gap):
                 if objects and _gap_words(text_of(hit_end, hit_end + 12).lower())[:1] in (["them"], ["him"], ["her"]):
@@ -1967,7 +1969,7 @@ class EventAssembler:
             actor = self.gazetteer.actors.get(role.actor_id)
             before = _words_before(body, mention.start, 24)
             after = re.split(r"[.;!?]", body[mention.end:mention.end + 80])[0].lower()
-            staff = _gap_words(after)[:1] in ([word] for word in self.cues.civilian_staff)
+            staff = bool(set(_gap_words(after)[:1]) & self.cues.civilian_staff)
             if (civilians is not None and role.role.endswith("2") and actor is not None
                     and actor.kind in ("state forces", "external/other forces")
                     and (any(before.endswith(marker) for marker in self.cues.off_duty) or staff
@@ -2639,34 +2641,10 @@ class EventAssembler:
                 self._attribute(draft, opening[0], self._partners(opening[0], mentions, document.body))
                 draft.rules.append("roles:opening-clause")
         for draft in merged:
-            # "two villagers received 40 lashes after Islamist extremists convicted them": an act
-            # told passively with no agent was done by the one armed group a later clause of its
-            # sentence names, not one acted upon (not a state's or foreign force: "…near Boni,
-            # where MINUSMA patrols")
-            if "roles:passive" not in draft.rules or draft.event_type in _CROWD_TYPES \
-                    or not all(role.implied for role in draft.roles if role.role == "actor1"):
-                continue
             own = by_index.get(draft.sentence_last)
-            if own is None:
-                continue
-            acted_upon = {role.actor_id for role in draft.roles if not role.role.endswith("1")}
-            later = [m for m in mentions if m.kind == "actor" and draft.anchor.end <= m.start and m.end <= own.end
-                     and m.entity_id != self.unknown_attackers and m.entity_id in self.gazetteer.actors
-                     and self.gazetteer.actors[m.entity_id].kind in ("rebel group", "political militia", "identity militia")]
-            if len({m.entity_id for m in later}) != 1 or later[0].entity_id in acted_upon:
-                continue
-            # (the group is the subject of the clause's verb, its head noun read with it: not
-            # "targeting MNLA members", "under the control of the MNLA")
-            after = [word for word in _gap_words(document.body[later[0].end:own.end].lower())
-                     if not word.endswith("ly") and word not in ("later", "then", "also")]
-            if after and _singular(after[0]) in self.generic_nouns:
-                after = after[1:]
-            before = [word for word in _gap_words(_words_before(document.body, later[0].start, 30, own.start))
-                      if word not in self.cues.reported]
-            agent_of_passive = before[-1:] == ["by"] and not _HELD_BY.search(document.body, max(own.start, later[0].start - 40), later[0].start)
-            if agent_of_passive or (after and (re.fullmatch(r"[a-z]+ed", after[0]) or after[0] in self.cues.light_verbs
-                                              or after[0] in self.cues.attribution) and after[0] not in self.cues.passive_aux):
-                self._attribute(draft, later[0], self._partners(later[0], mentions, document.body))
+            agent = self._later_clause_agent(draft, own, mentions, document.body) if own is not None else None
+            if agent is not None:
+                self._attribute(draft, agent, self._partners(agent, mentions, document.body))
                 draft.rules.append("roles:later-clause")
         with_events = {index for d in merged for index in range(d.sentence_first, d.sentence_last + 1)}
         for draft in merged:
@@ -2849,6 +2827,34 @@ class EventAssembler:
         agent = [m for m in named if m.start >= cue_at and re.search(r"\b(?:by|to|par)\b", sentence.text[cue_at - sentence.start:m.start - sentence.start])]
         return agent[0] if agent else named[0]
 
+    def _later_clause_agent(self, draft: _Draft, own: Sentence, mentions: Sequence[EntityMention],
+                            body: str) -> Optional[EntityMention]:
+        """"two villagers received 40 lashes after Islamist extremists convicted them": an act
+        told passively with no agent was done by the one armed group a later clause of its
+        sentence names as doing something, not one acted upon, nor a state's or foreign force
+        ("…near Boni, where MINUSMA patrols"); else None."""
+        if "roles:passive" not in draft.rules or draft.event_type in _CROWD_TYPES \
+                or not all(role.implied for role in draft.roles if role.role == "actor1"):
+            return None
+        acted_upon = {role.actor_id for role in draft.roles if not role.role.endswith("1")}
+        later = [m for m in mentions if m.kind == "actor" and draft.anchor.end <= m.start and m.end <= own.end
+                 and m.entity_id != self.unknown_attackers and m.entity_id in self.gazetteer.actors
+                 and self.gazetteer.actors[m.entity_id].kind in ("rebel group", "political militia", "identity militia")]
+        if len({m.entity_id for m in later}) != 1 or later[0].entity_id in acted_upon:
+            return None
+        group = later[0]
+        # the group is the subject of the clause's verb, its head noun read with it, or the agent
+        # of a passive one (not "targeting MNLA members", "under the control of the MNLA")
+        after = [word for word in _gap_words(body[group.end:own.end].lower())
+                 if not word.endswith("ly") and word not in ("later", "then", "also")]
+        if after and _singular(after[0]) in self.generic_nouns:
+            after = after[1:]
+        acts = bool(after) and after[0] not in self.cues.passive_aux and (
+            re.fullmatch(r"[a-z]+ed", after[0]) is not None or after[0] in self.cues.light_verbs | self.cues.attribution)
+        before = [word for word in _gap_words(_words_before(body, group.start, 30, own.start)) if word not in self.cues.reported]
+        agent_of_passive = before[-1:] == ["by"] and not _HELD_BY.search(body, max(own.start, group.start - 40), group.start)
+        return group if acts or agent_of_passive else None
+
     def _leading_actor(self, sentence: Sentence, mentions: Sequence[EntityMention], draft: _Draft) -> Optional[EntityMention]:
         """The named armed group a trigger-less sentence opens with ("French forces conducted…"),
         for an event after it whose actor1 is implied or generic; else None."""
@@ -2962,7 +2968,7 @@ class EventAssembler:
         if second.attribution and any(role.role == "actor1" and (role.implied or role.actor_id == unknown) for role in first.roles):
             return True  # "The device was planted by JNIM.": who did the act just told
         if body and (self._retells(second, body) or (second.attribution and _gap_words(
-                body[second.start:second.anchor.start].lower())[-1:] in (["the"], ["this"], ["that"]))):
+                body[second.start:second.anchor.start].lower())[-1:] in ([word] for word in _DEFINITE))):
             # "The attack caused material damage.", "JNIM claimed the attack.": the act a sentence
             # opens with, or a claim names, as one already told is the one just told
             return True
@@ -2984,7 +2990,7 @@ class EventAssembler:
     def _retells(draft: _Draft, body: str) -> bool:
         """True for a telling that opens its sentence with the act as one already told ("The
         attack …", "This ambush …")."""
-        return _gap_words(body[draft.start:draft.anchor.start].lower()) in (["the"], ["this"], ["that"])
+        return _gap_words(body[draft.start:draft.anchor.start].lower()) in ([word] for word in _DEFINITE)
 
     def _combine(self, first: _Draft, second: _Draft) -> _Draft:
         """The first telling codes the event, unless the second is the analyst's heading, the act
