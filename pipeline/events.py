@@ -1577,8 +1577,11 @@ class EventAssembler:
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         if span is None:
             return []
-        lemmas = [token.lemma_.lower() for token in span]
-        lemma_set = set(lemmas) | {token.lower_ for token in span}
+        # (the words of a date are no cue: "On 25 March" tells no march)
+        in_dates = [(e.char_start, e.char_end) for e in dates.expressions
+                    if sentence.start <= e.char_start and e.char_end <= sentence.end]
+        words = [token for token in span if not any(start <= token.idx < end for start, end in in_dates)]
+        lemma_set = {token.lemma_.lower() for token in words} | {token.lower_ for token in words}
         if lemma_set & self.cues.background:
             return []
         label = self.triggers.label_at(document.body[sentence.start:sentence.end], sentence.start)

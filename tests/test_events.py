@@ -617,6 +617,8 @@ CASES = [
     # ... but not across a sentence telling another act
     ("A MINUSMA truck hit a mine near Boni. Soldiers arrested two men in Gao. The device was planted by JNIM militants.",
      dict(code="ERV/Remote explosive/landmine/IED", a1="gunmen", a2="minusma")),
+    # the words of a date are no cue: "March" tells no march
+    ("On 25 March 2019, residents attacked the police in Boni.", dict(code="RIO/Mob violence", a1="rioters", a2="police")),
     # --- Protests
     # people a participle of protest follows are protesters, and force used on them is excessive
     ("On 9 May 2019, gunmen opened fire on residents protesting the occupation of Gao.",
