@@ -135,6 +135,8 @@ def test_gazetteer_bundled_state_forces_answer_to_their_acled_label():
     ("The MNLA launched another offensive on state forces.", "mali-army"),
     ("A Platform convoy was attacked near Gawa.", "plateforme"),
     ("Gunmen burned the voting office in Kerena.", "local-officials"),
+    ("Militants abducted three teachers who worked as elections officials in Kargue.", "local-officials"),
+    ("Gunmen shot dead a council member in Timbuktu.", "local-officials"),
     ("An alleged jihadist commander was killed near Gao.", "islamist-militia"),
     ("French jets bombed the Islamist-held town of Diabali.", "islamist-militia"),
     ("Presumed ISGS or JNIM militants ambushed a patrol near Boni.", "jnim-or-isgs"),
