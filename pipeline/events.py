@@ -2030,6 +2030,14 @@ class EventAssembler:
                                                {finding.mention.entity_id for finding in findings})
             if victims is not None:
                 findings = [*findings, RoleFinding(victims, "actor2", "roles:outcome-object")]
+                # ("killed twelve civilians from the Fulani community": the people they are of)
+                last = victims
+                for mention in sorted((m for m in actor_mentions if m.start >= victims.end), key=lambda m: m.start):
+                    if mention.entity_id not in self.group_ids \
+                            or _is_coordination(text_of(last.end, mention.start), self.cues) not in ("coord", "assoc"):
+                        break
+                    findings.append(RoleFinding(mention, "assoc_actor_2", "roles:outcome-object"))
+                    last = mention
         if anchor.trigger.event_type in _VIOLENT_TYPES and not any(finding.role == "actor2" for finding in findings):
             acting = {finding.mention.entity_id for finding in findings}
             victims = self._casualty_subject(actor_mentions, text_of, sentence.end, acting)

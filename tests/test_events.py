@@ -359,6 +359,9 @@ CASES = [
     # the noun that alone names the state's forces names again the foreign force it described
     ("On 9 May 2019, French Barkhane soldiers were ambushed by JNIM near Boni. Two soldiers were killed.",
      dict(a1="jnim", a2="france", ids={"jnim", "france"})),
+    # the victims of an outcome clause come with the people they are of
+    ("On 9 May 2019, JNIM militants attacked the villages of Boni and Konna, and killed twelve villagers from the Dogon community.",
+     dict(code="VAC/Attack", a1="jnim", a2="civilians", assoc2={"dogon"})),
     # --- a verb joined by "and" shares the subject of the verb before it, not that verb's object
     ("On 9 May 2019, gunmen searched the belongings of herders near Boni, and opened fire on the army.",
      dict(code="BAT/Armed clash", a1="gunmen", a2="army", ids={"gunmen", "army"})),
