@@ -2043,6 +2043,10 @@ class EventAssembler:
             victims = self._casualty_subject(actor_mentions, text_of, sentence.end, acting)
             if victims is not None:
                 findings = [*findings, RoleFinding(victims, "actor2", "roles:casualty-subject")]
+                # ("17 Fulani men were killed": the people named right before them)
+                findings += [RoleFinding(m, "assoc_actor_2", "roles:casualty-subject") for m in actor_mentions
+                             if m.entity_id in self.group_ids and m.end <= victims.start
+                             and not text_of(m.end, victims.start).strip()]
         return findings
 
     def _casualty_subject(self, actor_mentions, text_of, end: int, acting: set[str]) -> Optional[EntityMention]:

@@ -362,6 +362,8 @@ CASES = [
     # the victims of an outcome clause come with the people they are of
     ("On 9 May 2019, JNIM militants attacked the villages of Boni and Konna, and killed twelve villagers from the Dogon community.",
      dict(code="VAC/Attack", a1="jnim", a2="civilians", assoc2={"dogon"})),
+    ("On 9 May 2019, JNIM militants attacked the village of Sango near Boni, twelve Dogon villagers were killed.",
+     dict(code="VAC/Attack", a1="jnim", a2="civilians", assoc2={"dogon"})),
     # --- a verb joined by "and" shares the subject of the verb before it, not that verb's object
     ("On 9 May 2019, gunmen searched the belongings of herders near Boni, and opened fire on the army.",
      dict(code="BAT/Armed clash", a1="gunmen", a2="army", ids={"gunmen", "army"})),
