@@ -58,7 +58,9 @@ _TERRITORIAL = {"Government regains territory", "Non-state actor overtakes terri
 # event types whose acting side is a crowd
 _CROWD_TYPES = {"Protests", "Riots"}
 # words that present an act as one already told ("the attack", "this ambush")
-_DEFINITE = ("the", "this", "that")
+_DEFINITE = frozenset({"the", "this", "that"})
+# a regular past tense or participle ("removed", "convicted")
+_PAST = re.compile(r"[a-z]+ed")
 _ROLE_ORDER = {"actor1": 0, "assoc_actor_1": 1, "actor2": 2, "assoc_actor_2": 3}
 
 
@@ -961,7 +963,7 @@ def assign_roles(
                 # follows it closely; after an object it belongs to the object ("Dogons escorted by")
                 # ("attacked pirogues escorted by the army": a participle before "by" takes it)
                 head_words = head.split()
-                object_participle = len(head_words) >= 2 and re.fullmatch(r"[a-z]+ed", head_words[-1]) is not None \
+                object_participle = len(head_words) >= 2 and _PAST.fullmatch(head_words[-1]) is not None \
                     and head_words[-2] not in ("and", "or", "et", "ou")  # (not "detained and executed by")
                 attached = (len(head_words) <= 2 and not object_participle) or attached_anyway
                 if attached and len(tail.split()) <= 3 and "," not in tail and len(head.split()) <= 8 and "," not in head:
@@ -987,9 +989,9 @@ def assign_roles(
             # (or the object of the verb right after the earlier side: "removed thirty soldiers", not
             # the subject of a clause of its own: "claimed the government failed to … and opened fire")
             verb_words = [word for word in _gap_words(between_gap.lower()) if not word.endswith("ly")]
-            opens_clause = any(re.fullmatch(r"[a-z]+ed", word) or word in cues.passive_aux for word in _gap_words(gap.lower()))
+            opens_clause = any(_PAST.fullmatch(word) or word in cues.passive_aux for word in _gap_words(gap.lower()))
             objects = not re.search(r"[,;]", between_gap) and 1 <= len(verb_words) <= 2 and not opens_clause \
-                and re.fullmatch(r"[a-z]+ed", verb_words[0]) is not None and verb_words[0] not in cues.passive_aux \
+                and _PAST.fullmatch(verb_words[0]) is not None and verb_words[0] not in cues.passive_aux \
                 and all(word in ("the", "a", "an", "their", "its", "some", "several") or word in cues.number_words
                         or word.isdigit() for word in verb_words[1:])
             if (in_phrase or objects) and len(between_gap) <= settings.subject_window_chars \
@@ -1124,10 +1126,10 @@ def assign_roles(
         if reciprocal and not side1 and not side2 and after:
             # "clashes between tripartite forces (French, Burkinabe and Malian) and Islamist
             # militants": the one side named after "and" of the between-phrase is still a side
-            opening = re.search(r"(?<!\w)(?:%s)(?!\w)" % "|".join(map(re.escape, sorted(cues.between_markers))),
-                                text_of(hit_end, after[0][0][0].start).lower())
-            if opening is not None and re.search(r"(?<!\w)(?:and|et)\s+(?:the\s+)?$", text_of(hit_end, after[0][0][0].start).lower()) \
-                    and len(text_of(hit_end, after[0][0][0].start)) <= 2 * settings.object_window_chars:
+            phrase = text_of(hit_end, after[0][0][0].start)
+            opening = re.search(r"(?<!\w)(?:%s)(?!\w)" % "|".join(map(re.escape, sorted(cues.between_markers))), phrase.lower())
+            if opening is not None and re.search(r"(?<!\w)(?:and|et)\s+(?:the\s+)?$", phrase.lower()) \
+                    and len(phrase) <= 2 * settings.object_window_chars:
                 side2 = after[0]
                 rule = "roles:between-one"
     return _findings(side1, side2, rule)
@@ -1441,13 +1443,11 @@ class EventAssembler:
 
         resolved: list[EntityMention] = []
         ordered = sorted(mentions, key=lambda m: m.start)
-        actors = self.gazetteer.actors
         for index, mention in enumerate(ordered):
             previous = ordered[index - 1] if index else None
             # ("two French Barkhane soldiers were wounded … One of the soldiers died": the noun that
             # alone names the state's forces names again the foreign force it described)
-            state_noun = mention.kind == "actor" and mention.entity_id in actors \
-                and actors[mention.entity_id].kind == "state forces" and bool(mention.alias) and is_common_noun(mention.alias)
+            state_noun = mention.kind == "actor" and self._state_noun(mention)
             if mention.kind == "actor" and mention.entity_id not in self.generic_ids \
                     and mention.entity_id not in self.group_ids and not state_noun:
                 # a name whose alias ends in the noun ("ISGS militants") is described by it
@@ -1894,6 +1894,11 @@ class EventAssembler:
             result.append(mention)
         return result
 
+    def _state_noun(self, mention: EntityMention) -> bool:
+        """True for a state force named by a common noun alone ("soldiers", "troops")."""
+        actor = self.gazetteer.actors.get(mention.entity_id)
+        return actor is not None and actor.kind == "state forces" and bool(mention.alias) and is_common_noun(mention.alias)
+
     def _own_soldiers(self, mentions: list[EntityMention], body: str) -> list[EntityMention]:
         """"Chadian MINUSMA soldiers", "French Operation Barkhane soldiers": a common noun that
         alone names the state's forces ("soldiers") right after a foreign or international force's
@@ -1903,10 +1908,9 @@ class EventAssembler:
         kept: list[EntityMention] = []
         for mention in sorted(mentions, key=lambda m: m.start):
             previous = kept[-1] if kept else None
-            if previous is not None and previous.entity_id != mention.entity_id \
-                    and mention.entity_id in actors and actors[mention.entity_id].kind == "state forces" \
+            if previous is not None and previous.entity_id != mention.entity_id and self._state_noun(mention) \
                     and previous.entity_id in actors and actors[previous.entity_id].kind == "external/other forces" \
-                    and mention.alias and is_common_noun(mention.alias) and previous.alias and not is_common_noun(previous.alias) \
+                    and previous.alias and not is_common_noun(previous.alias) \
                     and re.fullmatch(r"\s+", body[previous.end:mention.start]):
                 kept[-1] = previous.model_copy(update={"end": mention.end, "text": body[previous.start:mention.end]})
                 continue
@@ -2650,7 +2654,7 @@ class EventAssembler:
             # the side is its act, as a light verb anywhere before the toll is; an adverb may come first)
             verb = next((word for word in between if not word.endswith("ly")), "")
             acted = bool(set(between) & self.cues.light_verbs) or bool(
-                re.fullmatch(r"[a-z]+ed", verb) and verb not in self.cues.all_outcomes)
+                _PAST.fullmatch(verb) and verb not in self.cues.all_outcomes)
             if opening and opening[0].entity_id not in acted_upon \
                     and actor_class(self.gazetteer.actors[opening[0].entity_id]) & {"armed"} and acted:
                 self._attribute(draft, opening[0], self._partners(opening[0], mentions, document.body))
@@ -2865,7 +2869,7 @@ class EventAssembler:
         if after and _singular(after[0]) in self.generic_nouns:
             after = after[1:]
         acts = bool(after) and after[0] not in self.cues.passive_aux and (
-            re.fullmatch(r"[a-z]+ed", after[0]) is not None or after[0] in self.cues.light_verbs | self.cues.attribution)
+            _PAST.fullmatch(after[0]) is not None or after[0] in self.cues.light_verbs or after[0] in self.cues.attribution)
         before = [word for word in _gap_words(_words_before(body, group.start, 30, own.start)) if word not in self.cues.reported]
         agent_of_passive = before[-1:] == ["by"] and not _HELD_BY.search(body, max(own.start, group.start - 40), group.start)
         return group if acts or agent_of_passive else None
@@ -2982,8 +2986,8 @@ class EventAssembler:
         unknown = self.unknown_attackers
         if second.attribution and any(role.role == "actor1" and (role.implied or role.actor_id == unknown) for role in first.roles):
             return True  # "The device was planted by JNIM.": who did the act just told
-        if body and (self._retells(second, body) or (second.attribution and _gap_words(
-                body[second.start:second.anchor.start].lower())[-1:] in ([word] for word in _DEFINITE))):
+        opening = _opening_words(second, body)
+        if body and (self._retells(second, body) or (second.attribution and opening[-1:] and opening[-1] in _DEFINITE)):
             # "The attack caused material damage.", "JNIM claimed the attack.": the act a sentence
             # opens with, or a claim names, as one already told is the one just told
             return True
@@ -3005,7 +3009,8 @@ class EventAssembler:
     def _retells(draft: _Draft, body: str) -> bool:
         """True for a telling that opens its sentence with the act as one already told ("The
         attack …", "This ambush …")."""
-        return _gap_words(body[draft.start:draft.anchor.start].lower()) in ([word] for word in _DEFINITE)
+        opening = _opening_words(draft, body)
+        return len(opening) == 1 and opening[0] in _DEFINITE
 
     def _combine(self, first: _Draft, second: _Draft) -> _Draft:
         """The first telling codes the event, unless the second is the analyst's heading, the act
@@ -3274,6 +3279,11 @@ def _words_before(body: str, position: int, width: int, floor: int = 0) -> str:
     """The `width` characters of `body` before `position` (not before `floor`), lower-cased, with
     single spaces: what a cue phrase before a mention is looked for in."""
     return " ".join(body[max(floor, position - width):position].lower().split())
+
+
+def _opening_words(draft: _Draft, body: str) -> list[str]:
+    """The words of a telling's sentence before its anchor."""
+    return _gap_words(body[draft.start:draft.anchor.start].lower())
 
 
 def _same_line(body: str, first: Sentence, second: Sentence) -> bool:
