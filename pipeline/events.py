@@ -175,6 +175,7 @@ class Cues:
     subject_pronouns: frozenset[str] = frozenset()
     vigilante_targets: frozenset[str] = frozenset()
     group_nouns: frozenset[str] = frozenset()
+    side_nouns: frozenset[str] = frozenset()
     protest_causes: frozenset[str] = frozenset()
     crowd_control_forces: frozenset[str] = frozenset()
     present_subjects: frozenset[str] = frozenset()
@@ -262,7 +263,7 @@ _SET_FIELDS = (
     "modal topic subordinators condition intention intention_links intention_direct negation skippable background reported denied "
     "killed wounded other_outcomes killed_active killed_active_before_dead killed_of subset_markers count_units passive_aux attribution place_object_words light_verbs noun_phrase_prepositions nominal_markers reduced_passive_followers reduced_passive_prepositions agent_markers act_phrase_openers agent_acts "
     "between_markers coordination head_after_links succession present_markers past_markers sequence_openers anaphoric_attackers place_anaphors "
-    "retelling_possessives retelling_modifiers fronted_prepositions present_subjects office_titles response_verbs response_passive unidentified_persons crowd_quantifiers toll_persons subject_pronouns vigilante_targets group_nouns protest_causes crowd_control_forces civilian_staff undergo_verbs ownerless_property protesting"
+    "retelling_possessives retelling_modifiers fronted_prepositions present_subjects office_titles response_verbs response_passive unidentified_persons crowd_quantifiers toll_persons subject_pronouns vigilante_targets group_nouns side_nouns protest_causes crowd_control_forces civilian_staff undergo_verbs ownerless_property protesting"
 ).split()
 _PHRASE_FIELDS = ("no_fatalities", "coded_count", "coded_place", "off_duty_after", "accusation_links", "association_links", "after_another")
 
@@ -808,6 +809,10 @@ def _gap_words(gap: str) -> list[str]:
 def _is_coordination(gap: str, cues: Cues) -> Optional[str]:
     """'coord', 'assoc' or 'head-after' when `gap` joins two actors of one side, else None."""
     lowered = " ".join(gap.lower().split())
+    # (the first side's head noun is read with it: "GATIA forces supported by French forces")
+    head = re.match(r"\s*(\S+)", lowered)
+    if head is not None and head.group(1) in cues.side_nouns:
+        lowered = lowered[head.end():]
     stripped = lowered
     for link in cues.association_links:
         if re.search(rf"(?<!\w){re.escape(link)}(?!\w)", lowered):

@@ -436,6 +436,11 @@ CASES = [
      dict(a1="army", code="BAT/Armed clash")),
     ("On 9 May 2019, the army supported by French forces carried out an operation near Boni, ten militants were killed.",
      dict(a1="army", assoc1={"france"})),
+    # --- a head noun that names no side alone ("forces", "elements") is read with the name before it
+    ("On 9 May 2019, GATIA and MNLA forces supported by French forces attacked JNIM militants near Boni.",
+     dict(a1="gatia", assoc1={"mnla", "france"}, a2="jnim")),
+    ("On 9 May 2019, GATIA elements and French forces clashed with JNIM militants near Boni.",
+     dict(a1="gatia", assoc1={"france"}, a2="jnim")),
     # --- the count the analyst says they coded is the toll, whatever the sentences before counted
     ("On 9 May 2019, JNIM militants attacked the army near Boni. An unknown number of soldiers were killed. "
      "Unknown fatalities coded as 3.", dict(a1="jnim", fat=3)),
