@@ -788,6 +788,11 @@ def _identified_in_brackets(mentions: list[EntityMention], body: str, gazetteer:
     return result
 
 
+# what may stand between a place and the bracket of its units: a code ("K06") and the commune
+# that holds it ("in Timiniri Commune", ", Sokoura Commune")
+_UNIT_GAP = re.compile(r"(?:\s+[A-Z]{0,3}\d{1,3}[A-Za-z]?)?(?:,?\s+(?:in\s+(?:the\s+)?)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+[Cc]ommune)?")
+
+
 def _drop_admin_parentheticals(mentions: list[EntityMention], body: str,
                                contradicted=lambda _place, _units: False) -> list[EntityMention]:
     """Places in brackets after a place name its administrative units: "Tanouwa (Koro, Mopti)".
@@ -808,7 +813,10 @@ def _drop_admin_parentheticals(mentions: list[EntityMention], body: str,
         if rest.strip(" ,;/") != "":
             continue
         before = body[:match.start()].rstrip()
-        preceding = [i for i, m in enumerate(mentions) if m.kind == "place" and m.end == len(before)]
+        # (right before the bracket, or before a code or the commune it lies in: "Touba-Koura K06
+        # (Niono, Segou)", "Soh in Timiniri Commune (Bandiagara, Mopti)")
+        preceding = [i for i, m in enumerate(mentions)
+                     if m.kind == "place" and m.end <= len(before) and _UNIT_GAP.fullmatch(before, m.end)]
         if preceding and mentions[preceding[0]].method == "unresolved":
             # "the village of Docoumbo (Bandiagara, Mopti)": the smallest unit holds it
             mentions[preceding[0]] = mentions[preceding[0]].model_copy(update={"entity_id": mentions[inside[0]].entity_id})

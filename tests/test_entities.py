@@ -189,6 +189,10 @@ def test_entities_place_variant_after_locative_word(recognizer, text, expected):
         # a near-miss the units put in another cercle or region is another place: the unit stands for it
         ("Gunmen attacked Aguelhokk (Gao, Gao region) at dawn.", ["Gao"]),
         ("Gunmen attacked Aguelhokk (Kidal region) at dawn.", ["Aguelhokk"]),
+        # the units may follow a code or the commune that holds the place
+        ("Gunmen attacked Aguelhokk K06 (Gao, Gao region) at dawn.", ["Gao"]),
+        ("Gunmen attacked Aguelhokk in Tarkint Commune (Gao, Gao region) at dawn.", ["Gao"]),
+        ("Gunmen attacked Aguelhokk, Tarkint Commune (Kidal region) at dawn.", ["Aguelhokk"]),
     ],
 )
 def test_entities_admin_units_in_brackets_are_not_event_places(recognizer, text, places):
