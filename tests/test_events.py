@@ -428,6 +428,8 @@ CASES = [
     ("On 9 May 2019, four men, accused of being gunmen, were killed by Dozo militiamen near Boni.",
      dict(code="VAC/Attack", a1="dozo", a2="civilians")),
     ("On 9 May 2019, a man accused of theft was flogged by Ansar Dine fighters in Timbuktu.", dict(a1="ansar-dine")),
+    ("On 9 May 2019, Fulani suspected of supporting JNIM were beaten by soldiers in Boni.",
+     dict(a1="army", a2="civilians", assoc2={"fulani"}, ids={"army", "civilians", "fulani"})),
     # --- the side whose act the sentence opens with, a clause before a toll or clash that names
     # no actor, did it: through a light verb or the verb right after it
     ("On 9 May 2019, the army dismantled a militant base near Boni, ten militants were killed in the clashes.",
