@@ -873,7 +873,7 @@ def drop_generic_modifiers(mentions: Sequence[EntityMention], text_of, generic_i
             # (presumably 'jihadists')": the suspicion in brackets says who they were
             if following.entity_id in generic_ids and re.fullmatch(r"\s+", gap):
                 continue
-            if _SUSPECTED_IN_BRACKETS.fullmatch(gap) or (
+            if _SUSPECTED_IN_BRACKETS.fullmatch(gap) or _SAID_TO_BE.fullmatch(gap) or (
                     following.entity_id not in generic_ids and _DESCRIBED_AS.fullmatch(gap)):
                 # (the suspected side takes the place of the unidentified one, over both names)
                 ordered[index + 1] = following.model_copy(update={"start": mention.start, "text": text_of(mention.start, following.end)})
@@ -1144,6 +1144,11 @@ def assign_roles(
 _SUSPECTED_IN_BRACKETS = re.compile(
     r"\s*[(\[]\s*(?:presumably|presumed|assumed|believed to be|thought to be|said to be|suspected(?: to be)?|likely|probably|possibly|allegedly|reportedly)"
     r"\s+(?:to be\s+)?(?:the\s+)?['\"‘“]?", re.IGNORECASE)
+# between an unidentified side and the group it is said to be: "armed men believed to be
+# affiliated with AQIM", "gunmen, who were thought to be members of the MNLA"
+_SAID_TO_BE = re.compile(
+    r"\s*,?\s*(?:who\s+(?:is|are|was|were)\s+)?(?:believed|thought|said|suspected|presumed|alleged)\s+to\s+(?:be|have\s+been)\s+"
+    r"(?:(?:affiliated|linked|connected)\s+(?:with|to)\s+|(?:members?|elements?|part)\s+of\s+)?(?:the\s+)?['\"‘“]?", re.IGNORECASE)
 # before the side that holds a place: "the town of Tin Hama, being held by GATIA", "a checkpoint
 # manned by the police"
 _HELD_BY = re.compile(r"(?<!\w)(?:held|controlled|occupied|manned|guarded|defended)\s+by\s+(?:the\s+)?$", re.IGNORECASE)

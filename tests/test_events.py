@@ -249,6 +249,11 @@ CASES = [
     ("On 9 May 2019, soldiers clashed with gunmen (believed to be JNIM militants) near Boni.",
      dict(code="BAT/Armed clash", a1="army", a2="jnim")),
     ("On 9 May 2019, three villagers were killed by gunmen (MNLA) near Boni.", dict(a1="mnla", a2="civilians")),
+    # (so does the group they are said to be, out of brackets)
+    ("On 9 May 2019, five villagers were abducted near Boni by gunmen believed to be affiliated with AQIM.",
+     dict(code="VAC/Abduction/forced disappearance", a1="aqim", a2="civilians", ids={"aqim", "civilians"})),
+    ("On 9 May 2019, five villagers were abducted near Boni by gunmen, who were thought to be members of the MNLA.",
+     dict(a1="mnla", a2="civilians", ids={"mnla", "civilians"})),
     # --- a humanitarian organisation acted upon: civilians, with it associated (ACLED)
     ("On 9 May 2019, gunmen seized an ICRC vehicle near Boni.",
      dict(code="SD/Looting/property destruction", a1="gunmen", a2="civilians", assoc2={"icrc"})),
