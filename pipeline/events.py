@@ -806,6 +806,10 @@ def _gap_words(gap: str) -> list[str]:
     return [word.text for word in text_words(gap)]
 
 
+# words that hedge who a side is, before its name: "one suspected CMA fighter"
+_HEDGES = frozenset({"suspected", "presumed", "alleged", "supposed"})
+
+
 def _is_coordination(gap: str, cues: Cues) -> Optional[str]:
     """'coord', 'assoc' or 'head-after' when `gap` joins two actors of one side, else None."""
     lowered = " ".join(gap.lower().split())
@@ -821,10 +825,11 @@ def _is_coordination(gap: str, cues: Cues) -> Optional[str]:
             remaining = [word for word in _gap_words(stripped) if word not in cues.coordination and word not in ("a", "an")]
             return "assoc" if not remaining else None
     words = _gap_words(lowered)
-    # ("a Malian soldier and a civilian", "soldiers and two civilians": an article or a count
-    # opens the next member)
+    # ("a Malian soldier and a civilian", "soldiers and two civilians", "and one suspected CMA
+    # fighter": an article, a count or a hedge opens the next member)
     remaining = [word for word in words if word not in cues.coordination]
-    if remaining and {"and", "et", "or"} & set(words) and all(word.isdigit() or word in cues.number_words for word in remaining):
+    if remaining and {"and", "et", "or"} & set(words) and all(
+            word.isdigit() or word in cues.number_words or word in _HEDGES for word in remaining):
         return "coord"
     if not remaining:
         return "coord"

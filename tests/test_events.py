@@ -448,6 +448,9 @@ CASES = [
      dict(a1="gatia", assoc1={"mnla", "france"}, a2="jnim")),
     ("On 9 May 2019, GATIA elements and French forces clashed with JNIM militants near Boni.",
      dict(a1="gatia", assoc1={"france"}, a2="jnim")),
+    # (and a hedge or a count may open the next member: "and one suspected MNLA fighter")
+    ("On 9 May 2019, ten GATIA members and one suspected MNLA fighter were killed in a JNIM attack near Boni.",
+     dict(code="BAT/Armed clash", a1="jnim", a2="gatia", assoc2={"mnla"})),
     # --- the count the analyst says they coded is the toll, whatever the sentences before counted
     ("On 9 May 2019, JNIM militants attacked the army near Boni. An unknown number of soldiers were killed. "
      "Unknown fatalities coded as 3.", dict(a1="jnim", fat=3)),
