@@ -1121,7 +1121,10 @@ def assign_roles(
             side1, side2 = obj, second
         rule = "roles:between"
         if subject is not None:
-            side1 = side1 + [(mention, "assoc") for mention, _ in subject]
+            # (not a side the between-phrase names as the other: "racketeering by policemen
+            # triggered clashes between vendors and police")
+            others = {mention.entity_id for mention, _ in side2}
+            side1 = side1 + [(mention, "assoc") for mention, _ in subject if mention.entity_id not in others]
     elif passive:
         side2 = subject or []
         side1 = []
@@ -2297,7 +2300,7 @@ class EventAssembler:
         """
         trigger = hit.trigger
 
-        def classes(suffix: str) -> set[str]:
+        def classes(suffix: str, other: frozenset[str] = frozenset()) -> set[str]:
             # the head of a side says what it is; its associates only when it has no head
             # ("a Dogon Dan Na Ambassagou camp" is a militia's, not civilians')
             found: set[str] = set()
@@ -2308,7 +2311,11 @@ class EventAssembler:
                     actor = self.gazetteer.actors.get(role.actor_id)
                     if actor is None or not role.role.endswith(suffix) or (heads_only and not role.role.startswith("actor")):
                         continue
-                    if actor.kind in _GROUP_KINDS and (suffix == "1" or armed):
+                    # ("students clashed with the police": people of an occupation who fight the
+                    # state's forces, no armed group, are a crowd, as they are a militia against one)
+                    crowd = actor.kind == "social group" and suffix == "1" and not armed \
+                        and "state" in other and "non-state" not in other
+                    if actor.kind in _GROUP_KINDS and (suffix == "1" or armed) and not crowd:
                         # "Fulani attacked": an identity group acting is no crowd; "a Tuareg
                         # separatist vehicle": the people an armed side is of say who it is, not what
                         continue
@@ -2317,7 +2324,8 @@ class EventAssembler:
                     break
             return found
 
-        acting, target = classes("1"), classes("2")
+        target = classes("2")
+        acting = classes("1", frozenset(target))
         for number, rule in enumerate(trigger.rules):
             if hit.label and rule.event_type != trigger.event_type:
                 continue

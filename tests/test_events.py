@@ -309,6 +309,14 @@ CASES = [
     # --- a mob that turns on suspected criminals acts as vigilantes, with the rioters
     ("On 9 May 2019, residents lynched a suspected thief in Gao.",
      dict(code="RIO/Mob violence", a1="rioters", assoc1={"vigilantes"})),
+    # --- people of an occupation who fight the state's forces are a crowd; against an armed
+    # group they are a fighting side
+    ("On 9 May 2019, teachers clashed with the police in Bamako.",
+     dict(code="RIO/Mob violence", a1="rioters", assoc1={"teachers"}, a2="police")),
+    ("On 9 May 2019, herders clashed with JNIM militants near Boni.", dict(code="BAT/Armed clash", a2="jnim")),
+    # (the side the between-phrase names second stays the second, whoever the sentence named first)
+    ("On 9 May 2019, a fine imposed by the police triggered clashes between teachers and police in Bamako.",
+     dict(code="RIO/Mob violence", a1="rioters", assoc1={"teachers"}, a2="police")),
     ("On 9 May 2019, residents burned the house of a village chief in Gao.", dict(a1="rioters", ids={"rioters"})),
     # --- a party or movement that stages a protest is associated with the protesters
     ("On 9 May 2019, UDM members staged a demonstration in Bamako.", dict(code="PRO/Peaceful protest", a1="protesters", assoc1={"union-of-democrats"})),
