@@ -2010,8 +2010,12 @@ class EventAssembler:
         return len(sentence.text.split()) >= self.settings.heading_min_words
 
     def _is_proper_noun(self, body: str, doc: Doc, hit: TriggerHit, sentence_span) -> bool:
-        """A one-word trigger written with a capital inside a sentence is a name ("March")."""
+        """A one-word trigger written with a capital inside a sentence is a name ("March"), unless
+        the sentence is a headline in title case ("Islamists Launch Fresh Attacks On Timbuktu")."""
         if hit.token_end - hit.token_start != 1 or hit.token_start == sentence_span.start:
+            return False
+        words = [body[token.idx:token.idx + len(token)] for token in sentence_span[1:] if token.is_alpha]
+        if len(words) >= 4 and sum(word[:1].isupper() for word in words) >= 0.8 * len(words):
             return False
         text = body[hit.start:hit.end]
         previous = doc[hit.token_start - 1].text

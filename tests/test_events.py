@@ -647,6 +647,8 @@ CASES = [
      dict(code="ERV/Remote explosive/landmine/IED", a1="gunmen", a2="minusma")),
     # the words of a date are no cue: "March" tells no march
     ("On 25 March 2019, residents attacked the police in Boni.", dict(code="RIO/Mob violence", a1="rioters", a2="police")),
+    # a trigger written with a capital is a word, not a name, in a headline in title case
+    ("Jihadists Launch Fresh Attacks On Villages Near Boni", dict(code="VAC/Attack", a1="islamists", a2="civilians")),
     # --- Protests
     # people a participle of protest follows are protesters, and force used on them is excessive
     ("On 9 May 2019, gunmen opened fire on residents protesting the occupation of Gao.",
