@@ -689,7 +689,7 @@ class TriggerMatcher:
                 continue
             self.by_id[trigger.id] = trigger
             # patterns go through the same folding as the text ("sit-in" is read "sit in")
-            patterns = [self.nlp(matching_text(word).lower()) for word in (*trigger.lemmas, *trigger.phrases)]
+            patterns = [self.nlp(matching_text(word).lower()) for word in (*trigger.lemmas, *trigger.phrases, *trigger.place_lemmas)]
             self.matcher.add(trigger.id, patterns)
             for label in trigger.labels:
                 self.labels.setdefault(alias_key(label), trigger)
@@ -1228,9 +1228,12 @@ def _has_passive_verb(gap: str, cues: Cues) -> bool:
     for index, word in enumerate(words[:-1]):
         if word in cues.passive_aux:
             following = words[index + 1]
+            at = index + 1
             if following.endswith("ly") and index + 2 < len(words):
-                following = words[index + 2]
-            if _PARTICIPLE.fullmatch(following) and following not in cues.skippable:
+                following, at = words[index + 2], index + 2
+            # ("the MNLA is believed to have taken Gao": the passive is of the belief, not the act)
+            raising = words[at + 1:at + 3] in (["to", "have"], ["to", "be"])
+            if _PARTICIPLE.fullmatch(following) and following not in cues.skippable and not raising:
                 return True
         elif (words[index + 1] == "by" and _PARTICIPLE.fullmatch(word) and word not in cues.skippable) \
                 or (word == "subjected" and words[index + 1] == "to"):
@@ -1618,6 +1621,10 @@ class EventAssembler:
                 continue
             if hit.trigger.requires_words and not self._has_words(hit.trigger.requires_words, lemma_set, folded[sentence.start:sentence.end]):
                 continue
+            if self._needs_place(doc, hit) and not self._place_is_object(
+                    document.body, [m for m in mentions if m.kind == "place" and sentence.start <= m.start and m.end <= sentence.end
+                                    and m.place_scope != "country"], hit):
+                continue  # "took part", "took two hostages": no place taken
             before = [token.lemma_.lower() for token in doc[span.start:hit.token_start]]
             clause = [token.lemma_.lower() for token in doc[span.start:hit.token_start]]
             for position in range(len(clause) - 1, -1, -1):
@@ -1669,6 +1676,7 @@ class EventAssembler:
         actor_mentions = drop_generic_modifiers(actor_mentions, text_of, self.generic_ids, self.group_ids)
         actor_mentions = [m for m in actor_mentions if not self._in_accusation(sentence, m)]
         actor_mentions = self._own_soldiers(actor_mentions, document.body)
+        actor_mentions = self._soldiers_of_country(actor_mentions, place_mentions, document.body)
         findings = self._roles(doc, document, sentence, role_anchor, actor_mentions, text_of, heading=role_anchor.label)
         findings = self._included_victims(findings, actor_mentions, document.body, role_anchor)
         findings = self._further_victims(findings, candidates, actor_mentions, document.body)
@@ -1916,6 +1924,24 @@ class EventAssembler:
         """True for a state force named by a common noun alone ("soldiers", "troops")."""
         actor = self.gazetteer.actors.get(mention.entity_id)
         return actor is not None and actor.kind == "state forces" and bool(mention.alias) and is_common_noun(mention.alias)
+
+    def _soldiers_of_country(self, mentions: list[EntityMention], places: list[EntityMention], body: str) -> list[EntityMention]:
+        """"Soldiers from Chad", "troops of Niger": a common noun that alone names the state's
+        forces, followed by "from"/"of" and a country, is that country's military."""
+        actors = self.gazetteer.actors
+        result = []
+        for mention in mentions:
+            country = next((place for place in places if place.place_scope == "country" and place.start >= mention.end
+                            and re.fullmatch(r"\s+(?:from|of)\s+(?:the\s+)?", body[mention.end:place.start], re.IGNORECASE)), None)
+            if country is not None and self._state_noun(mention):
+                name = self.gazetteer.places[country.entity_id].name
+                military = sorted(actor.id for actor in actors.values() if actor.country == name
+                                  and any(label.label.startswith("Military Forces of") for label in actor.acled))
+                if len(military) == 1:
+                    mention = mention.model_copy(update={"entity_id": military[0], "end": country.end,
+                                                         "text": body[mention.start:country.end]})
+            result.append(mention)
+        return result
 
     def _own_soldiers(self, mentions: list[EntityMention], body: str) -> list[EntityMention]:
         """"Chadian MINUSMA soldiers", "French Operation Barkhane soldiers": a common noun that
@@ -2281,6 +2307,15 @@ class EventAssembler:
             lemmas.add(token.lemma_.lower())
             lemmas.add(token.lower_)
         return lemmas
+
+    @staticmethod
+    def _needs_place(doc: Doc, hit: TriggerHit) -> bool:
+        """True for a hit on one of its trigger's `place_lemmas` alone ("took", not "took over")."""
+        if not hit.trigger.place_lemmas or hit.token_end - hit.token_start != 1:
+            return False
+        word = doc[hit.token_start]
+        own = {lemma.lower() for lemma in hit.trigger.lemmas}
+        return word.lemma_.lower() in {lemma.lower() for lemma in hit.trigger.place_lemmas} and word.lemma_.lower() not in own
 
     def _place_is_object(self, body: str, place_mentions: list[EntityMention], hit: TriggerHit) -> bool:
         """True when a place is what the trigger acts on: 'captured Gao', 'Gao was captured'."""

@@ -456,6 +456,16 @@ CASES = [
      dict(a1="gatia", assoc1={"mnla", "france"}, a2="jnim")),
     ("On 9 May 2019, GATIA elements and French forces clashed with JNIM militants near Boni.",
      dict(a1="gatia", assoc1={"france"}, a2="jnim")),
+    # --- "soldiers from" a country are that country's military
+    ("On 9 May 2019, soldiers from France clashed with JNIM militants near Boni.",
+     dict(code="BAT/Armed clash", a1="france", a2="jnim", ids={"france", "jnim"})),
+    # --- the passive of a belief or a report is not the act's ("is believed to have attacked")
+    ("On 9 May 2019, JNIM is believed to have attacked the army near Boni.",
+     dict(code="BAT/Armed clash", a1="jnim", a2="army")),
+    # --- "take" tells a taking only when a place is what is taken
+    ("On 9 May 2019, JNIM militants took Boni.", dict(code="BAT/Non-state actor overtakes territory", a1="jnim")),
+    ("On 9 May 2019, Boni was taken by JNIM militants.", dict(code="BAT/Non-state actor overtakes territory", a1="jnim")),
+    ("On 9 May 2019, JNIM militants took part in talks in Boni.", dict(events=0)),
     # (and a hedge or a count may open the next member: "and one suspected MNLA fighter")
     ("On 9 May 2019, ten GATIA members and one suspected MNLA fighter were killed in a JNIM attack near Boni.",
      dict(code="BAT/Armed clash", a1="jnim", a2="gatia", assoc2={"mnla"})),
