@@ -176,6 +176,7 @@ class Cues:
     vigilante_targets: frozenset[str] = frozenset()
     group_nouns: frozenset[str] = frozenset()
     side_nouns: frozenset[str] = frozenset()
+    side_adjectives: frozenset[str] = frozenset()
     protest_causes: frozenset[str] = frozenset()
     crowd_control_forces: frozenset[str] = frozenset()
     present_subjects: frozenset[str] = frozenset()
@@ -263,7 +264,7 @@ _SET_FIELDS = (
     "modal topic subordinators condition intention intention_links intention_direct negation skippable background reported denied "
     "killed wounded other_outcomes killed_active killed_active_before_dead killed_of subset_markers count_units passive_aux attribution place_object_words light_verbs noun_phrase_prepositions nominal_markers reduced_passive_followers reduced_passive_prepositions agent_markers act_phrase_openers agent_acts "
     "between_markers coordination head_after_links succession present_markers past_markers sequence_openers anaphoric_attackers place_anaphors "
-    "retelling_possessives retelling_modifiers fronted_prepositions present_subjects office_titles response_verbs response_passive unidentified_persons crowd_quantifiers toll_persons subject_pronouns vigilante_targets group_nouns side_nouns protest_causes crowd_control_forces civilian_staff undergo_verbs ownerless_property protesting"
+    "retelling_possessives retelling_modifiers fronted_prepositions present_subjects office_titles response_verbs response_passive unidentified_persons crowd_quantifiers toll_persons subject_pronouns vigilante_targets group_nouns side_nouns side_adjectives protest_causes crowd_control_forces civilian_staff undergo_verbs ownerless_property protesting"
 ).split()
 _PHRASE_FIELDS = ("no_fatalities", "coded_count", "coded_place", "off_duty_after", "accusation_links", "association_links", "after_another")
 
@@ -829,7 +830,7 @@ def _is_coordination(gap: str, cues: Cues) -> Optional[str]:
     # fighter": an article, a count or a hedge opens the next member)
     remaining = [word for word in words if word not in cues.coordination]
     if remaining and {"and", "et", "or"} & set(words) and all(
-            word.isdigit() or word in cues.number_words or word in _HEDGES for word in remaining):
+            word.isdigit() or word in cues.number_words or word in _HEDGES or word in cues.side_adjectives for word in remaining):
         return "coord"
     if not remaining:
         return "coord"
@@ -849,6 +850,9 @@ def actor_groups(mentions: Sequence[EntityMention], text_of, cues: Cues) -> list
         if groups:
             previous = groups[-1][-1][0]
             link = _is_coordination(text_of(previous.end, mention.start), cues) if mention.start >= previous.end else "coord"
+            if link == "coord" and not text_of(previous.end, mention.start).strip() \
+                    and re.split(r"[\s-]+", text_of(previous.start, previous.end).lower())[-1] in cues.head_after_links:
+                link = "head-after"  # "French-backed Malian troops": the name holds the link
             if link is not None:
                 if link == "head-after":
                     groups[-1] = [(item, "assoc") for item, _ in groups[-1]]
@@ -861,11 +865,12 @@ def actor_groups(mentions: Sequence[EntityMention], text_of, cues: Cues) -> list
 
 
 def drop_generic_modifiers(mentions: Sequence[EntityMention], text_of, generic_ids: set[str],
-                           kept_ids: frozenset[str] = frozenset()) -> list[EntityMention]:
+                           kept_ids: frozenset[str] = frozenset(), links: frozenset[str] = frozenset()) -> list[EntityMention]:
     """Drop a generic mention that only repeats the named one beside it ('JNIM militants').
 
     Mentions whose id is in `kept_ids` (occupations, identity groups: 'Fulani herders') and
-    their neighbours stay: they say who the people are.
+    their neighbours stay: they say who the people are; so does one after a name that ends in
+    one of `links` ('French-backed army': the army is backed, not France's).
     """
     ordered = sorted(mentions, key=lambda item: item.start)
     kept: list[EntityMention] = []
@@ -891,6 +896,7 @@ def drop_generic_modifiers(mentions: Sequence[EntityMention], text_of, generic_i
                 neighbours.append((ordered[index + 1], text_of(mention.end, ordered[index + 1].start)))
             repeated = [other for other, gap in neighbours
                         if other.entity_id not in generic_ids and other.entity_id not in kept_ids
+                        and not (other.end <= mention.start and re.split(r"[\s-]+", other.text.lower())[-1] in links)
                         and re.fullmatch(r"[\s()\[\]'’]*(?:s\s*)?(?:(?:of|from)\s+(?:the\s+)?|de\s+|du\s+|des\s+)?", gap.lower())]
             if repeated:
                 if kept and kept[-1] is repeated[0] and kept[-1].end <= mention.start:
@@ -1673,7 +1679,7 @@ class EventAssembler:
         place_mentions = [m for m in in_sentence if m.kind == "place"]
         text_of = lambda start, end: document.body[start:end] if end > start else ""  # noqa: E731
         actor_mentions = self._protesting_people(actor_mentions, document.body)
-        actor_mentions = drop_generic_modifiers(actor_mentions, text_of, self.generic_ids, self.group_ids)
+        actor_mentions = drop_generic_modifiers(actor_mentions, text_of, self.generic_ids, self.group_ids, self.cues.head_after_links)
         actor_mentions = [m for m in actor_mentions if not self._in_accusation(sentence, m)]
         actor_mentions = self._own_soldiers(actor_mentions, document.body)
         actor_mentions = self._soldiers_of_country(actor_mentions, place_mentions, document.body)
@@ -1955,7 +1961,8 @@ class EventAssembler:
             if previous is not None and previous.entity_id != mention.entity_id and self._state_noun(mention) \
                     and previous.entity_id in actors and actors[previous.entity_id].kind == "external/other forces" \
                     and previous.alias and not is_common_noun(previous.alias) \
-                    and re.fullmatch(r"\s+", body[previous.end:mention.start]):
+                    and re.fullmatch(r"\s+", body[previous.end:mention.start]) \
+                    and re.split(r"[\s-]+", previous.text.lower())[-1] not in self.cues.head_after_links:
                 kept[-1] = previous.model_copy(update={"end": mention.end, "text": body[previous.start:mention.end]})
                 continue
             kept.append(mention)
@@ -2865,7 +2872,7 @@ class EventAssembler:
             return None
         subjects = [m for m in mentions if m.kind == "actor" and start <= m.start
                     and m.end <= verb.start() and m.entity_id not in acting]
-        subjects = drop_generic_modifiers(subjects, text_of, self.generic_ids, self.group_ids)
+        subjects = drop_generic_modifiers(subjects, text_of, self.generic_ids, self.group_ids, self.cues.head_after_links)
         return subjects[-1] if subjects else None
 
     def _identity_militia(self, roles: Sequence[_Role], side: int) -> Optional[tuple[_Role, str]]:

@@ -456,6 +456,12 @@ CASES = [
      dict(a1="gatia", assoc1={"mnla", "france"}, a2="jnim")),
     ("On 9 May 2019, GATIA elements and French forces clashed with JNIM militants near Boni.",
      dict(a1="gatia", assoc1={"france"}, a2="jnim")),
+    # --- words describing the next member do not part it from the side ("and the local Dozos")
+    ("On 9 May 2019, French forces and the local Dozo militiamen attacked JNIM militants near Boni.",
+     dict(a1="france", assoc1={"dozo"}, a2="jnim")),
+    # --- a force named as backing the side after it ("French-backed soldiers") is associated
+    ("On 9 May 2019, French-backed soldiers attacked JNIM militants near Boni.",
+     dict(a1="army", assoc1={"france"}, a2="jnim")),
     # --- "soldiers from" a country are that country's military
     ("On 9 May 2019, soldiers from France clashed with JNIM militants near Boni.",
      dict(code="BAT/Armed clash", a1="france", a2="jnim", ids={"france", "jnim"})),
