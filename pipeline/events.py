@@ -111,6 +111,9 @@ class EventSettings:
         "following the capture") makes it the topic of another event rather than an event.
     merge_max_sentence_gap: events this many sentences apart or fewer may be one event told
         twice (1: adjacent sentences only; 0: never merge).
+    retelling_max_sentence_gap: a telling that opens with the act as one already told ("The
+        attack caused damage") names the last act told this many sentences before or fewer,
+        over sentences that tell no act.
     trailing_sentences: after an act, at most this many sentences that tell no act of their own
         are read for its toll (the first only) and for a claim of who did it.
     carry_attackers_sentences: an act with unnamed attackers takes those of a named act told at
@@ -135,6 +138,7 @@ class EventSettings:
     means_priority: int = 9
     topic_window_tokens: int = 5
     merge_max_sentence_gap: int = 1
+    retelling_max_sentence_gap: int = 3
     trailing_sentences: int = 3
     carry_attackers_sentences: int = 2
     anchor_stem_chars: int = 6
@@ -3032,7 +3036,10 @@ class EventAssembler:
 
     def _same_event(self, first: _Draft, second: _Draft, sentences: dict[int, Sentence], body: str = "") -> bool:
         gap = second.sentence_first - first.sentence_last
-        if gap < 1 or gap > self.settings.merge_max_sentence_gap or first.split or second.split:
+        limit = self.settings.merge_max_sentence_gap
+        if body and self.settings.merge_max_sentence_gap > 0 and self._retells(second, body):
+            limit = max(limit, self.settings.retelling_max_sentence_gap)
+        if gap < 1 or gap > limit or first.split or second.split:
             return False
         if any(sentences.get(index) is not None and sentences[index].is_heading
                for index in range(first.sentence_last + 1, second.sentence_first)):

@@ -634,6 +634,9 @@ CASES = [
     # a sentence that opens with the act as one already told retells it, and names no side of it
     ("On 9 May 2019, JNIM militants fired rockets at the MINUSMA camp in Kidal. The attack came ahead of a visit by ECOWAS.",
      dict(code="ERV/Shelling/artillery/missile attack", a1="jnim", a2="minusma", ids={"jnim", "minusma"}, events=1)),
+    # (over sentences that tell no act)
+    ("On 9 May 2019, JNIM militants shelled the MINUSMA camp in Gao. The camp houses five hundred peacekeepers. "
+     "The attack caused damage to a hangar.", dict(a1="jnim", a2="minusma", ids={"jnim", "minusma"}, events=1)),
     # "by" right after the verb gives its agent: what comes before was acted upon
     ("A vehicle of the police destroyed by an IED near Boni, two wounded. JNIM claimed the attack.",
      dict(code="ERV/Remote explosive/landmine/IED", a1="jnim", a2="police", events=1)),
