@@ -2696,7 +2696,16 @@ class EventAssembler:
                     # opens with the act already told names no side of it)
                     draft = replace(draft, roles=[role for role in draft.roles
                                                   if role.implied or role.actor_id in previous.named_ids()])
-                merged[-1] = self._combine(previous, draft)
+                combined = self._combine(previous, draft)
+                for index in range(previous.sentence_last + 1, draft.sentence_first):
+                    # (a toll told between the two tellings: "… attacked a gendarmerie station. No
+                    # casualties reported. The militants ransacked the facility.")
+                    between = by_index.get(index)
+                    count = find_fatalities(between.text, self.cues) if between is not None else None
+                    if count is not None:
+                        combined.fatalities = _combine_fatalities(combined.fatalities, count, False, self.cues.coded_count)
+                        combined.rules.append("fatalities:between-sentences")
+                merged[-1] = combined
             else:
                 merged.append(draft)
         for draft in merged:
@@ -3037,7 +3046,7 @@ class EventAssembler:
     def _same_event(self, first: _Draft, second: _Draft, sentences: dict[int, Sentence], body: str = "") -> bool:
         gap = second.sentence_first - first.sentence_last
         limit = self.settings.merge_max_sentence_gap
-        if body and self.settings.merge_max_sentence_gap > 0 and self._retells(second, body):
+        if body and self.settings.merge_max_sentence_gap > 0 and (self._retells(second, body) or self._same_side_again(second, body)):
             limit = max(limit, self.settings.retelling_max_sentence_gap)
         if gap < 1 or gap > limit or first.split or second.split:
             return False
@@ -3080,6 +3089,12 @@ class EventAssembler:
         new_named = second.named_ids() - first.named_ids() - self.generic_ids - self.group_ids
         same_type = first.event_type == second.event_type
         return same_type or not new_named or not (first.named_ids() - self.generic_ids)
+
+    def _same_side_again(self, draft: _Draft, body: str) -> bool:
+        """True for a telling whose sentence opens with a side named as one already told, by a
+        definite article and a generic noun alone ("The militants ransacked the station")."""
+        opening = _opening_words(draft, body)
+        return len(opening) >= 2 and opening[0] in _DEFINITE and all(_singular(word) in self.generic_nouns for word in opening[1:])
 
     @staticmethod
     def _retells(draft: _Draft, body: str) -> bool:

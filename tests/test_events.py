@@ -634,6 +634,9 @@ CASES = [
     # a sentence that opens with the act as one already told retells it, and names no side of it
     ("On 9 May 2019, JNIM militants fired rockets at the MINUSMA camp in Kidal. The attack came ahead of a visit by ECOWAS.",
      dict(code="ERV/Shelling/artillery/missile attack", a1="jnim", a2="minusma", ids={"jnim", "minusma"}, events=1)),
+    # (as does one that opens with a side named again as already told, with the toll between kept)
+    ("On 9 May 2019, JNIM militants attacked a police station in Boni. No casualties were reported. "
+     "The militants burned the station.", dict(a1="jnim", a2="police", ids={"jnim", "police"}, fat=0, events=1)),
     # (over sentences that tell no act)
     ("On 9 May 2019, JNIM militants shelled the MINUSMA camp in Gao. The camp houses five hundred peacekeepers. "
      "The attack caused damage to a hangar.", dict(a1="jnim", a2="minusma", ids={"jnim", "minusma"}, events=1)),
