@@ -507,6 +507,15 @@ class EntityRecognizer:
                 found.append(_Candidate("place", frozenset(landmark), start, end, self._landmark_alias(key), "geonames"))
                 taken.append((start, end, False))
                 continue
+            word = match.group(0)[:start - match.start()].strip().lower()
+            common = self.gazetteer.place_index.get(key)
+            if common and " " not in key and word in _NEAR_WORDS and not re.match(r" [A-Z]", text[end:end + 2]) \
+                    and not any(self.gazetteer.is_curated(i) for i in common) and key not in _DATE_WORDS:
+                # a place name too common to match in running text ("Bore"), capitalised after a
+                # word that points at a place ("near Bore")
+                found.append(_Candidate("place", frozenset(common), start, end, match.group(1), "geonames", 100.0))
+                taken.append((start, end, False))
+                continue
             if len(key) < self.settings.fuzzy_min_chars - 1 or key in self._known_keys or key.split()[0] in self._modifiers:
                 continue
             # a variant keeps the first letter ("Ogassagou", "Ogossagou"); "Mandoli" is not "Dandoli"
@@ -791,6 +800,14 @@ def _identified_in_brackets(mentions: list[EntityMention], body: str, gazetteer:
 # what may stand between a place and the bracket of its units: a code ("K06") and the commune
 # that holds it ("in Timiniri Commune", ", Sokoura Commune")
 _UNIT_GAP = re.compile(r"(?:\s+[A-Z]{0,3}\d{1,3}[A-Za-z]?)?(?:,?\s+(?:in\s+(?:the\s+)?)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+[Cc]ommune)?")
+
+
+# words after which a capitalised common word is taken for a place the gazetteer knows
+_NEAR_WORDS = frozenset({"near", "outside", "around", "towards", "toward"})
+# ... unless it names a time ("around May")
+_DATE_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                         "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+                         "friday", "saturday", "sunday", "ramadan", "christmas", "easter", "tabaski"})
 
 
 def _drop_admin_parentheticals(mentions: list[EntityMention], body: str,

@@ -345,3 +345,21 @@ def test_entities_a_geonames_place_far_from_where_the_text_says_it_is_is_another
                            ("Gunmen attacked the village of Qorbala (near Gao).", [("Qorbala", "ml-gao", "unresolved")])):
         places = _places_found(fixture_gazetteer_dir, villages, text)
         assert [(m.text, m.entity_id, m.method) for m in places][:1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a village whose name is a common word is too common to match in running text ...
+        ("The long wait would bore anyone.", []),
+        ("Bore was the word.", []),
+        # ... but is a place when capitalised after a word that points at one
+        ("Gunmen robbed a truck near Bore on Monday.", ["gn-common"]),
+        ("Gunmen robbed a truck outside Bore.", ["gn-common"]),
+        # (not when the word names a time: "around May")
+        ("Gunmen robbed a truck around May near Gao.", ["ml-gao"]),
+    ],
+)
+def test_entities_a_common_word_village_after_near(fixture_gazetteer_dir, text, expected):
+    villages = [_village("gn-common", "Bore", "Mopti", 14.4, -3.0), _village("gn-may", "May", "Mopti", 14.6, -3.2)]
+    assert [m.entity_id for m in _places_found(fixture_gazetteer_dir, villages, text)] == expected
