@@ -51,6 +51,8 @@ CUES_FILE = "cues.yaml"
 _ARMED_KINDS = {"state forces", "rebel group", "political militia", "identity militia", "external/other forces"}
 _CIVILIAN_KINDS = {"civilians", "identity group", "social group"}
 _GROUP_KINDS = {"identity group", "social group"}
+# the kinds of people who make up a crowd
+_CROWD_KINDS = {"civilians", "social group", "protesters", "rioters"}
 _VIOLENT_TYPES = {"Battles", "Violence against civilians", "Explosions/Remote violence"}
 # actor kinds that are victims whenever a casualty word follows them
 _VICTIM_KINDS = {"civilians", "state forces", "external/other forces", "identity group", "social group"}
@@ -1779,6 +1781,12 @@ class EventAssembler:
         fatalities = find_fatalities(sentence_text, self.cues)
         status = self._status(lemma_set)
         places, place_rule = self._places(document.body, place_mentions, anchor, code_hit.trigger)
+        if event_type in ("Protests", "Riots") and place_rule == "location:after-trigger":
+            # ("residents in Nioro staged a protest … for those killed in Ogossagou": a crowd
+            # protests where it is, whatever places its cause names)
+            crowd_place = self._crowd_place(document.body, actor_mentions, place_mentions, anchor)
+            if crowd_place is not None:
+                places, place_rule = [crowd_place], "location:crowd"
         drafts = []
         for index, place in enumerate(places or [None]):
             drafts.append(_Draft(
@@ -2457,6 +2465,21 @@ class EventAssembler:
         if len(series) > 1:
             return series, "location:series"
         return [first], rule
+
+    def _crowd_place(self, body: str, actor_mentions: Sequence[EntityMention], place_mentions: Sequence[EntityMention],
+                     anchor: TriggerHit) -> Optional[EntityMention]:
+        """The place a crowd before the trigger is said to be in ("residents in Nioro"), else None
+        (not where it came from: "villagers from Boundo attacked fishermen near Ngara")."""
+        actors = self.gazetteer.actors
+        for mention in actor_mentions:
+            actor = actors.get(mention.entity_id)
+            if mention.end > anchor.start or actor is None or actor.kind not in _CROWD_KINDS:
+                continue
+            place = next((p for p in place_mentions if p.start >= mention.end and p.end <= anchor.start
+                          and re.fullmatch(r"\s+(?:in|at)\s+(?:the\s+)?", body[mention.end:p.start], re.IGNORECASE)), None)
+            if place is not None and place.place_scope != "country":
+                return place
+        return None
 
     def _coded_place(self, body: str, mention: EntityMention) -> bool:
         """True for a place the text names as the one the event is coded at ("coded as Koro")."""

@@ -677,6 +677,9 @@ CASES = [
      dict(code="PRO/Excessive force against protesters", a1="protesters", a2="gunmen", ids={"protesters", "gunmen"})),
     ("Thousands of residents protested in Bamako against the junta.",
      dict(code="PRO/Peaceful protest", a1="protesters", place="bamako")),
+    # a crowd protests where it is, whatever place its cause names
+    ("On 9 May 2019, residents in Gao staged a protest against the killing of five villagers in Boni.",
+     dict(code="PRO/Peaceful protest", a1="protesters", place="gao")),
     ("Teachers went on strike in Mopti to demand unpaid salaries.",
      dict(code="PRO/Peaceful protest", a1="protesters", assoc1={"teachers"}, place="mopti")),
     ("Demonstrators marched in Gao on 5 May 2019.",
