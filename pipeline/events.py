@@ -813,6 +813,11 @@ def _gap_words(gap: str) -> list[str]:
     return [word.text for word in text_words(gap)]
 
 
+def _last_word(text: str) -> str:
+    """The last word of a name, lower case, a hyphen parting words ("French-backed": backed)."""
+    return re.split(r"[\s-]+", text.strip().lower())[-1]
+
+
 # words that hedge who a side is, before its name: "one suspected CMA fighter"
 _HEDGES = frozenset({"suspected", "presumed", "alleged", "supposed"})
 
@@ -857,7 +862,7 @@ def actor_groups(mentions: Sequence[EntityMention], text_of, cues: Cues) -> list
             previous = groups[-1][-1][0]
             link = _is_coordination(text_of(previous.end, mention.start), cues) if mention.start >= previous.end else "coord"
             if link == "coord" and not text_of(previous.end, mention.start).strip() \
-                    and re.split(r"[\s-]+", text_of(previous.start, previous.end).lower())[-1] in cues.head_after_links:
+                    and _last_word(text_of(previous.start, previous.end)) in cues.head_after_links:
                 link = "head-after"  # "French-backed Malian troops": the name holds the link
             if link is not None:
                 if link == "head-after":
@@ -902,7 +907,7 @@ def drop_generic_modifiers(mentions: Sequence[EntityMention], text_of, generic_i
                 neighbours.append((ordered[index + 1], text_of(mention.end, ordered[index + 1].start)))
             repeated = [other for other, gap in neighbours
                         if other.entity_id not in generic_ids and other.entity_id not in kept_ids
-                        and not (other.end <= mention.start and re.split(r"[\s-]+", other.text.lower())[-1] in links)
+                        and not (other.end <= mention.start and _last_word(other.text) in links)
                         and re.fullmatch(r"[\s()\[\]'’]*(?:s\s*)?(?:(?:of|from)\s+(?:the\s+)?|de\s+|du\s+|des\s+)?", gap.lower())]
             if repeated:
                 if kept and kept[-1] is repeated[0] and kept[-1].end <= mention.start:
@@ -1974,7 +1979,7 @@ class EventAssembler:
                     and previous.entity_id in actors and actors[previous.entity_id].kind == "external/other forces" \
                     and previous.alias and not is_common_noun(previous.alias) \
                     and re.fullmatch(r"\s+", body[previous.end:mention.start]) \
-                    and re.split(r"[\s-]+", previous.text.lower())[-1] not in self.cues.head_after_links:
+                    and _last_word(previous.text) not in self.cues.head_after_links:
                 kept[-1] = previous.model_copy(update={"end": mention.end, "text": body[previous.start:mention.end]})
                 continue
             kept.append(mention)
@@ -2332,9 +2337,8 @@ class EventAssembler:
         """True for a hit on one of its trigger's `place_lemmas` alone ("took", not "took over")."""
         if not hit.trigger.place_lemmas or hit.token_end - hit.token_start != 1:
             return False
-        word = doc[hit.token_start]
-        own = {lemma.lower() for lemma in hit.trigger.lemmas}
-        return word.lemma_.lower() in {lemma.lower() for lemma in hit.trigger.place_lemmas} and word.lemma_.lower() not in own
+        lemma = doc[hit.token_start].lemma_.lower()
+        return lemma in (word.lower() for word in hit.trigger.place_lemmas) and lemma not in (word.lower() for word in hit.trigger.lemmas)
 
     def _place_is_object(self, body: str, place_mentions: list[EntityMention], hit: TriggerHit) -> bool:
         """True when a place is what the trigger acts on: 'captured Gao', 'Gao was captured'."""
