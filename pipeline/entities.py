@@ -10,6 +10,7 @@ learned for that document; near-misses of capitalised names are caught with rapi
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 import re
 from collections import Counter
@@ -26,6 +27,7 @@ from models.gazetteer import SETTLEMENT_KINDS, ActorEntry, PlaceEntry
 from models.mention import EntityMention
 
 from .gazetteer import Gazetteer, alias_key, fold_text
+from .dates import load_time_vocabulary
 from .geonames import fold_admin_name
 from .language import blank_pipeline, lemma, matching_text, word_log_probability
 
@@ -45,6 +47,8 @@ class EntitySettings:
     place_geonames_fuzzy_cutoff: the same for a place known only from GeoNames: villages with
         near-identical names are many, and a name no entry knows is kept unresolved anyway.
     locative_words: words after which a capitalised name is probably a place.
+    near_words: those of them after which even a common word, capitalised, is a place the
+        gazetteer knows ("near Bore"), unless it names a time ("around May").
     proximity_km: of same-named places nothing else tells apart, the one nearest a place the
         document names for sure is chosen when it lies within this distance.
     units_km: a near-miss place farther than this from the administrative unit the text names
@@ -71,6 +75,7 @@ class EntitySettings:
         "in", "near", "at", "around", "outside", "from", "to", "towards", "toward", "between", "of", "coded as",
         "à", "près de", "dans", "vers", "entre", "de",
     )
+    near_words: tuple[str, ...] = ("near", "outside", "around", "towards", "toward")
     # a capitalised name after one of these ("the village of Dantao") is a place even when no
     # gazetteer entry knows it: it is kept, at the coordinates of a unit that holds it
     unresolved_place_cues: tuple[str, ...] = (
@@ -509,8 +514,8 @@ class EntityRecognizer:
                 continue
             word = match.group(0)[:start - match.start()].strip().lower()
             common = self.gazetteer.place_index.get(key)
-            if common and " " not in key and word in _NEAR_WORDS and not re.match(r" [A-Z]", text[end:end + 2]) \
-                    and not any(self.gazetteer.is_curated(i) for i in common) and key not in _DATE_WORDS:
+            if common and " " not in key and word in self.settings.near_words and not re.match(r" [A-Z]", text[end:end + 2]) \
+                    and not any(self.gazetteer.is_curated(i) for i in common) and key not in _time_words():
                 # a place name too common to match in running text ("Bore"), capitalised after a
                 # word that points at a place ("near Bore")
                 found.append(_Candidate("place", frozenset(common), start, end, match.group(1), "geonames", 100.0))
@@ -802,12 +807,11 @@ def _identified_in_brackets(mentions: list[EntityMention], body: str, gazetteer:
 _UNIT_GAP = re.compile(r"(?:\s+[A-Z]{0,3}\d{1,3}[A-Za-z]?)?(?:,?\s+(?:in\s+(?:the\s+)?)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+[Cc]ommune)?")
 
 
-# words after which a capitalised common word is taken for a place the gazetteer knows
-_NEAR_WORDS = frozenset({"near", "outside", "around", "towards", "toward"})
-# ... unless it names a time ("around May")
-_DATE_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
-                         "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
-                         "friday", "saturday", "sunday", "ramadan", "christmas", "easter", "tabaski"})
+@functools.lru_cache(maxsize=1)
+def _time_words() -> frozenset[str]:
+    """The month, weekday and season names of the date vocabulary, in every language."""
+    return frozenset(alias_key(word) for words in load_time_vocabulary().values()
+                     for word in chain(words.months, words.weekdays, words.seasons))
 
 
 def _drop_admin_parentheticals(mentions: list[EntityMention], body: str,

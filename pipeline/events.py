@@ -818,10 +818,6 @@ def _last_word(text: str) -> str:
     return re.split(r"[\s-]+", text.strip().lower())[-1]
 
 
-# words that hedge who a side is, before its name: "one suspected CMA fighter"
-_HEDGES = frozenset({"suspected", "presumed", "alleged", "supposed"})
-
-
 def _is_coordination(gap: str, cues: Cues) -> Optional[str]:
     """'coord', 'assoc' or 'head-after' when `gap` joins two actors of one side, else None."""
     lowered = " ".join(gap.lower().split())
@@ -841,7 +837,7 @@ def _is_coordination(gap: str, cues: Cues) -> Optional[str]:
     # fighter": an article, a count or a hedge opens the next member)
     remaining = [word for word in words if word not in cues.coordination]
     if remaining and {"and", "et", "or"} & set(words) and all(
-            word.isdigit() or word in cues.number_words or word in _HEDGES or word in cues.side_adjectives for word in remaining):
+            word.isdigit() or word in cues.number_words or word in cues.side_adjectives for word in remaining):
         return "coord"
     if not remaining:
         return "coord"
@@ -1786,7 +1782,7 @@ class EventAssembler:
         fatalities = find_fatalities(sentence_text, self.cues)
         status = self._status(lemma_set)
         places, place_rule = self._places(document.body, place_mentions, anchor, code_hit.trigger)
-        if event_type in ("Protests", "Riots") and place_rule == "location:after-trigger":
+        if event_type in _CROWD_TYPES and place_rule == "location:after-trigger":
             # ("residents in Nioro staged a protest … for those killed in Ogossagou": a crowd
             # protests where it is, whatever places its cause names)
             crowd_place = self._crowd_place(document.body, actor_mentions, place_mentions, anchor)
