@@ -199,6 +199,7 @@ class Cues:
     reported: frozenset[str] = frozenset()
     denied: frozenset[str] = frozenset()
     killed: frozenset[str] = frozenset()
+    died: frozenset[str] = frozenset()
     wounded: frozenset[str] = frozenset()
     other_outcomes: frozenset[str] = frozenset()
     killed_active: frozenset[str] = frozenset()
@@ -248,6 +249,12 @@ class Cues:
         return _phrase_pattern(self.coded_place, r"\s+$")
 
     @cached_property
+    def died_of_pattern(self) -> Optional[re.Pattern]:
+        """Text ending in a `died` verb and what it was died of, up to the cause: "succumbed to
+        his ", "died of their "; None when the list is empty."""
+        return _phrase_pattern(tuple(self.died), r"\s+(?:to|of|from|de|des|à)\s+(?:(?:his|her|their|its|the|ses|leurs|sa|son)\s+)?(?:\w+\s+)?$")
+
+    @cached_property
     def accusation_pattern(self) -> Optional[re.Pattern]:
         """Any `accusation_links` phrase as a whole word sequence; None when the list is empty."""
         return _phrase_pattern(self.accusation_links)
@@ -268,7 +275,7 @@ def _phrase_pattern(phrases: Sequence[str], ending: str = r"(?!\w)") -> Optional
 
 _SET_FIELDS = (
     "modal topic subordinators condition intention intention_links intention_direct negation skippable background reported denied "
-    "killed wounded other_outcomes killed_active killed_active_before_dead killed_of subset_markers count_units passive_aux attribution place_object_words light_verbs noun_phrase_prepositions nominal_markers reduced_passive_followers reduced_passive_prepositions agent_markers act_phrase_openers agent_acts "
+    "killed died wounded other_outcomes killed_active killed_active_before_dead killed_of subset_markers count_units passive_aux attribution place_object_words light_verbs noun_phrase_prepositions nominal_markers reduced_passive_followers reduced_passive_prepositions agent_markers act_phrase_openers agent_acts "
     "between_markers coordination head_after_links succession present_markers past_markers sequence_openers anaphoric_attackers place_anaphors "
     "retelling_possessives retelling_modifiers fronted_prepositions present_subjects office_titles response_verbs response_passive unidentified_persons crowd_quantifiers toll_persons subject_pronouns vigilante_targets group_nouns side_nouns side_adjectives protest_causes crowd_control_forces civilian_staff undergo_verbs ownerless_property protesting"
 ).split()
@@ -560,6 +567,8 @@ def find_fatalities(text: str, cues: Cues) -> Optional[Fatalities]:
                 counts = [Count(1, 1, "exact", index, index + 3)]  # "assassinated MSA officer Mohamed Ag X"
             elif word.text == "dead" and index >= 3 and _singular_object(words, index - 2) and words[index - 3].text in cues.killed_active:
                 counts = [Count(1, 1, "exact", index - 3, index)]  # "leaving the driver dead"
+            elif word.text in cues.died and _singular_subject(words, index):
+                counts = [Count(1, 1, "exact", index, index + 1)]  # "the pilot died", "he later succumbed"
         counts = [count for count in counts if count.start not in used]
         for count in counts:
             used.add(count.start)
@@ -624,12 +633,17 @@ def _last_count_before(words: Sequence[Word], index: int, cues: Cues) -> Optiona
 
 def _outcome_chain_start(words: Sequence[Word], index: int, cues: Cues) -> int:
     """The first verb of a chain of outcomes ending at the killed word `words[index]`: "were
-    abducted and executed" (abducted), "was kidnapped and shot dead" (kidnapped); `index` when
-    no other outcome is joined to it."""
+    abducted and executed" (abducted), "was kidnapped and shot dead" (kidnapped), "were wounded
+    and later died" (wounded: those who die of their wounds); `index` when no other outcome is
+    joined to it."""
     position = index - 1 if words[index].text == "dead" and index and words[index - 1].text in cues.killed_active_before_dead else index
-    while position >= 2 and words[position - 1].text in ("and", "et") and words[position - 2].text in cues.other_outcomes:
+    joined = cues.other_outcomes | cues.wounded if words[index].text in cues.died else cues.other_outcomes
+    if words[index].text in cues.died:
+        while position >= 1 and words[position - 1].text in ("later", "subsequently", "eventually", "then"):
+            position -= 1
+    while position >= 2 and words[position - 1].text in ("and", "et") and words[position - 2].text in joined:
         position -= 2
-    return index if position in (index, index - 1) else position
+    return index if position in (index, index - 1) or words[position].text not in joined else position
 
 
 def _titled_person(words: Sequence[Word], index: int, text: str) -> bool:
@@ -652,6 +666,26 @@ def _singular_object(words: Sequence[Word], index: int) -> bool:
         return False
     noun = words[index + 1].text
     return noun.isalpha() and not noun.endswith("s") and noun not in ("other", "others", "same")
+
+
+def _singular_subject(words: Sequence[Word], index: int) -> bool:
+    """True when one person is the subject of the verb at `index`, adverbs apart: "the pilot
+    died", "he later succumbed", "his wife, who succumbed", "wounded another who died"."""
+    position = index - 1
+    while position >= 0 and (words[position].text.endswith("ly") or words[position].text in ("later", "then", "also", "soon", "afterwards", ",")):
+        position -= 1
+    if position < 0:
+        return False
+    subject = words[position].text
+    if subject in ("he", "she", "il", "elle"):
+        return True
+    if subject in ("who", "qui") and position > 0:
+        position -= 1
+        while position >= 0 and words[position].text == ",":
+            position -= 1
+        if position >= 0 and words[position].text in ("another", "one", "un", "une"):
+            return True
+    return position >= 1 and _singular_object(words, position - 1)
 
 
 def _plural_subject(words: Sequence[Word], index: int) -> bool:
@@ -1661,6 +1695,9 @@ class EventAssembler:
                     other.start > hit.end and other is not hit for other in sentence_hits):
                 topics.append(hit)  # "On a third day of fighting, GATIA took over Anefis": the setting
                 continue
+            if hit.trigger.outcome and self.cues.died_of_pattern is not None \
+                    and self.cues.died_of_pattern.search(document.body, max(sentence.start, hit.start - 40), hit.start):
+                continue  # "a soldier later succumbed to his wounds": the wounds of an act told already
             if hit.trigger.outcome and self._describes_a_noun(document.body, hit, mentions):
                 topics.append(hit)  # "widows of soldiers killed in an attack staged a sit-in": who they are
                 continue

@@ -1282,3 +1282,13 @@ def test_events_a_new_paragraph_naming_its_own_sides_is_its_own_event(extract):
     # (a bare toll in the next paragraph still joins the act it counts)
     _, events = extract("On 9 May 2019, JNIM militants attacked soldiers near Boni.\n\nThree soldiers were killed.")
     assert len(events) == 1 and events[0].fatalities is not None and events[0].fatalities.min == 3
+
+
+def test_events_dying_of_wounds_later_is_the_toll_of_the_act_told(extract):
+    # the death, on a date of its own, adds to the toll of the act; the wounds tell no new act
+    _document, events = extract("On 3 May 2019, an IED wounded two French soldiers near Menaka. "
+                                "One of the soldiers succumbed to his wounds in hospital on 9 May. "
+                                "The device was planted by ISGS militants.")
+    assert len(events) == 1, [(e.sub_event_type, e.trigger) for e in events]
+    assert events[0].fatalities is not None and events[0].fatalities.min == 1
+    assert _role(events[0], "actor1") == ["isgs"]

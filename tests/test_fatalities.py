@@ -73,6 +73,12 @@ def cues():
         ("Soldiers killed three herders, several local sources described those killed as civilians.", 3, 3, "exact"),
         # animals counted are no one
         ("Gunmen killed three herders and stole 40 head of cattle.", 3, 3, "exact"),
+        # dying with one person as its subject, whatever they died of
+        ("The pilot died of his wounds.", 1, 1, "exact"),
+        ("Gunmen shot a herder in Gossi, he later succumbed to his injuries.", 1, 1, "exact"),
+        ("The gunmen shot his wife, who succumbed in hospital.", 1, 1, "exact"),
+        ("Gunmen executed two traders and wounded another who died the next day.", 3, 3, "exact"),
+        ("Two gendarmes were wounded and later succumbed to their wounds.", 2, 2, "exact"),
     ],
 )
 def test_fatalities_count(cues, text, low, high, qualifier):
@@ -97,6 +103,9 @@ def test_fatalities_count(cues, text, low, high, qualifier):
         "The shells wounded a herder and killed three cattle.",
         # a killed word as a modifier
         "Women staged a protest in reaction to the repeated mass-casualty attacks on the army.",
+        # dying with no count and no single person as subject counts no one
+        "The wounded soldiers later succumbed to their injuries.",
+        "Soldiers died in the ambush.",
     ],
 )
 def test_fatalities_none_when_nobody_is_reported_killed(cues, text):
