@@ -1471,7 +1471,7 @@ class EventAssembler:
                 continue
             drafts.extend(self._sentence_drafts(document, doc, folded, sentence, hits, mentions, mention_spans, dates,
                                                 sentences))
-        drafts = self._merge(drafts, document, sentences, mentions)
+        drafts = self._merge(drafts, document, sentences, mentions, dates)
         self._carry_attackers(drafts)
         drafts = self._drop_retold(drafts, document.body)
         self._resolve_place_anaphors(drafts, document, sentences, mentions)
@@ -2742,11 +2742,11 @@ class EventAssembler:
     # -- merging --------------------------------------------------------------------------
 
     def _merge(self, drafts: list[_Draft], document: Document, sentences: list[Sentence],
-               mentions: Sequence[EntityMention] = ()) -> list[_Draft]:
+               mentions: Sequence[EntityMention] = (), dates: Optional["DateAnalysisLike"] = None) -> list[_Draft]:
         """One event told in adjacent sentences becomes one event whose evidence covers both;
         a following sentence that only gives the toll ("No casualties were reported.") joins it."""
         by_index = {sentence.index: sentence for sentence in sentences}
-        drafts = self._merge_responses(drafts, document, by_index, mentions)
+        drafts = self._merge_responses(drafts, document, by_index, mentions, dates)
         merged: list[_Draft] = []
         for draft in drafts:
             previous = merged[-1] if merged else None
@@ -2858,7 +2858,7 @@ class EventAssembler:
         return merged
 
     def _merge_responses(self, drafts: list[_Draft], document: Document, by_index: dict[int, Sentence],
-                         mentions: Sequence[EntityMention]) -> list[_Draft]:
+                         mentions: Sequence[EntityMention], dates: Optional["DateAnalysisLike"] = None) -> list[_Draft]:
         """"Fulani militiamen attacked the village of Sango. Dan Na Ambassagou militiamen responded
         to the attack.": the side that fought back in the next sentence makes the attack a battle
         with it (ACLED codes one armed clash), in place of the civilians the attack implied."""
@@ -2872,23 +2872,39 @@ class EventAssembler:
             kept.append(draft)
             unopposed = draft.event_type == "Battles" and not any(
                 role.role == "actor2" and not role.implied for role in draft.roles)
-            if draft.event_type != "Violence against civilians" and not unopposed:
+            if draft.event_type not in ("Violence against civilians", "Battles"):
                 continue
             acting = {role.actor_id for role in draft.roles if role.role in ("actor1", "assoc_actor_1")}
             own = by_index[draft.sentence_last]
             # "…attacked the prison in Niono, the army repulsed the attack": a later clause (unless the
             # clause before told victims: "…and killed three villagers, Dozos intervened and routed
             # the attackers" is an attack on civilians, and a battle that ACLED codes apart)
-            victims = any(role.role == "actor2" and not role.implied for role in draft.roles) and not unopposed
+            victims = any(role.role == "actor2" and not role.implied for role in draft.roles) and draft.event_type != "Battles"
             responder = None if victims else self._responder(document.body, draft.anchor.end, own.end, mentions, acting)
             same_sentence = responder is not None
             following = by_index.get(draft.sentence_last + 1)
             if not same_sentence:
                 if following is None or following.is_heading or not _same_line(document.body, own, following):
                     continue
+                if self._dated_apart(draft, following, dates):
+                    continue  # "… took Gao in June 2012. The French military intervened in January 2013": another time
                 responder = self._responder(document.body, following.start, following.end, mentions, acting)
                 if responder is None:
                     continue
+            allies = self._coordinated_before(responder, mentions, document.body, acting)
+            if draft.event_type == "Battles" and not unopposed:
+                # "…ambushed the army near Hombori. Barkhane fighter jets intervened and routed the
+                # assailants.": a side that comes to the aid of the side attacked joins it
+                named = {role.actor_id for role in draft.roles}
+                joining = [m for m in (*allies, responder) if m.entity_id not in named and m.entity_id not in self.generic_ids]
+                if not joining:
+                    continue
+                draft.roles = sorted([*draft.roles, *(_Role(m.entity_id, "assoc_actor_2", m.text, m.alias, m.score) for m in joining)],
+                                     key=lambda role: _ROLE_ORDER[role.role])
+                draft.rules.append("merged:response-ally")
+                if not same_sentence:
+                    self._absorb_response(draft, drafts, position, following, absorbed, by_index)
+                continue
             kept_roles = [role for role in draft.roles if not (role.role == "actor2" and role.implied)]
             kept_roles = [replace(role, role="assoc_actor_2") if role.role == "actor2" else role for role in kept_roles]
             fighting = _Role(responder.entity_id, "actor2", responder.text, responder.alias, responder.score)
@@ -2902,31 +2918,65 @@ class EventAssembler:
             elif responder_kind == "civilians" and "armed_villagers" in self.implied_ids:
                 # "…were fought off by residents": residents who fight are a communal militia
                 fighting = replace(fighting, actor_id=self.implied_ids["armed_villagers"])
-            draft.roles = sorted([*kept_roles, fighting], key=lambda role: _ROLE_ORDER[role.role])
+            fighting_allies = [_Role(m.entity_id, "assoc_actor_2", m.text, m.alias, m.score) for m in allies
+                               if m.entity_id not in {role.actor_id for role in kept_roles} | {fighting.actor_id}]
+            draft.roles = sorted([*kept_roles, fighting, *fighting_allies], key=lambda role: _ROLE_ORDER[role.role])
             draft.event_type, draft.sub_event_type = "Battles", "Armed clash"
             draft.rules = [rule for rule in draft.rules if not rule.startswith("implied:actor2=")] + ["merged:response"]
-            if same_sentence:
-                continue
-            for later in range(position + 1, len(drafts)):
-                if drafts[later].sentence_first == following.index:
-                    absorbed.add(later)
-                    draft.fatalities = _combine_fatalities(draft.fatalities, drafts[later].fatalities, False, self.cues.coded_count)
-            draft.sentence_last, draft.end = following.index, following.end
-            # the toll told next ("One Dogon man was killed.", "One was injured and the assailants
-            # seized livestock.") is the battle's
-            toll = by_index.get(following.index + 1)
-            told = [later for later in range(position + 1, len(drafts)) if toll is not None and drafts[later].sentence_first == toll.index]
-            if told and all((drafts[later].anchor.trigger.outcome or drafts[later].fatalities is not None or drafts[later].casualties)
-                            and drafts[later].sentence_last == toll.index
-                            and not any(self.gazetteer.actors[role.actor_id].kind in _ARMED_KINDS
-                                        for role in drafts[later].roles if not role.implied and role.actor_id in self.gazetteer.actors
-                                        and role.actor_id not in self.generic_ids and role.actor_id not in {r.actor_id for r in draft.roles})
-                            for later in told):
-                for later in told:
-                    absorbed.add(later)
-                    draft.fatalities = _combine_fatalities(draft.fatalities, drafts[later].fatalities, False, self.cues.coded_count)
-                draft.sentence_last, draft.end = toll.index, toll.end
+            if not same_sentence:
+                self._absorb_response(draft, drafts, position, following, absorbed, by_index)
         return kept
+
+    @staticmethod
+    def _dated_apart(draft: _Draft, sentence: Sentence, dates: Optional["DateAnalysisLike"]) -> bool:
+        """True when `sentence` dates an act at a time other than `draft`'s."""
+        if dates is None:
+            return False
+        told = (draft.date.start, draft.date.end) if draft.date is not None else None
+        for expression in dates.expressions:
+            if expression.role == "event" and sentence.start <= expression.char_start and expression.char_end <= sentence.end:
+                date = _event_date(expression, "sentence")
+                if (date.start, date.end) != told:
+                    return True
+        return False
+
+    def _absorb_response(self, draft: _Draft, drafts: list[_Draft], position: int, following: Sentence,
+                         absorbed: set[int], by_index: dict[int, Sentence]) -> None:
+        """The sentence after `draft` that told the response, and the toll told right after it,
+        are `draft`'s: the drafts they gave are marked `absorbed`."""
+        for later in range(position + 1, len(drafts)):
+            if drafts[later].sentence_first == following.index:
+                absorbed.add(later)
+                draft.fatalities = _combine_fatalities(draft.fatalities, drafts[later].fatalities, False, self.cues.coded_count)
+        draft.sentence_last, draft.end = following.index, following.end
+        # the toll told next ("One Dogon man was killed.", "One was injured and the assailants
+        # seized livestock.") is the battle's
+        toll = by_index.get(following.index + 1)
+        told = [later for later in range(position + 1, len(drafts)) if toll is not None and drafts[later].sentence_first == toll.index]
+        if told and all((drafts[later].anchor.trigger.outcome or drafts[later].fatalities is not None or drafts[later].casualties)
+                        and drafts[later].sentence_last == toll.index
+                        and not any(self.gazetteer.actors[role.actor_id].kind in _ARMED_KINDS
+                                    for role in drafts[later].roles if not role.implied and role.actor_id in self.gazetteer.actors
+                                    and role.actor_id not in self.generic_ids and role.actor_id not in {r.actor_id for r in draft.roles})
+                        for later in told):
+            for later in told:
+                absorbed.add(later)
+                draft.fatalities = _combine_fatalities(draft.fatalities, drafts[later].fatalities, False, self.cues.coded_count)
+            draft.sentence_last, draft.end = toll.index, toll.end
+
+    def _coordinated_before(self, side: EntityMention, mentions: Sequence[EntityMention], body: str,
+                            acting: set[str]) -> list[EntityMention]:
+        """The named actors joined by "and" or a comma right before `side` ("Dan Na Ambassagou
+        militiamen and Malian soldiers intervened": Dan Na Ambassagou, before the soldiers)."""
+        joined: list[EntityMention] = []
+        last = side
+        for mention in sorted((m for m in mentions if m.kind == "actor" and m.end <= side.start), key=lambda m: -m.start):
+            if _is_coordination(body[mention.end:last.start], self.cues) != "coord":
+                break
+            if mention.entity_id not in self.generic_ids and mention.entity_id not in acting:
+                joined.insert(0, mention)
+            last = mention
+        return joined
 
     def _responder(self, body: str, start: int, end: int, mentions: Sequence[EntityMention],
                    acting: set[str]) -> Optional[EntityMention]:
@@ -2946,6 +2996,8 @@ class EventAssembler:
         subjects = [m for m in mentions if m.kind == "actor" and start <= m.start
                     and m.end <= verb.start() and m.entity_id not in acting]
         subjects = drop_generic_modifiers(subjects, text_of, self.generic_ids, self.group_ids, self.cues.head_after_links)
+        if subjects and re.search(r"\b(?:who|which|qui)\b", text_of(subjects[-1].end, verb.start()).lower()):
+            return None  # "the violence was stopped by soldiers who intervened": the side is no subject of the main clause
         return subjects[-1] if subjects else None
 
     def _identity_militia(self, roles: Sequence[_Role], side: int) -> Optional[tuple[_Role, str]]:

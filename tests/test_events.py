@@ -168,6 +168,17 @@ CASES = [
      dict(code="BAT/Armed clash", a1="jnim", a2="dozo", events=1)),
     ("On 9 May 2019, JNIM militants attacked the village of Boni. Dozo militiamen arrived later.",
      dict(code="VAC/Attack", a1="jnim", a2="civilians")),
+    # every side named together as fighting back is on the side attacked
+    ("On 9 May 2019, JNIM militants attacked the village of Boni. Dozo militiamen and Malian soldiers repelled the attack.",
+     dict(code="BAT/Armed clash", a1="jnim", a2="army", assoc2={"dozo"}, events=1)),
+    # a side that comes to the aid of the side attacked joins it in the battle
+    ("On 9 May 2019, JNIM militants ambushed Malian soldiers near Boni. French forces intervened and routed the assailants.",
+     dict(code="BAT/Armed clash", a1="jnim", a2="army", assoc2={"france"}, events=1)),
+    # stopping the violence as those "who intervened" is no fighting back; nor is a response told at another time
+    ("On 9 May 2019, JNIM militants attacked the village of Boni. The violence was stopped by Malian soldiers who intervened.",
+     dict(code="VAC/Attack", a1="jnim", a2="civilians")),
+    ("In May 2019, JNIM militants took control of Boni. French forces intervened in June 2019.",
+     dict(code="BAT/Non-state actor overtakes territory", a1="jnim", a2=None)),
     # the self-defense of a village of an identity group is that group's militia; the toll after is the battle's
     ("On 9 May 2019, JNIM militants attacked the Dogon village of Boni. Village self-defense responded to the attack. "
      "One Dogon man was killed.", dict(code="BAT/Armed clash", a1="jnim", a2="dogon-militia", fat=1, events=1)),
