@@ -238,6 +238,9 @@ class Cues:
     ownerless_property: frozenset[str] = frozenset()
     protesting: frozenset[str] = frozenset()
     accusation_links: tuple[str, ...] = ()
+    within_side_before: tuple[str, ...] = ()
+    within_side_after: tuple[str, ...] = ()
+    reciprocal_pronouns: tuple[str, ...] = ()
 
     @cached_property
     def all_outcomes(self) -> frozenset[str]:
@@ -253,6 +256,20 @@ class Cues:
         """Text ending in a `died` verb and what it was died of, up to the cause: "succumbed to
         his ", "died of their "; None when the list is empty."""
         return _phrase_pattern(tuple(self.died), r"\s+(?:to|of|from|de|des|à)\s+(?:(?:his|her|their|its|the|ses|leurs|sa|son)\s+)?(?:\w+\s+)?$")
+
+    @cached_property
+    def within_side_patterns(self) -> Optional[tuple[re.Pattern, re.Pattern, re.Pattern, Optional[re.Pattern]]]:
+        """Text ending in a `within_side_before` phrase, text opening with a `within_side_after`
+        phrase, any `reciprocal_pronouns` phrase, and text ending in "between <word> and <word>"; None
+        when one of the first three lists is empty."""
+        before = _phrase_pattern(self.within_side_before, r"\s+(?:the\s+)?$")
+        after = re.compile(r"^\s+(?:%s)(?!\w)" % "|".join(map(re.escape, self.within_side_after))) if self.within_side_after else None
+        pronouns = _phrase_pattern(self.reciprocal_pronouns)
+        if before is None or after is None or pronouns is None:
+            return None
+        # "clashes between Malian and Guinean miners": two kinds of one side
+        between = _phrase_pattern(tuple(self.between_markers), r"\s+[\w'-]+\s+(?:and|et|&)\s+[\w'-]+\s+$") if self.between_markers else None
+        return (before, after, pronouns, between)
 
     @cached_property
     def accusation_pattern(self) -> Optional[re.Pattern]:
@@ -279,7 +296,8 @@ _SET_FIELDS = (
     "between_markers coordination head_after_links succession present_markers past_markers sequence_openers anaphoric_attackers place_anaphors "
     "retelling_possessives retelling_modifiers fronted_prepositions present_subjects office_titles response_verbs response_passive unidentified_persons crowd_quantifiers toll_persons subject_pronouns vigilante_targets group_nouns side_nouns side_adjectives protest_causes crowd_control_forces civilian_staff undergo_verbs ownerless_property protesting"
 ).split()
-_PHRASE_FIELDS = ("no_fatalities", "coded_count", "coded_place", "off_duty_after", "accusation_links", "association_links", "after_another")
+_PHRASE_FIELDS = ("no_fatalities", "coded_count", "coded_place", "off_duty_after", "accusation_links", "association_links", "after_another",
+                  "within_side_before", "within_side_after", "reciprocal_pronouns")
 
 
 def load_cues(directory: Path = DEFAULT_GAZETTEER_DIR) -> Cues:
@@ -1797,6 +1815,12 @@ class EventAssembler:
         # (what no one owns: "destroyed two mausoleums", "burned the telecom antenna")
         ownerless = sub_event_type == "Looting/property destruction" and bool(object_lemmas & self.cues.ownerless_property)
         roles, implied_rules = self._complete_roles(roles, event_type, code_hit.trigger, casualties, sub_event_type, ownerless)
+        within = self._fighting_itself(actor_mentions, document.body, anchor) \
+            if event_type == "Battles" or sub_event_type == "Attack" else None
+        if within is not None:
+            # (a side that fights itself is armed on both sides: "two soldiers opened fire against each other")
+            roles, implied_rules = self._both_sides(within), ["roles:within-one-side"]
+            event_type, sub_event_type = "Battles", "Armed clash"
         vigilantes = self.implied_ids.get("vigilantes")
         if sub_event_type == "Mob violence" and vigilantes is not None and lemma_set & self.cues.vigilante_targets \
                 and vigilantes not in {role.actor_id for role in roles}:
@@ -2047,6 +2071,46 @@ class EventAssembler:
         before = next((m for m in mentions if m.kind == "actor" and m.end <= hit.start
                        and joins_outcomes(body[m.end:hit.start])), None)
         return before is not None and re.search(r"(?<!\w)(?:of|for)\s+(?:the\s+)?$", body[max(0, before.start - 12):before.start].lower()) is not None
+
+    def _fighting_itself(self, actor_mentions: Sequence[EntityMention], body: str, anchor: TriggerHit) -> Optional[EntityMention]:
+        """The one side a battle is fought within, when the sentence says so and names no other:
+        "two groups of farmers clashed", "students from rival camps clashed", "militiamen from two
+        rival factions of the MAA clashed", "two soldiers opened fire against each other"."""
+        patterns = self.cues.within_side_patterns
+        if patterns is None:
+            return None
+        before, after, pronouns, between = patterns
+        actors = self.gazetteer.actors
+        for side in actor_mentions:
+            opening = body[max(0, side.start - 40):side.start].lower()
+            # ("two groups of gunmen attacked the village": only an act both sides do is within one)
+            within = (anchor.trigger.reciprocal and (
+                before.search(opening) is not None or (between is not None and between.search(opening) is not None)
+                or after.search(body[side.end:side.end + 20].lower()) is not None)) \
+                or (side.end <= anchor.start and pronouns.search(body[anchor.end:anchor.end + 30].lower()) is not None)
+            if not within or side.entity_id not in actors or actors[side.entity_id].kind == "civilians":
+                continue
+            # others may be the people hurt, or the head noun the side is named after ("militiamen from …")
+            others = [m for m in actor_mentions if m.entity_id != side.entity_id and m.entity_id in actors
+                      and actors[m.entity_id].kind != "civilians" and not (
+                          m.entity_id in self.generic_ids and 0 <= side.start - m.end <= 40
+                          and re.match(r"\s+(?:from|of)\s", body[m.end:side.start]) is not None)]
+            return side if not others else None
+        return None
+
+    def _both_sides(self, side: EntityMention) -> list[_Role]:
+        """The roles of a battle fought within one side: that side on both, as its people's militia
+        (a communal one, with the people associated, when they have none of their own)."""
+        actor = self.gazetteer.actors[side.entity_id]
+        fighting, people = side.entity_id, None
+        if actor.militia in self.gazetteer.actors:
+            fighting = actor.militia
+        elif actor.kind in _GROUP_KINDS and "armed_villagers" in self.implied_ids:
+            fighting, people = self.implied_ids["armed_villagers"], side.entity_id
+        roles = [_Role(fighting, role, side.text, side.alias, side.score) for role in ("actor1", "actor2")]
+        if people is not None:
+            roles += [_Role(people, role, side.text, side.alias, side.score) for role in ("assoc_actor_1", "assoc_actor_2")]
+        return sorted(roles, key=lambda role: _ROLE_ORDER[role.role])
 
     def _in_accusation(self, sentence: Sentence, mention: EntityMention) -> bool:
         """True for an actor named in what someone is accused of ("a chief accused of collaborating

@@ -188,6 +188,20 @@ CASES = [
     ("On 9 May 2019, JNIM militants attacked the Dogon village of Boni. Village self-defense responded to the attack. "
      "One Dogon man was injured and the assailants seized livestock.",
      dict(code="BAT/Armed clash", a1="jnim", a2="dogon-militia", events=1)),
+    # --- one side fighting itself is on both sides: a people as a communal militia, with them associated
+    ("On 9 May 2019, two groups of herders clashed near Boni.",
+     dict(code="BAT/Armed clash", a1="village-militia", a2="village-militia", assoc1={"herders"}, assoc2={"herders"})),
+    ("On 9 May 2019, militiamen from two rival factions of the MNLA clashed near Kidal.",
+     dict(code="BAT/Armed clash", a1="mnla", a2="mnla")),
+    ("On 9 May 2019, clashes between northern and southern herders left three dead near Gao.",
+     dict(code="BAT/Armed clash", a1="village-militia", a2="village-militia")),
+    ("On 9 May 2019, two Malian soldiers opened fire against each other in Gao.",
+     dict(code="BAT/Armed clash", a1="army", a2="army")),
+    # an act only one side does, or another side named, is no fight within one
+    ("On 9 May 2019, two groups of gunmen attacked the village of Boni, killing five villagers.",
+     dict(code="VAC/Attack", a1="gunmen", a2="civilians")),
+    ("On 9 May 2019, two groups of herders clashed with Dozo militiamen near Boni.",
+     dict(code="BAT/Armed clash", a2="dozo")),
     # --- a parent named beside its brigade acts, the brigade associated
     ("On 9 May 2019, Katiba Macina (JNIM) militants attacked soldiers near Boni.",
      dict(code="BAT/Armed clash", a1="jnim", assoc1={"katiba-macina"}, a2="army")),
