@@ -122,7 +122,8 @@ class ActorEntry(_Entry):
     country: Optional[str] = None
     generic: bool = False
     # an identity group: the identity militia its people form when they take up arms ("village
-    # self-defense" of a Dogon village is the Dogon ethnic militia)
+    # self-defense" of a Dogon village is the Dogon ethnic militia); a social group: the militia
+    # its people form when they fight one another ("students from rival camps clashed")
     militia: Optional[str] = None
     # ACLED names some generic actors after the place they belong to: a village's self-defense
     # is "Goundaka Communal Militia (Mali)". A template with `{place}`; the place's country

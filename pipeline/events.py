@@ -1222,6 +1222,9 @@ _SUSPECTED_IN_BRACKETS = re.compile(
 _SAID_TO_BE = re.compile(
     r"\s*,?\s*(?:who\s+(?:is|are|was|were)\s+)?(?:believed|thought|said|suspected|presumed|alleged)\s+to\s+(?:be|have\s+been)\s+"
     r"(?:(?:affiliated|linked|connected)\s+(?:with|to)\s+|(?:members?|elements?|part)\s+of\s+)?(?:the\s+)?['\"‘“]?", re.IGNORECASE)
+# people said to bear arms: "armed villagers", "heavily armed youths", "youths armed with rifles"
+_ARMED_BEFORE = re.compile(r"(?<![\w-])(?:heavily\s+)?armed\s+$", re.IGNORECASE)
+_ARMED_WITH = re.compile(r"\s+armed\s+with(?!\w)", re.IGNORECASE)
 # before the side that holds a place: "the town of Tin Hama, being held by GATIA", "a checkpoint
 # manned by the police"
 _HELD_BY = re.compile(r"(?<!\w)(?:held|controlled|occupied|manned|guarded|defended)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
@@ -1745,6 +1748,7 @@ class EventAssembler:
         actor_mentions = [m for m in actor_mentions if not self._in_accusation(sentence, m)]
         actor_mentions = self._own_soldiers(actor_mentions, document.body)
         actor_mentions = self._soldiers_of_country(actor_mentions, place_mentions, document.body)
+        actor_mentions = self._armed_people(actor_mentions, document.body)
         findings = self._roles(doc, document, sentence, role_anchor, actor_mentions, text_of, heading=role_anchor.label)
         findings = self._included_victims(findings, actor_mentions, document.body, role_anchor)
         findings = self._further_victims(findings, candidates, actor_mentions, document.body)
@@ -2041,6 +2045,19 @@ class EventAssembler:
                 continue
             kept.append(mention)
         return kept
+
+    def _armed_people(self, mentions: list[EntityMention], body: str) -> list[EntityMention]:
+        """"armed villagers attacked the village", "youths armed with rifles ambushed miners": people
+        said to bear arms are a communal militia, not a crowd."""
+        militia = self.implied_ids.get("armed_villagers")
+        if militia is None:
+            return mentions
+        actors = self.gazetteer.actors
+        return [mention.model_copy(update={"entity_id": militia})
+                if mention.entity_id in actors and actors[mention.entity_id].kind == "civilians" and (
+                    _ARMED_BEFORE.search(body, max(0, mention.start - 20), mention.start) is not None
+                    or _ARMED_WITH.match(body, mention.end) is not None)
+                else mention for mention in mentions]
 
     def _in_fronted_phrase(self, body: str, sentence: Sentence, hit: TriggerHit, mentions: Sequence[EntityMention]) -> bool:
         """True for a trigger inside a phrase the sentence opens with, a preposition up to a comma,
@@ -3065,10 +3082,12 @@ class EventAssembler:
         return subjects[-1] if subjects else None
 
     def _identity_militia(self, roles: Sequence[_Role], side: int) -> Optional[tuple[_Role, str]]:
-        """The identity group of a side that has a militia of its own, and that militia's id."""
+        """The identity group of a side that has a militia of its own, and that militia's id (not
+        an occupation's: miners who fight the youths of a village are not the miners' militia)."""
         for role in roles:
             actor = self.gazetteer.actors.get(role.actor_id)
-            if role.role.endswith(str(side)) and actor is not None and actor.militia in self.gazetteer.actors:
+            if role.role.endswith(str(side)) and actor is not None and actor.militia in self.gazetteer.actors \
+                    and actor.kind != "social group":
                 return role, actor.militia
         return None
 
@@ -3420,7 +3439,12 @@ class EventAssembler:
             if actor is None:
                 continue
             label = self.gazetteer.actor_label(actor.id, year, self.settings.default_country, month)
-            if actor.place_label is not None and settlement is not None:
+            home = _home_place(document.body, role.text, draft.start, draft.end) if actor.place_label is not None else None
+            if home is not None:
+                # ("armed villagers from Ngadana attacked Dovong": the militia of the village they are from)
+                country = settlement.country if settlement is not None else self.settings.default_country
+                label = f"{actor.place_label.format(place=home)} ({country})"
+            elif actor.place_label is not None and settlement is not None:
                 label = f"{actor.place_label.format(place=settlement.name)} ({settlement.country})"
             actors.append(EventActor(
                 id=actor.id, name=actor.name, role=role.role, text=role.text, acled_name=label,
@@ -3528,6 +3552,18 @@ _BEARING_OFFSET = re.compile(
     r"nord-est|nord-ouest|sud-est|sud-ouest|nord|sud|est|ouest|NE|NW|SE|SW|N|S|E|W)\s+(?:of|de|du|d')\s*(?:the\s+(?:town|village|city)\s+of\s+)?$",
     re.IGNORECASE,
 )
+
+
+# the place a side comes from, a few words after its name: "villagers from Boundo", "youths
+# armed with rifles from the village of Zamana"
+_FROM_PLACE = re.compile(r"(?:\s+[\w-]+){0,3}?\s+from\s+(?:the\s+(?:village|town|hamlet|locality)\s+of\s+)?([A-Z][\w'-]+(?:[ -][A-Z][\w'-]+)?)")
+
+
+def _home_place(body: str, text: str, start: int, end: int) -> Optional[str]:
+    """The name of the place the side named `text` within body[start:end] is said to come from."""
+    at = body.find(text, start, end) if text else -1
+    match = _FROM_PLACE.match(body, at + len(text), end) if at >= 0 else None
+    return match.group(1) if match is not None else None
 
 
 def _unique_roles(roles: Sequence[_Role]) -> list[_Role]:

@@ -83,7 +83,7 @@ def _role(event, role):
 
 # (text, expected): `code` "TYPE/Sub-type"; `a1`/`a2` the actor1/actor2 ids; `assoc1`/`assoc2`
 # ids that must be associated; `place`; `fat` the killed minimum (None: not stated); `status`;
-# `events` how many events (0: none).
+# `events` how many events (0: none); `label1`/`label2` the ACLED label of actor1/actor2.
 CASES = [
     # --- an attack that fires on people is an attack even when property burns too
     ("On 7 May 2019, gunmen attacked the Dogon village of Boni, fired at villagers and burned granaries.",
@@ -197,6 +197,11 @@ CASES = [
      dict(code="BAT/Armed clash", a1="village-militia", a2="village-militia")),
     ("On 9 May 2019, two Malian soldiers opened fire against each other in Gao.",
      dict(code="BAT/Armed clash", a1="army", a2="army")),
+    # an occupation's militia is the one its people form when they fight one another, not others
+    ("On 9 May 2019, students from rival camps clashed in Bamako.",
+     dict(code="BAT/Armed clash", a1="student-militia", a2="student-militia")),
+    ("On 9 May 2019, JNIM militants clashed with students in Bamako.",
+     dict(code="BAT/Armed clash", a1="jnim", a2="students")),
     # an act only one side does, or another side named, is no fight within one
     ("On 9 May 2019, two groups of gunmen attacked the village of Boni, killing five villagers.",
      dict(code="VAC/Attack", a1="gunmen", a2="civilians")),
@@ -252,6 +257,13 @@ CASES = [
      dict(code="BAT/Armed clash", a1="jnim", a2="village-militia")),
     ("On 9 May 2019, JNIM militants clashed with the village self-defense in the Kidal region.",
      dict(code="BAT/Armed clash", a1="jnim", a2="village-militia", label2="Unidentified Communal Militia (Mali)")),
+    # people said to bear arms are a communal militia, not a crowd, named after the village they come from
+    ("On 9 May 2019, armed villagers from Sango attacked the village of Boni.",
+     dict(code="VAC/Attack", a1="village-militia", a2="civilians", label1="Sango Communal Militia (Mali)")),
+    ("On 9 May 2019, villagers armed with rifles attacked a patrol near Gao.",
+     dict(code="BAT/Armed clash", a1="village-militia")),
+    ("On 9 May 2019, villagers attacked the police station in Boni.",
+     dict(code="RIO/Mob violence", a1="rioters", a2="police")),
     # --- a response in the same sentence, or told in the passive; not after victims were told
     ("On 9 May 2019, gunmen attacked the village of Boni and were fought off by residents. One attacker was killed.",
      dict(code="BAT/Armed clash", a1="gunmen", a2="village-militia", ids={"gunmen", "village-militia"})),
@@ -880,6 +892,8 @@ def test_events_code_sentence(extract, text, expected):
         assert expected["assoc2"] <= set(_role(event, "assoc_actor_2")), [(a.role, a.id) for a in event.actors]
     if "ids" in expected:
         assert {a.id for a in event.actors} == expected["ids"], [(a.role, a.id) for a in event.actors]
+    if "label1" in expected:
+        assert [a.acled_name for a in event.actors if a.role == "actor1"] == [expected["label1"]]
     if "label2" in expected:
         assert [a.acled_name for a in event.actors if a.role == "actor2"] == [expected["label2"]]
     if "place" in expected:
