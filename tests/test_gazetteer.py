@@ -153,6 +153,17 @@ def test_gazetteer_bundled_names_actors_as_running_text_writes_them(text, actor_
     assert actor_id in [m.entity_id for m in recognizer(*make_document(text)) if m.kind == "actor"]
 
 
+@pytest.mark.parametrize("text", ["Gunmen seized and burned ballot boxes in Gao.", "Militants ransacked the poll booth in Boni.",
+                                  "Gunmen burned electoral material near Dire."])
+def test_gazetteer_bundled_things_name_no_one(text):
+    # electoral material is no official: the act on it names no side acted upon
+    from pipeline.entities import EntityRecognizer
+    from tests.conftest import make_document
+
+    recognizer = EntityRecognizer(load_gazetteer(REPO / "gazetteer"))
+    assert "local-officials" not in [m.entity_id for m in recognizer(*make_document(text)) if m.kind == "actor"]
+
+
 @pytest.mark.parametrize("text", ["Gunmen seized an ICRC vehicle near Gao.", "Gunmen seized a UNHCR vehicle near Gao."])
 def test_gazetteer_bundled_humanitarians_are_associated_with_civilians(text):
     from pipeline.extract import Pipeline
