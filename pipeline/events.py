@@ -1826,9 +1826,11 @@ class EventAssembler:
             roles, implied_rules = self._both_sides(within), ["roles:within-one-side"]
             event_type, sub_event_type = "Battles", "Armed clash"
         vigilantes = self.implied_ids.get("vigilantes")
-        if sub_event_type == "Mob violence" and vigilantes is not None and lemma_set & self.cues.vigilante_targets \
-                and vigilantes not in {role.actor_id for role in roles}:
-            # "residents lynched an armed robber": mob justice, the rioters act as vigilantes
+        if sub_event_type == "Mob violence" and vigilantes is not None and vigilantes not in {role.actor_id for role in roles} \
+                and (lemma_set & self.cues.vigilante_targets
+                     or any(role.role == "actor2" and role.actor_id == self.unknown_attackers for role in roles)):
+            # "residents lynched an armed robber", "a mob fought with an unidentified armed group":
+            # mob justice, the rioters act as vigilantes
             roles = sorted([*roles, _Role(vigilantes, "assoc_actor_1", "", "", 100.0, implied=True)],
                            key=lambda role: _ROLE_ORDER[role.role])
             implied_rules.append("implied:assoc_actor_1=vigilantes")

@@ -346,6 +346,11 @@ CASES = [
     # --- a mob that turns on suspected criminals acts as vigilantes, with the rioters
     ("On 9 May 2019, residents lynched a suspected thief in Gao.",
      dict(code="RIO/Mob violence", a1="rioters", assoc1={"vigilantes"})),
+    # … and so does one that turns on armed men
+    ("On 9 May 2019, a mob fought with gunmen in Boni.",
+     dict(code="RIO/Mob violence", a1="rioters", assoc1={"vigilantes"}, a2="gunmen")),
+    ("On 9 May 2019, residents assaulted a gunman in Boni before handing him over to the police.",
+     dict(code="RIO/Mob violence", a1="rioters", assoc1={"vigilantes"}, a2="gunmen")),
     # --- people of an occupation who fight the state's forces are a crowd; against an armed
     # group they are a fighting side
     ("On 9 May 2019, teachers clashed with the police in Bamako.",
