@@ -49,6 +49,9 @@ class EntitySettings:
     locative_words: words after which a capitalised name is probably a place.
     near_words: those of them after which even a common word, capitalised, is a place the
         gazetteer knows ("near Bore"), unless it names a time ("around May").
+    unresolved_after_words: words after which a capitalised name nothing knows, and no English
+        text uses (log probability at most `unknown_word_logprob`), is a place kept unresolved
+        ("killed six herders in Diakourou"); "in Geneva" or "in Ramadan" is not.
     proximity_km: of same-named places nothing else tells apart, the one nearest a place the
         document names for sure is chosen when it lies within this distance.
     units_km: a near-miss place farther than this from the administrative unit the text names
@@ -76,11 +79,13 @@ class EntitySettings:
         "à", "près de", "dans", "vers", "entre", "de",
     )
     near_words: tuple[str, ...] = ("near", "outside", "around", "towards", "toward")
+    unresolved_after_words: tuple[str, ...] = ("in", "near", "at", "outside", "around")
+    unknown_word_logprob: float = -19.0
     # a capitalised name after one of these ("the village of Dantao") is a place even when no
     # gazetteer entry knows it: it is kept, at the coordinates of a unit that holds it
     unresolved_place_cues: tuple[str, ...] = (
         "village", "hamlet", "town", "locality", "commune", "area", "camp", "site", "city",
-        "villages", "localité", "localités",
+        "villages", "outskirts", "localité", "localités",
     )
     # a place name before one of these (capitalised) names a text or a meeting, not where
     # something happened: "the Algiers Accord", "the Ouagadougou Agreement"
@@ -242,6 +247,8 @@ class EntityRecognizer:
         self._named_place = re.compile(
             rf"(?<![\w])(?i:{cues})\s+(?i:of|de|d')\s+([A-Z][\w']*{_NAME_REST})"
         )
+        after = "|".join(re.escape(word) for word in sorted(self.settings.unresolved_after_words, key=len, reverse=True))
+        self._after_locative = re.compile(rf"(?<![\w])(?:{after})\s+([A-Z][a-z][\w']*{_NAME_REST})")
         countries = sorted(p.id for p in gazetteer.places.values() if p.kind == "country" and gazetteer.is_curated(p.id))
         self._default_country = next((i for i in countries if gazetteer.places[i].name == "Mali"), countries[0] if countries else None)
         heads = "|".join(map(re.escape, self.settings.named_thing_heads))
@@ -564,6 +571,15 @@ class EntityRecognizer:
             if " " not in key and word_log_probability(key) > self.settings.common_word_logprob:
                 continue  # "the area of Operation", "the town of Tuesday": words, not names
             found.append(_Candidate("place", frozenset({self._default_country}), start, end, name, "unresolved", 100.0))
+        for match in self._after_locative.finditer(text):
+            start, end = match.span(1)
+            key = alias_key(match.group(1))
+            if any(c.start < end and start < c.end for c in (*chosen, *found)) or re.match(r"\s*[A-Z(\[]", text[end:end + 3]) \
+                    or len(key) < self.settings.fuzzy_min_chars or key in self._known_keys or key in _time_words() \
+                    or key.split()[0] in self._modifiers or self.gazetteer.place_index.get(key) or self.gazetteer.landmark_index.get(key) \
+                    or any(word_log_probability(word) > self.settings.unknown_word_logprob for word in key.split()):
+                continue  # known, a word or a name English text uses ("in Geneva", "in Ramadan"), or part of a longer name
+            found.append(_Candidate("place", frozenset({self._default_country}), start, end, match.group(1), "unresolved", 100.0))
         return found
 
     def _stand_in_units(self, mentions: list[EntityMention]) -> list[EntityMention]:

@@ -2540,9 +2540,13 @@ class EventAssembler:
         of places for a trigger that splits by place."""
         places, rule = self._places_as_read(body, place_mentions, anchor, trigger)
         coded = [m for m in place_mentions if self._coded_place(body, m)]
-        if coded and not any(place.entity_id == coded[0].entity_id for place in places):
-            # the analyst says which place the event is coded at: "(coded as Koro at geoprecision 2)"
-            return [coded[0]], "location:coded"
+        # (an unresolved place standing in at the coded place's point is not it: "(coded as Akabar …)
+        # … seized in Tongo Tongo")
+        if coded and not any(place.entity_id == coded[0].entity_id and place.method == coded[0].method for place in places):
+            # the analyst says which place the event is coded at: "(coded as Koro at geoprecision 2)",
+            # where the text first places it ("45km east of Akabar (coded as Akabar 45km E …)")
+            first = next(m for m in place_mentions if m.entity_id == coded[0].entity_id and m.method == coded[0].method)
+            return [first], "location:coded"
         return places, rule
 
     def _places_as_read(self, body: str, place_mentions: list[EntityMention], anchor: TriggerHit,

@@ -169,8 +169,8 @@ def test_entities_coordinated_modifiers_share_the_head_noun(recognizer, text, ac
         # the analyst's "coded as" points at a place as a locative word does
         ("Gunmen attacked a camp (coded as Tinzawaten).", [("ml-tinzaouaten", "Tinzawaten")]),
         ("Clashes in Gaoo.", []),
-        # a variant keeps the first letter
-        ("Gunmen attacked a camp near Rinzaouaten on Monday.", []),
+        # a variant keeps the first letter: another name is a place of its own, unresolved
+        ("Gunmen attacked a camp near Rinzaouaten on Monday.", [("ml-country", "Rinzaouaten")]),
     ],
 )
 def test_entities_place_variant_after_locative_word(recognizer, text, expected):
@@ -279,6 +279,13 @@ def test_entities_apposed_units_are_not_event_places(recognizer, text, places):
         # not a word, not part of a longer name
         ("Soldiers patrolled the area of Operation Serval.", []),
         ("Soldiers patrolled the area of Zzyzx Nord Ouest.", []),
+        # a name no entry knows and no English text uses, of six letters or more, right after
+        # "in", "near" …, is a place
+        ("Gunmen killed six herders in Qorbala.", [("Qorbala", "ml-country", "unresolved")]),
+        ("Gunmen killed two traders near Qorbala, north of Gao.", [("Qorbala", "ml-gao", "unresolved"), ("Gao", "ml-gao", "alias")]),
+        ("Gunmen killed two traders on the outskirts of Zzyzx.", [("Zzyzx", "ml-country", "unresolved")]),
+        # … not a name English text uses, which may be a foreign place or a time
+        ("Delegates met in Geneva during Ramadan, in Washington and in Paris.", []),
     ],
 )
 def test_entities_unresolved_named_places(recognizer, text, expected):

@@ -944,6 +944,15 @@ def test_events_place_coded_by_the_analyst_is_the_event_place(extract, text, exp
     assert rule in events[0].rules
 
 
+def test_events_place_coded_by_the_analyst_is_where_the_text_first_places_it(extract):
+    # an unresolved place standing in at the coded place's point is not the coded place; the
+    # coded place is where the text first puts it, 30 km off
+    document, events = extract("On 1 May 2019, French forces conducted an operation 30km east of Konna (coded as Konna 30km E at "
+                               "geoprecision 2) and killed six militants, recovering arms seized in Qorbala.")
+    (event,) = events
+    assert "location:coded" in event.rules and event.location.name == "Konna" and event.location.precision == "approximate"
+
+
 def test_events_merged_evidence_covers_both_sentences(extract):
     text = "Gunmen attacked the village of Koro on 3 May 2019. Six villagers were killed."
     document, events = extract(text)
