@@ -1222,6 +1222,10 @@ _SUSPECTED_IN_BRACKETS = re.compile(
 _SAID_TO_BE = re.compile(
     r"\s*,?\s*(?:who\s+(?:is|are|was|were)\s+)?(?:believed|thought|said|suspected|presumed|alleged)\s+to\s+(?:be|have\s+been)\s+"
     r"(?:(?:affiliated|linked|connected)\s+(?:with|to)\s+|(?:members?|elements?|part)\s+of\s+)?(?:the\s+)?['\"‘“]?", re.IGNORECASE)
+# a bearing from a place, after a comma: ", south of ", ", 50km east of "
+_BEARING_OF = re.compile(
+    r",\s*(?:about\s+|some\s+|around\s+)?(?:\d+\s*(?:km|kms|kilometres|kilometers|miles)\s+)?"
+    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # people said to bear arms: "armed villagers", "heavily armed youths", "youths armed with rifles"
 _ARMED_BEFORE = re.compile(r"(?<![\w-])(?:heavily\s+)?armed\s+$", re.IGNORECASE)
 _ARMED_WITH = re.compile(r"\s+armed\s+with(?!\w)", re.IGNORECASE)
@@ -2561,6 +2565,11 @@ class EventAssembler:
         seated = [m for m in primary if self._office_seat(body, m)]
         if seated and len(seated) < len(primary):
             primary = [m for m in primary if m not in seated]
+        # "the towns of Dioura and Nampala, south of Timbuktu": a place that locates the one
+        # before it is no scene
+        references = [m for m in primary if self._locates_another(body, m, place_mentions)]
+        if references and len(references) < len(primary):
+            primary = [m for m in primary if m not in references]
         after = [m for m in primary if m.start >= anchor.end]
         before = [m for m in primary if m.end <= anchor.start]
         if after:
@@ -2604,6 +2613,13 @@ class EventAssembler:
             if place is not None and place.place_scope != "country":
                 return place
         return None
+
+    @staticmethod
+    def _locates_another(body: str, mention: EntityMention, place_mentions: Sequence[EntityMention]) -> bool:
+        """True for a place after a bearing that follows another place: "Dioura, south of
+        Timbuktu", "Aghlal, 50km east of Timbuktu" (Timbuktu)."""
+        bearing = _BEARING_OF.search(body, max(0, mention.start - 40), mention.start)
+        return bearing is not None and any(0 <= bearing.start() - other.end <= 2 for other in place_mentions if other is not mention)
 
     def _coded_place(self, body: str, mention: EntityMention) -> bool:
         """True for a place the text names as the one the event is coded at ("coded as Koro")."""

@@ -944,6 +944,18 @@ def test_events_place_coded_by_the_analyst_is_the_event_place(extract, text, exp
     assert rule in events[0].rules
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a place after a bearing that locates the place before it is no scene
+    ("On 9 May 2019, residents of Konna and Boni, south of Gao, said soldiers had raided their camps.", "boni"),
+    ("On 9 May 2019, residents of Boni, 50 km east of Mopti, said soldiers had raided their camps.", "boni"),
+    # a bearing that locates no other place keeps its place
+    ("On 9 May 2019, residents south of Gao said soldiers had raided their camps.", "gao"),
+])
+def test_events_a_place_that_locates_another_is_no_scene(extract, text, expected):
+    document, events = extract(text)
+    assert [event.location.id for event in events] == [expected]
+
+
 def test_events_place_coded_by_the_analyst_is_where_the_text_first_places_it(extract):
     # an unresolved place standing in at the coded place's point is not the coded place; the
     # coded place is where the text first puts it, 30 km off
