@@ -1100,7 +1100,8 @@ def assign_roles(
                               gap, re.IGNORECASE) is not None
         if len(gap) > settings.object_window_chars or re.search(r"[;,]|[.!?]\s", gap) or (marker.search(gap.lower()) and not escort):
             break
-        between = bool(re.search(r"(?<!\w)(?:%s)\s+(?:the\s+|les\s+|l'\s*)?$" % "|".join(map(re.escape, sorted(cues.between_markers))), gap.lower()))
+        # ("clashes between the rival groups JNIM and ISGS": words describing the pair may come first)
+        between = bool(re.search(r"(?<!\w)(?:%s)\s+(?:the\s+|les\s+|l'\s*)?(?:[a-z][a-z'-]*\s+){0,3}$" % "|".join(map(re.escape, sorted(cues.between_markers))), gap))
         obj = group
         later = [other for other in after if other[0][0].start >= group[-1][0].end]
         if later and re.fullmatch(r"\s+(?:escorted|accompanied|protected|guarded)\s+by\s+(?:the\s+)?",

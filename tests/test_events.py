@@ -359,6 +359,9 @@ CASES = [
     # (the side the between-phrase names second stays the second, whoever the sentence named first)
     ("On 9 May 2019, a fine imposed by the police triggered clashes between teachers and police in Bamako.",
      dict(code="RIO/Mob violence", a1="rioters", assoc1={"teachers"}, a2="police")),
+    # (words describing the pair may open the between-phrase)
+    ("On 9 May 2019, fighting between the rival jihadist groups JNIM and ISGS left ten dead near Boni.",
+     dict(code="BAT/Armed clash", a1="jnim", a2="isgs")),
     ("On 9 May 2019, residents burned the house of a village chief in Gao.", dict(a1="rioters", ids={"rioters"})),
     # --- a party or movement that stages a protest is associated with the protesters
     ("On 9 May 2019, UDM members staged a demonstration in Bamako.", dict(code="PRO/Peaceful protest", a1="protesters", assoc1={"union-of-democrats"})),
