@@ -189,6 +189,7 @@ class Cues:
     past_markers: frozenset[str] = frozenset()
     topic: frozenset[str] = frozenset()
     subordinators: frozenset[str] = frozenset()
+    opening_subordinators: frozenset[str] = frozenset()
     condition: frozenset[str] = frozenset()
     intention: frozenset[str] = frozenset()
     intention_links: frozenset[str] = frozenset()
@@ -291,7 +292,7 @@ def _phrase_pattern(phrases: Sequence[str], ending: str = r"(?!\w)") -> Optional
 
 
 _SET_FIELDS = (
-    "modal topic subordinators condition intention intention_links intention_direct negation skippable background reported denied "
+    "modal topic subordinators opening_subordinators condition intention intention_links intention_direct negation skippable background reported denied "
     "killed died wounded other_outcomes killed_active killed_active_before_dead killed_of subset_markers count_units passive_aux attribution place_object_words light_verbs noun_phrase_prepositions nominal_markers reduced_passive_followers reduced_passive_prepositions agent_markers act_phrase_openers agent_acts "
     "between_markers coordination head_after_links succession present_markers past_markers sequence_openers anaphoric_attackers place_anaphors "
     "retelling_possessives retelling_modifiers fronted_prepositions present_subjects office_titles response_verbs response_passive unidentified_persons crowd_quantifiers toll_persons subject_pronouns vigilante_targets group_nouns side_nouns side_adjectives protest_causes crowd_control_forces civilian_staff undergo_verbs ownerless_property protesting"
@@ -1709,7 +1710,13 @@ class EventAssembler:
             if set(before[-self.settings.topic_window_tokens:]) & self.cues.topic:
                 topics.append(hit)  # "protest against the arrest of": the arrest is a topic
                 continue
-            if set(clause) & self.cues.subordinators and "," in folded[hit.end:sentence.end]:
+            # ("As many as 20 soldiers were killed, …" opens no clause)
+            # the clause's first word ("As the UN withdrew, …", "On 3 May, as the army withdrew, …"),
+            # not "As many as 20 soldiers were killed, …"
+            clause_words = [token.lower_ for token in doc[span.start + len(before) - len(clause):hit.token_start]]
+            opening = clause_words[0] if len(clause_words) > 1 and clause_words[1] not in ("many", "much", "well", "of", "such") else ""
+            comma = folded.find(",", hit.end, sentence.end)
+            if comma >= 0 and (set(clause) & self.cues.subordinators or opening in self.cues.opening_subordinators):
                 topics.append(hit)  # "After the CMA fired at an aircraft, the army arrested ...": background
                 continue
             following = _gap_words(document.body[hit.end:hit.end + 20].lower())

@@ -359,6 +359,14 @@ CASES = [
     # (the side the between-phrase names second stays the second, whoever the sentence named first)
     ("On 9 May 2019, a fine imposed by the police triggered clashes between teachers and police in Bamako.",
      dict(code="RIO/Mob violence", a1="rioters", assoc1={"teachers"}, a2="police")),
+    # --- an act in a clause opened by "as", "while" or "when" and closed by a comma is background
+    ("On 9 May 2019, as the army withdrew from Boni, JNIM militants attacked the village.",
+     dict(code="VAC/Attack", a1="jnim", a2="civilians")),
+    ("As MINUSMA withdrew from Boni in May 2019, JNIM militants attacked the village.",
+     dict(code="VAC/Attack", a1="jnim", a2="civilians")),
+    # (not "as many as")
+    ("On 9 May 2019, as many as 20 soldiers were killed near Boni, according to the army.",
+     dict(code="BAT/Armed clash", a2="army", fat=20)),
     # (words describing the pair may open the between-phrase)
     ("On 9 May 2019, fighting between the rival jihadist groups JNIM and ISGS left ten dead near Boni.",
      dict(code="BAT/Armed clash", a1="jnim", a2="isgs")),
