@@ -577,8 +577,12 @@ def find_fatalities(text: str, cues: Cues) -> Optional[Fatalities]:
         # ("the killing of a youth" names an act; "killing the head of the office" kills one)
         of_follows = index + 1 < len(words) and words[index + 1].text in ("of", "de", "d'")
         if not counts and (word.text not in cues.killed_of or not of_follows):
-            if previous in ("was", "is", "été", "est") and not _plural_subject(words, index):
-                counts = [Count(1, 1, "exact", index, index)]  # "the mayor was killed"
+            # (an adverb may stand between: "the mayor was later killed", "was subsequently executed")
+            aux = index - 1
+            while aux > 0 and (words[aux].text in _LATER or words[aux].text.endswith("ly")):
+                aux -= 1
+            if aux >= 0 and words[aux].text in ("was", "is", "été", "est") and not _plural_subject(words, aux + 1):
+                counts = [Count(1, 1, "exact", aux, index)]  # "the mayor was killed"
             elif active and _singular_object(words, index + 1):
                 # "assassinated the village chief", "beheaded a woman and her child"
                 counts = [Count(1, 1, "exact", index, index + 3), *_joined_victims(words, index + 3, cues)]
@@ -658,7 +662,7 @@ def _outcome_chain_start(words: Sequence[Word], index: int, cues: Cues) -> int:
     position = index - 1 if words[index].text == "dead" and index and words[index - 1].text in cues.killed_active_before_dead else index
     joined = cues.other_outcomes | cues.wounded if words[index].text in cues.died else cues.other_outcomes
     if words[index].text in cues.died:
-        while position >= 1 and words[position - 1].text in ("later", "subsequently", "eventually", "then"):
+        while position >= 1 and (words[position - 1].text in _LATER or words[position - 1].text.endswith("ly")):
             position -= 1
     while position >= 2 and words[position - 1].text in ("and", "et") and words[position - 2].text in joined:
         position -= 2
@@ -687,11 +691,15 @@ def _singular_object(words: Sequence[Word], index: int) -> bool:
     return noun.isalpha() and not noun.endswith("s") and noun not in ("other", "others", "same")
 
 
+# adverbs of time that may stand between a subject or auxiliary and the verb of dying
+_LATER = frozenset({"later", "then", "also", "soon", "afterwards", "subsequently", "eventually", "finally"})
+
+
 def _singular_subject(words: Sequence[Word], index: int) -> bool:
     """True when one person is the subject of the verb at `index`, adverbs apart: "the pilot
     died", "he later succumbed", "his wife, who succumbed", "wounded another who died"."""
     position = index - 1
-    while position >= 0 and (words[position].text.endswith("ly") or words[position].text in ("later", "then", "also", "soon", "afterwards", ",")):
+    while position >= 0 and (words[position].text.endswith("ly") or words[position].text in _LATER or words[position].text == ","):
         position -= 1
     if position < 0:
         return False

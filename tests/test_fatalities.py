@@ -73,6 +73,10 @@ def cues():
         ("Soldiers killed three herders, several local sources described those killed as civilians.", 3, 3, "exact"),
         # animals counted are no one
         ("Gunmen killed three herders and stole 40 head of cattle.", 3, 3, "exact"),
+        # an adverb of time between the auxiliary and the verb
+        ("The mayor was later killed in Gao.", 1, 1, "exact"),
+        ("The abductee was subsequently executed.", 1, 1, "exact"),
+        ("Two soldiers were later killed.", 2, 2, "exact"),
         # dying with one person as its subject, whatever they died of
         ("The pilot died of his wounds.", 1, 1, "exact"),
         ("Gunmen shot a herder in Gossi, he later succumbed to his injuries.", 1, 1, "exact"),
