@@ -573,14 +573,19 @@ class EntityRecognizer:
             found.append(_Candidate("place", frozenset({self._default_country}), start, end, name, "unresolved", 100.0))
         for match in self._after_locative.finditer(text):
             start, end = match.span(1)
-            key = alias_key(match.group(1))
             if any(c.start < end and start < c.end for c in (*chosen, *found)) or re.match(r"\s*[A-Z(\[]", text[end:end + 3]) \
-                    or len(key) < self.settings.fuzzy_min_chars or key in self._known_keys or key in _time_words() \
-                    or key.split()[0] in self._modifiers or self.gazetteer.place_index.get(key) or self.gazetteer.landmark_index.get(key) \
-                    or any(word_log_probability(word) > self.settings.unknown_word_logprob for word in key.split()):
-                continue  # known, a word or a name English text uses ("in Geneva", "in Ramadan"), or part of a longer name
+                    or not self._unknown_name(alias_key(match.group(1))):
+                continue  # taken, or part of a longer name
             found.append(_Candidate("place", frozenset({self._default_country}), start, end, match.group(1), "unresolved", 100.0))
         return found
+
+    def _unknown_name(self, key: str) -> bool:
+        """True for a name no entry knows, long enough, and no English text uses ("Diakourou";
+        not "Geneva", "Ramadan" or a month)."""
+        return len(key) >= self.settings.fuzzy_min_chars and key not in self._known_keys and key not in _time_words() \
+            and key.split()[0] not in self._modifiers and not self.gazetteer.place_index.get(key) \
+            and not self.gazetteer.landmark_index.get(key) \
+            and all(word_log_probability(word) <= self.settings.unknown_word_logprob for word in key.split())
 
     def _stand_in_units(self, mentions: list[EntityMention]) -> list[EntityMention]:
         """Where an unresolved place stands: at the nearest located place of its sentence ("the

@@ -1718,7 +1718,6 @@ class EventAssembler:
             if set(before[-self.settings.topic_window_tokens:]) & self.cues.topic:
                 topics.append(hit)  # "protest against the arrest of": the arrest is a topic
                 continue
-            # ("As many as 20 soldiers were killed, …" opens no clause)
             # the clause's first word ("As the UN withdrew, …", "On 3 May, as the army withdrew, …"),
             # not "As many as 20 soldiers were killed, …"
             clause_words = [token.lower_ for token in doc[span.start + len(before) - len(clause):hit.token_start]]
@@ -2861,7 +2860,7 @@ class EventAssembler:
     # -- merging --------------------------------------------------------------------------
 
     def _merge(self, drafts: list[_Draft], document: Document, sentences: list[Sentence],
-               mentions: Sequence[EntityMention] = (), dates: Optional["DateAnalysisLike"] = None) -> list[_Draft]:
+               mentions: Sequence[EntityMention], dates: "DateAnalysisLike") -> list[_Draft]:
         """One event told in adjacent sentences becomes one event whose evidence covers both;
         a following sentence that only gives the toll ("No casualties were reported.") joins it."""
         by_index = {sentence.index: sentence for sentence in sentences}
@@ -2977,7 +2976,7 @@ class EventAssembler:
         return merged
 
     def _merge_responses(self, drafts: list[_Draft], document: Document, by_index: dict[int, Sentence],
-                         mentions: Sequence[EntityMention], dates: Optional["DateAnalysisLike"] = None) -> list[_Draft]:
+                         mentions: Sequence[EntityMention], dates: "DateAnalysisLike") -> list[_Draft]:
         """"Fulani militiamen attacked the village of Sango. Dan Na Ambassagou militiamen responded
         to the attack.": the side that fought back in the next sentence makes the attack a battle
         with it (ACLED codes one armed clash), in place of the civilians the attack implied."""
@@ -3047,10 +3046,8 @@ class EventAssembler:
         return kept
 
     @staticmethod
-    def _dated_apart(draft: _Draft, sentence: Sentence, dates: Optional["DateAnalysisLike"]) -> bool:
+    def _dated_apart(draft: _Draft, sentence: Sentence, dates: "DateAnalysisLike") -> bool:
         """True when `sentence` dates an act at a time other than `draft`'s."""
-        if dates is None:
-            return False
         told = (draft.date.start, draft.date.end) if draft.date is not None else None
         for expression in dates.expressions:
             if expression.role == "event" and sentence.start <= expression.char_start and expression.char_end <= sentence.end:
