@@ -2970,7 +2970,7 @@ class EventAssembler:
                         draft.rules.append("fatalities:following-sentence")
                         self._take_victims(draft, following, mentions)
                     if agent is not None:
-                        self._attribute(draft, agent)
+                        self._attribute(draft, agent, self._partners(agent, mentions, document.body))
                     draft.sentence_last = following.index
                     draft.end = following.end
         return merged

@@ -367,6 +367,12 @@ CASES = [
     # (not "as many as")
     ("On 9 May 2019, as many as 20 soldiers were killed near Boni, according to the army.",
      dict(code="BAT/Armed clash", a2="army", fat=20)),
+    # --- the perpetrators named in the sentence after, with the side named beside them
+    ("On 9 May 2019, five herders were killed near Boni. The perpetrators are alleged to be MNLA and GATIA fighters.",
+     dict(code="VAC/Attack", a1="mnla", assoc1={"gatia"}, events=1)),
+    # --- burning people alive kills them
+    ("On 9 May 2019, soldiers arrested three herders and burned them alive near Boni.",
+     dict(code="VAC/Attack", a1="army", a2="civilians")),
     # (words describing the pair may open the between-phrase)
     ("On 9 May 2019, fighting between the rival jihadist groups JNIM and ISGS left ten dead near Boni.",
      dict(code="BAT/Armed clash", a1="jnim", a2="isgs")),
