@@ -3276,7 +3276,8 @@ class EventAssembler:
     def _same_event(self, first: _Draft, second: _Draft, sentences: dict[int, Sentence], body: str = "") -> bool:
         gap = second.sentence_first - first.sentence_last
         limit = self.settings.merge_max_sentence_gap
-        if body and self.settings.merge_max_sentence_gap > 0 and (self._retells(second, body) or self._same_side_again(second, body)):
+        if body and self.settings.merge_max_sentence_gap > 0 and (
+                self._retells(second, body) or self._same_side_again(second, body) or self._claims_told_act(second, body)):
             limit = max(limit, self.settings.retelling_max_sentence_gap)
         if gap < 1 or gap > limit or first.split or second.split:
             return False
@@ -3301,8 +3302,7 @@ class EventAssembler:
         unknown = self.unknown_attackers
         if second.attribution and any(role.role == "actor1" and (role.implied or role.actor_id == unknown) for role in first.roles):
             return True  # "The device was planted by JNIM.": who did the act just told
-        opening = _opening_words(second, body)
-        if body and (self._retells(second, body) or (second.attribution and opening[-1:] and opening[-1] in _DEFINITE)):
+        if body and (self._retells(second, body) or self._claims_told_act(second, body)):
             # "The attack caused material damage.", "JNIM claimed the attack.": the act a sentence
             # opens with, or a claim names, as one already told is the one just told
             return True
@@ -3325,6 +3325,13 @@ class EventAssembler:
         definite article and a generic noun alone ("The militants ransacked the station")."""
         opening = _opening_words(draft, body)
         return len(opening) >= 2 and opening[0] in _DEFINITE and all(_singular(word) in self.generic_nouns for word in opening[1:])
+
+    @staticmethod
+    def _claims_told_act(draft: _Draft, body: str) -> bool:
+        """True for a claim of the act as one already told ("JNIM claimed the attack", "A member of
+        MUJAO claimed responsibility for the attack")."""
+        opening = _opening_words(draft, body)
+        return bool(draft.attribution) and bool(opening) and opening[-1] in _DEFINITE
 
     @staticmethod
     def _retells(draft: _Draft, body: str) -> bool:

@@ -370,6 +370,9 @@ CASES = [
     # --- the perpetrators named in the sentence after, with the side named beside them
     ("On 9 May 2019, five herders were killed near Boni. The perpetrators are alleged to be MNLA and GATIA fighters.",
      dict(code="VAC/Attack", a1="mnla", assoc1={"gatia"}, events=1)),
+    # --- a claim of the act as one already told completes it over a sentence between
+    ("On 9 May 2019, gunmen ambushed soldiers near Boni, killing two. Injuries were also reported. "
+     "A member of JNIM claimed responsibility for the attack.", dict(code="BAT/Armed clash", a1="jnim", a2="army", events=1)),
     # --- burning people alive kills them
     ("On 9 May 2019, soldiers arrested three herders and burned them alive near Boni.",
      dict(code="VAC/Attack", a1="army", a2="civilians")),
