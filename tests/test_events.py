@@ -373,6 +373,9 @@ CASES = [
     # --- a claim of the act as one already told completes it over a sentence between
     ("On 9 May 2019, gunmen ambushed soldiers near Boni, killing two. Injuries were also reported. "
      "A member of JNIM claimed responsibility for the attack.", dict(code="BAT/Armed clash", a1="jnim", a2="army", events=1)),
+    # --- an "improvised device" is an IED
+    ("On 9 May 2019, a Malian army convoy struck an improvised device near Boni.",
+     dict(code="ERV/Remote explosive/landmine/IED", a2="army")),
     # --- burning people alive kills them
     ("On 9 May 2019, soldiers arrested three herders and burned them alive near Boni.",
      dict(code="VAC/Attack", a1="army", a2="civilians")),
