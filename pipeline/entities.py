@@ -79,7 +79,7 @@ class EntitySettings:
         "à", "près de", "dans", "vers", "entre", "de",
     )
     near_words: tuple[str, ...] = ("near", "outside", "around", "towards", "toward")
-    unresolved_after_words: tuple[str, ...] = ("in", "near", "at", "outside", "around")
+    unresolved_after_words: tuple[str, ...] = ("in", "near", "at", "outside", "around", "coded as", "coded at")
     unknown_word_logprob: float = -19.0
     # a capitalised name after one of these ("the village of Dantao") is a place even when no
     # gazetteer entry knows it: it is kept, at the coordinates of a unit that holds it
