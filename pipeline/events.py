@@ -253,6 +253,11 @@ class Cues:
         return _phrase_pattern(self.coded_place, r"\s+$")
 
     @cached_property
+    def between_alternation(self) -> str:
+        """The `between_markers` as a regular-expression alternation ("between|entre")."""
+        return "|".join(map(re.escape, sorted(self.between_markers)))
+
+    @cached_property
     def died_of_pattern(self) -> Optional[re.Pattern]:
         """Text ending in a `died` verb and what it was died of, up to the cause: "succumbed to
         his ", "died of their "; None when the list is empty."""
@@ -313,6 +318,7 @@ def load_cues(directory: Path = DEFAULT_GAZETTEER_DIR) -> Cues:
                 raise GazetteerError(path.as_posix(), None, f"cue list {name!r}: expected a word, got {word!r} (quote it)")
     for name in _SET_FIELDS:
         values[name] = frozenset(str(word).lower() for word in data.get(name, []))
+    values["killed"] |= values["died"]  # (the verbs of dying are killed words too)
     for name in _PHRASE_FIELDS:
         values[name] = tuple(sorted((str(phrase).lower() for phrase in data.get(name, [])), key=len, reverse=True))
     values["count_qualifiers"] = {str(k).lower(): str(v) for k, v in (data.get("count_qualifiers") or {}).items()}
@@ -579,7 +585,7 @@ def find_fatalities(text: str, cues: Cues) -> Optional[Fatalities]:
         if not counts and (word.text not in cues.killed_of or not of_follows):
             # (an adverb may stand between: "the mayor was later killed", "was subsequently executed")
             aux = index - 1
-            while aux > 0 and (words[aux].text in _LATER or words[aux].text.endswith("ly")):
+            while aux > 0 and _is_adverb(words[aux].text):
                 aux -= 1
             if aux >= 0 and words[aux].text in ("was", "is", "été", "est") and not _plural_subject(words, aux + 1):
                 counts = [Count(1, 1, "exact", aux, index)]  # "the mayor was killed"
@@ -662,7 +668,7 @@ def _outcome_chain_start(words: Sequence[Word], index: int, cues: Cues) -> int:
     position = index - 1 if words[index].text == "dead" and index and words[index - 1].text in cues.killed_active_before_dead else index
     joined = cues.other_outcomes | cues.wounded if words[index].text in cues.died else cues.other_outcomes
     if words[index].text in cues.died:
-        while position >= 1 and (words[position - 1].text in _LATER or words[position - 1].text.endswith("ly")):
+        while position >= 1 and _is_adverb(words[position - 1].text):
             position -= 1
     while position >= 2 and words[position - 1].text in ("and", "et") and words[position - 2].text in joined:
         position -= 2
@@ -691,15 +697,21 @@ def _singular_object(words: Sequence[Word], index: int) -> bool:
     return noun.isalpha() and not noun.endswith("s") and noun not in ("other", "others", "same")
 
 
-# adverbs of time that may stand between a subject or auxiliary and the verb of dying
+# adverbs of time that may stand between a subject or auxiliary and its verb
 _LATER = frozenset({"later", "then", "also", "soon", "afterwards", "subsequently", "eventually", "finally"})
+
+
+def _is_adverb(word: str) -> bool:
+    """True for an adverb that may stand between a subject or auxiliary and its verb ("later",
+    "reportedly")."""
+    return word in _LATER or word.endswith("ly")
 
 
 def _singular_subject(words: Sequence[Word], index: int) -> bool:
     """True when one person is the subject of the verb at `index`, adverbs apart: "the pilot
     died", "he later succumbed", "his wife, who succumbed", "wounded another who died"."""
     position = index - 1
-    while position >= 0 and (words[position].text.endswith("ly") or words[position].text in _LATER or words[position].text == ","):
+    while position >= 0 and (_is_adverb(words[position].text) or words[position].text == ","):
         position -= 1
     if position < 0:
         return False
@@ -1110,7 +1122,7 @@ def assign_roles(
         if len(gap) > settings.object_window_chars or re.search(r"[;,]|[.!?]\s", gap) or (marker.search(gap.lower()) and not escort):
             break
         # ("clashes between the rival groups JNIM and ISGS": words describing the pair may come first)
-        between = bool(re.search(r"(?<!\w)(?:%s)\s+(?:the\s+|les\s+|l'\s*)?(?:[a-z][a-z'-]*\s+){0,3}$" % "|".join(map(re.escape, sorted(cues.between_markers))), gap))
+        between = bool(re.search(r"(?<!\w)(?:%s)\s+(?:the\s+|les\s+|l'\s*)?(?:[a-z][a-z'-]*\s+){0,3}$" % cues.between_alternation, gap))
         obj = group
         later = [other for other in after if other[0][0].start >= group[-1][0].end]
         if later and re.fullmatch(r"\s+(?:escorted|accompanied|protected|guarded)\s+by\s+(?:the\s+)?",
@@ -1215,7 +1227,7 @@ def assign_roles(
             # "clashes between tripartite forces (French, Burkinabe and Malian) and Islamist
             # militants": the one side named after "and" of the between-phrase is still a side
             phrase = text_of(hit_end, after[0][0][0].start)
-            opening = re.search(r"(?<!\w)(?:%s)(?!\w)" % "|".join(map(re.escape, sorted(cues.between_markers))), phrase.lower())
+            opening = re.search(r"(?<!\w)(?:%s)(?!\w)" % cues.between_alternation, phrase.lower())
             if opening is not None and re.search(r"(?<!\w)(?:and|et)\s+(?:the\s+)?$", phrase.lower()) \
                     and len(phrase) <= 2 * settings.object_window_chars:
                 side2 = after[0]
@@ -2558,14 +2570,15 @@ class EventAssembler:
         after another (administrative units, other spellings) and the country; a listed series
         of places for a trigger that splits by place."""
         places, rule = self._places_as_read(body, place_mentions, anchor, trigger)
-        coded = [m for m in place_mentions if self._coded_place(body, m)]
-        # (an unresolved place standing in at the coded place's point is not it: "(coded as Akabar …)
-        # … seized in Tongo Tongo")
-        if coded and not any(place.entity_id == coded[0].entity_id and place.method == coded[0].method for place in places):
-            # the analyst says which place the event is coded at: "(coded as Koro at geoprecision 2)",
-            # where the text first places it ("45km east of Akabar (coded as Akabar 45km E …)")
-            first = next(m for m in place_mentions if m.entity_id == coded[0].entity_id and m.method == coded[0].method)
-            return [first], "location:coded"
+        coded = next((m for m in place_mentions if self._coded_place(body, m)), None)
+        if coded is not None:
+            # (an unresolved place standing in at the coded place's point is not it: "(coded as
+            # Akabar …) … seized in Tongo Tongo")
+            key = (coded.entity_id, coded.method)
+            if not any((place.entity_id, place.method) == key for place in places):
+                # the analyst says which place the event is coded at: "(coded as Koro at geoprecision
+                # 2)", where the text first places it ("45km east of Akabar (coded as Akabar 45km E …)")
+                return [next(m for m in place_mentions if (m.entity_id, m.method) == key)], "location:coded"
         return places, rule
 
     def _places_as_read(self, body: str, place_mentions: list[EntityMention], anchor: TriggerHit,
@@ -2577,14 +2590,12 @@ class EventAssembler:
             primary = [m for m in place_mentions if m.place_scope != "country"] or list(place_mentions)
         # "the subprefect of Ouinerden at his home in Gossi": the seat of an office is no scene
         # while the sentence names another place
-        seated = [m for m in primary if self._office_seat(body, m)]
-        if seated and len(seated) < len(primary):
-            primary = [m for m in primary if m not in seated]
-        # "the towns of Dioura and Nampala, south of Timbuktu": a place that locates the one
-        # before it is no scene
-        references = [m for m in primary if self._locates_another(body, m, place_mentions)]
-        if references and len(references) < len(primary):
-            primary = [m for m in primary if m not in references]
+        # (and "the towns of Dioura and Nampala, south of Timbuktu": a place that locates the one
+        # before it is no scene)
+        for aside in (lambda m: self._office_seat(body, m), lambda m: self._locates_another(body, m, place_mentions)):
+            set_aside = [m for m in primary if aside(m)]
+            if set_aside and len(set_aside) < len(primary):
+                primary = [m for m in primary if m not in set_aside]
         after = [m for m in primary if m.start >= anchor.end]
         before = [m for m in primary if m.end <= anchor.start]
         if after:
@@ -2598,7 +2609,7 @@ class EventAssembler:
             # "a landmine in the Timbuktu region between Dire and Ber": the region, then where in it
             first, rule = inner, "location:inside-region"
         gap_before = body[max(0, first.start - 12):first.start].lower()
-        if re.search(r"(?<!\w)(?:%s)\s+(?:the\s+)?$" % "|".join(map(re.escape, sorted(self.cues.between_markers))), gap_before):
+        if re.search(r"(?<!\w)(?:%s)\s+(?:the\s+)?$" % self.cues.between_alternation, gap_before):
             return [first], "location:between"
         if not (self.settings.split_places and trigger.one_event_per_place):
             return [first], rule
@@ -3176,8 +3187,7 @@ class EventAssembler:
         group = later[0]
         # the group is the subject of the clause's verb, its head noun read with it, or the agent
         # of a passive one (not "targeting MNLA members", "under the control of the MNLA")
-        after = [word for word in _gap_words(body[group.end:own.end].lower())
-                 if not word.endswith("ly") and word not in ("later", "then", "also")]
+        after = [word for word in _gap_words(body[group.end:own.end].lower()) if not _is_adverb(word)]
         if after and _singular(after[0]) in self.generic_nouns:
             after = after[1:]
         acts = bool(after) and after[0] not in self.cues.passive_aux and (
