@@ -3376,8 +3376,14 @@ class EventAssembler:
                 second = replace(second, roles=[role for role in second.roles if role.actor_id != blamed.actor_id],
                                  rules=second.rules + ["roles:attribution"])
                 other = second
+        # ("Residents staged a demonstration. The prefect agreed to the demands.": who answered
+        # a crowd with a decision or an agreement is not one of the crowd)
+        crowd = {"Protests": "protesters", "Riots": "rioters"}.get(winner.event_type)
+        answered = crowd is not None and other.event_type == "Strategic developments"
         for side in ("1", "2"):
             main = f"actor{side}"
+            if answered and side == "1":
+                continue
             head = next((role for role in roles if role.role == main), None)
             other_head = next((role for role in other.roles if role.role == main), None)
             # ("Youths stormed the MINUSMA base. MINUSMA responded with tear gas": the side acted
@@ -3462,9 +3468,13 @@ class EventAssembler:
             elif draft.sub_event_type == "Peaceful protest" and role.role in ("actor2", "assoc_actor_2"):
                 # (ACLED's definition: "protested against the French military presence")
                 at = body.find(role.text, draft.start, draft.end) if role.text else -1
-                if at < 0 or (actor is not None and actor.kind == "civilians") or (
-                        self._protest_cause is not None and self._protest_cause.search(_words_before(body, at, 40, draft.start))):
+                if at < 0 or (actor is not None and actor.kind == "civilians") or \
+                        self._names_protest_cause(_words_before(body, at, 40, draft.start)):
                     continue  # (residents who march are the crowd itself)
+                if actor is not None and actor.kind in _ARMED_KINDS and at >= draft.anchor.end:
+                    # ("teachers went on strike after failed negotiations with the government": a
+                    # state or armed side named after the act did not march with the crowd)
+                    continue
                 role = replace(role, role="assoc_actor_1")
             roles.append(role)
         if not any(role.role == "actor1" for role in roles):
@@ -3476,6 +3486,18 @@ class EventAssembler:
             # ("soldiers opened fire on protesters": the crowd acted upon is the side itself)
             roles = [role for role in roles if not (role.role.endswith("2") and role.actor_id == crowd_id)]
         draft.roles = sorted(_unique_roles(roles), key=lambda role: _ROLE_ORDER[role.role])
+
+    def _names_protest_cause(self, before: str) -> bool:
+        """True when the words before a group named in a peaceful protest make it what the
+        protest is for or against ("in support of the MNLA"), not the group whose members
+        marched ("members of the MNLA protested")."""
+        if self._protest_cause is None or not self._protest_cause.search(before):
+            return False
+        words = before.split()
+        if words and words[-1] in ("the", "la", "le", "les", "du", "des"):
+            words = words[:-1]
+        members = self.cues.side_nouns | self.cues.group_nouns
+        return not (len(words) >= 2 and words[-1] in ("of", "de") and words[-2] in members)
 
     def _freeze(self, document: Document, draft: _Draft) -> Event:
         year = int(draft.date.start[:4]) if draft.date else (document.published.year if document.published else None)

@@ -385,6 +385,17 @@ CASES = [
     ("On 9 May 2019, residents burned the house of a village chief in Gao.", dict(a1="rioters", ids={"rioters"})),
     # --- a party or movement that stages a protest is associated with the protesters
     ("On 9 May 2019, UDM members staged a demonstration in Bamako.", dict(code="PRO/Peaceful protest", a1="protesters", assoc1={"union-of-democrats"})),
+    # (an armed group's members who march are with the crowd: "of" after "members" is no cause)
+    ("On 9 May 2019, members of the MNLA staged a demonstration in Boni.",
+     dict(code="PRO/Peaceful protest", a1="protesters", assoc1={"mnla"})),
+    ("On 9 May 2019, residents staged a demonstration in Boni in support of the MNLA.",
+     dict(code="PRO/Peaceful protest", a1="protesters", ids={"protesters"})),
+    # (a state named after the act, as whom the crowd bargained with, did not march with it)
+    ("On 9 May 2019, teachers staged a demonstration in Boni after failed negotiations with the Malian government.",
+     dict(code="PRO/Peaceful protest", a1="protesters", ids={"protesters", "teachers"})),
+    # (who answered the crowd with a decision is not one of the crowd)
+    ("On 9 May 2019, residents staged a demonstration in Boni. The prefect agreed to the demands.",
+     dict(code="PRO/Peaceful protest", a1="protesters", ids={"protesters"})),
     # --- a place retaken without resistance changed hands without violence
     ("On 9 May 2019, French troops regained control of Boni without resistance.",
      dict(code="SD/Non-violent transfer of territory", a1="france")),
