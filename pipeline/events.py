@@ -228,6 +228,7 @@ class Cues:
     between_markers: frozenset[str] = frozenset()
     coordination: frozenset[str] = frozenset()
     association_links: tuple[str, ...] = ()
+    partner_links: tuple[str, ...] = ()
     head_after_links: frozenset[str] = frozenset()
     implied_actors: dict[str, tuple[str, ...]] = field(default_factory=dict)
     implied_by_event_type: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -302,7 +303,7 @@ _SET_FIELDS = (
     "between_markers coordination head_after_links succession present_markers past_markers sequence_openers anaphoric_attackers place_anaphors "
     "retelling_possessives retelling_modifiers fronted_prepositions present_subjects office_titles response_verbs response_passive unidentified_persons crowd_quantifiers toll_persons subject_pronouns vigilante_targets group_nouns side_nouns side_adjectives protest_causes crowd_control_forces civilian_staff undergo_verbs ownerless_property protesting"
 ).split()
-_PHRASE_FIELDS = ("no_fatalities", "coded_count", "coded_place", "off_duty_after", "accusation_links", "association_links", "after_another",
+_PHRASE_FIELDS = ("no_fatalities", "coded_count", "coded_place", "off_duty_after", "accusation_links", "association_links", "partner_links", "after_another",
                   "within_side_before", "within_side_after", "reciprocal_pronouns")
 
 
@@ -1106,11 +1107,16 @@ def assign_roles(
         if nominal and inside_phrase and not (set(gap_words) & cues.light_verbs) and not _has_passive_verb(gap, cues):
             candidate = None
         if candidate is not None and len(gap) <= settings.subject_window_chars and ";" not in gap:
-            subject = candidate
+            subject = _with_partnered(candidate, before, text_of, cues, settings)
     obj = None
     between = False
+    partners: list = []
     for group in after:
         if group is agent:
+            continue
+        if agent is None and not partners and _names_partner(text_of(hit_end, group[0][0].start), cues, settings):
+            # ("JNIM attacked the camp together with ISGS fighters": a partner in the act, no target)
+            partners = [(mention, "assoc") for mention, _ in group]
             continue
         # "an attack by gunmen on an army post": the target is read from after the agent
         gap_start = agent[-1][0].end if agent is not None and agent[-1][0].end <= group[0][0].start else hit_end
@@ -1232,7 +1238,31 @@ def assign_roles(
                     and len(phrase) <= 2 * settings.object_window_chars:
                 side2 = after[0]
                 rule = "roles:between-one"
+    if partners and side1:
+        side1 = side1 + partners
     return _findings(side1, side2, rule)
+
+
+def _with_partnered(side: list, before: list, text_of, cues: Cues, settings: EventSettings) -> list:
+    """The subject of an act, with the side before it in the clause when this side was named as
+    its partner ("French forces conducted an operation in coordination with Malian forces that
+    led to the killing of …": France acted, with Mali associated)."""
+    position = next((index for index, group in enumerate(before) if group is side), -1)
+    if position < 1 or not cues.partner_links:
+        return side
+    earlier = before[position - 1]
+    if not _names_partner(text_of(earlier[-1][0].end, side[0][0].start), cues, settings):
+        return side
+    return earlier + [(mention, "assoc") for mention, _ in side]
+
+
+def _names_partner(gap: str, cues: Cues, settings: EventSettings) -> bool:
+    """True when the words before a side, within one clause, end in a link that makes it a
+    partner of the acting side ("… in coordination with", "… together with the")."""
+    gap = " ".join(gap.lower().split())
+    if not cues.partner_links or re.search(r"[,;.:()]", gap) or len(gap) > settings.subject_window_chars:
+        return False
+    return re.search(r"(?<!\w)(?:%s)(?:\s+the)?$" % "|".join(map(re.escape, cues.partner_links)), gap) is not None
 
 
 # between unidentified attackers and the bracket saying who they were suspected to be

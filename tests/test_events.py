@@ -393,6 +393,11 @@ CASES = [
     # (a state named after the act, as whom the crowd bargained with, did not march with it)
     ("On 9 May 2019, teachers staged a demonstration in Boni after failed negotiations with the Malian government.",
      dict(code="PRO/Peaceful protest", a1="protesters", ids={"protesters", "teachers"})),
+    # --- a side named as the acting side's partner later in the clause acts with it
+    ("On 9 May 2019, French forces conducted an operation in coordination with Malian soldiers that led to the killing of a JNIM commander near Boni.",
+     dict(code="BAT/Armed clash", a1="france", assoc1={"army"}, a2="jnim")),
+    ("On 9 May 2019, JNIM militants attacked Boni together with ISGS militants.",
+     dict(code="VAC/Attack", a1="jnim", assoc1={"isgs"}, a2="civilians")),
     # (who answered the crowd with a decision is not one of the crowd)
     ("On 9 May 2019, residents staged a demonstration in Boni. The prefect agreed to the demands.",
      dict(code="PRO/Peaceful protest", a1="protesters", ids={"protesters"})),
