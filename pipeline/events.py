@@ -239,6 +239,8 @@ class Cues:
     undergo_verbs: frozenset[str] = frozenset()
     ownerless_property: frozenset[str] = frozenset()
     protesting: frozenset[str] = frozenset()
+    media_nouns: tuple[str, ...] = ()
+    allegiance_links: tuple[str, ...] = ()
     accusation_links: tuple[str, ...] = ()
     within_side_before: tuple[str, ...] = ()
     within_side_after: tuple[str, ...] = ()
@@ -304,7 +306,8 @@ _SET_FIELDS = (
     "retelling_possessives retelling_modifiers fronted_prepositions present_subjects office_titles response_verbs response_passive unidentified_persons crowd_quantifiers toll_persons subject_pronouns vigilante_targets group_nouns side_nouns side_adjectives protest_causes crowd_control_forces civilian_staff undergo_verbs ownerless_property protesting"
 ).split()
 _PHRASE_FIELDS = ("no_fatalities", "coded_count", "coded_place", "off_duty_after", "accusation_links", "association_links", "partner_links", "after_another",
-                  "within_side_before", "within_side_after", "reciprocal_pronouns")
+                  "within_side_before", "within_side_after", "reciprocal_pronouns",
+                  "media_nouns", "allegiance_links")
 
 
 def load_cues(directory: Path = DEFAULT_GAZETTEER_DIR) -> Cues:
@@ -1806,7 +1809,8 @@ class EventAssembler:
         text_of = lambda start, end: document.body[start:end] if end > start else ""  # noqa: E731
         actor_mentions = self._protesting_people(actor_mentions, document.body)
         actor_mentions = drop_generic_modifiers(actor_mentions, text_of, self.generic_ids, self.group_ids, self.cues.head_after_links)
-        actor_mentions = [m for m in actor_mentions if not self._in_accusation(sentence, m)]
+        actor_mentions = [m for m in actor_mentions if not self._in_accusation(sentence, m)
+                          and not self._qualifies_media(m, document.body)]
         actor_mentions = self._own_soldiers(actor_mentions, document.body)
         actor_mentions = self._soldiers_of_country(actor_mentions, place_mentions, document.body)
         actor_mentions = self._armed_people(actor_mentions, document.body)
@@ -2191,6 +2195,22 @@ class EventAssembler:
         if people is not None:
             roles += [_Role(people, role, side.text, side.alias, side.score) for role in ("assoc_actor_1", "assoc_actor_2")]
         return sorted(roles, key=lambda role: _ROLE_ORDER[role.role])
+
+    def _qualifies_media(self, mention: EntityMention, body: str) -> bool:
+        """True for a group named only as the side a news medium is with ("the Al Qaeda-linked
+        Thabat News Agency", "Pro-Al-Qaeda Thabat Agency"): the medium reports, the group is no
+        party to the act by that mention."""
+        if not self.cues.media_nouns:
+            return False
+        media = "|".join(map(re.escape, self.cues.media_nouns))
+        after = body[mention.end:mention.end + 60].lower()
+        pro = re.search(r"(?<!\w)pro-?\s*$", body[max(0, mention.start - 5):mention.start].lower()) is not None
+        links = "|".join(map(re.escape, self.cues.allegiance_links))
+        if not pro and not (links and re.match(r"\s*-?\s*(?:%s)(?!\w)" % links, after)):
+            return False
+        if not pro:
+            after = after[re.match(r"\s*-?\s*(?:%s)" % links, after).end():]
+        return re.match(r"\s+(?:[\w'-]+\s+){0,2}?(?:%s)(?!\w)" % media, after) is not None
 
     def _in_accusation(self, sentence: Sentence, mention: EntityMention) -> bool:
         """True for an actor named in what someone is accused of ("a chief accused of collaborating

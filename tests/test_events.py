@@ -1396,3 +1396,16 @@ def test_events_dying_of_wounds_later_is_the_toll_of_the_act_told(extract):
     assert len(events) == 1, [(e.sub_event_type, e.trigger) for e in events]
     assert events[0].fatalities is not None and events[0].fatalities.min == 1
     assert _role(events[0], "actor1") == ["isgs"]
+
+
+@pytest.mark.parametrize(("second", "aqim"), [
+    # a group named only as the side a news medium is with is no party to the act
+    ("The AQIM-linked Thabat News Agency attributed the attack to JNIM.", False),
+    ("Pro-AQIM Thabat Agency attributed the attack to JNIM.", False),
+    # named as claiming the act, it is one
+    ("AQIM claimed the attack.", True),
+])
+def test_events_a_group_qualifying_a_news_medium_is_no_actor(extract, second, aqim):
+    _document, events = extract(f"On 9 May 2019, JNIM militants ambushed soldiers near Boni. {second}")
+    assert len(events) == 1 and _role(events[0], "actor1") == ["jnim"]
+    assert ("aqim" in {actor.id for actor in events[0].actors}) == aqim, [(a.role, a.id) for a in events[0].actors]
