@@ -2502,9 +2502,12 @@ class EventAssembler:
                 # suffer an act; in a battle they are a fighting side, in a protest its cause
                 if implied_key is None and associates and side == 2 and event_type not in ("Battles", "Protests"):
                     implied_key = "civilians"
-                if implied_key is None and side == 1 and trigger.implied_actor1:
+                # (the sides a trigger implies are those of its own act: "an IED was disposed of",
+                # coded a disrupted use of it, implies no attackers)
+                own_act = not (sub_event_type == "Disrupted weapons use" and trigger.sub_event_type != sub_event_type)
+                if implied_key is None and side == 1 and trigger.implied_actor1 and own_act:
                     implied_key = trigger.implied_actor1
-                if implied_key is None and side == 2 and trigger.implied_actor2:
+                if implied_key is None and side == 2 and trigger.implied_actor2 and own_act:
                     implied_key = trigger.implied_actor2
             if implied_key is not None and implied_key in self.implied_ids:
                 actor_id = self.implied_ids[implied_key]

@@ -393,6 +393,11 @@ CASES = [
     # (a state named after the act, as whom the crowd bargained with, did not march with it)
     ("On 9 May 2019, teachers staged a demonstration in Boni after failed negotiations with the Malian government.",
      dict(code="PRO/Peaceful protest", a1="protesters", ids={"protesters", "teachers"})),
+    # --- a device found or disposed of, no one hurt, is a disrupted use of it, with no attackers implied
+    ("On 9 May 2019, an anti-tank mine was disposed of near Boni.", dict(code="SD/Disrupted weapons use", ids=set())),
+    ("On 9 May 2019, soldiers discovered explosives near Boni.", dict(code="SD/Disrupted weapons use", a1="army")),
+    ("On 9 May 2019, an IED was discovered near Boni and exploded, killing two soldiers.",
+     dict(code="ERV/Remote explosive/landmine/IED", a2="army")),
     # --- a side named as the acting side's partner later in the clause acts with it
     ("On 9 May 2019, French forces conducted an operation in coordination with Malian soldiers that led to the killing of a JNIM commander near Boni.",
      dict(code="BAT/Armed clash", a1="france", assoc1={"army"}, a2="jnim")),
