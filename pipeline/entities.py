@@ -573,9 +573,11 @@ class EntityRecognizer:
             found.append(_Candidate("place", frozenset({self._default_country}), start, end, name, "unresolved", 100.0))
         for match in self._after_locative.finditer(text):
             start, end = match.span(1)
-            if any(c.start < end and start < c.end for c in (*chosen, *found)) or re.match(r"\s*[A-Z(\[]", text[end:end + 3]) \
+            # (taken, or part of a longer name, or named again by an editor in square brackets;
+            # units in round brackets may follow: "in Mandoli (Bandiagara, Mopti)")
+            if any(c.start < end and start < c.end for c in (*chosen, *found)) or re.match(r"\s*[A-Z[]", text[end:end + 3]) \
                     or not self._unknown_name(alias_key(match.group(1))):
-                continue  # taken, or part of a longer name
+                continue
             found.append(_Candidate("place", frozenset({self._default_country}), start, end, match.group(1), "unresolved", 100.0))
         return found
 

@@ -284,6 +284,8 @@ def test_entities_apposed_units_are_not_event_places(recognizer, text, places):
         ("Gunmen killed six herders in Qorbala.", [("Qorbala", "ml-country", "unresolved")]),
         ("Gunmen killed two traders near Qorbala, north of Gao.", [("Qorbala", "ml-gao", "unresolved"), ("Gao", "ml-gao", "alias")]),
         ("Gunmen killed two traders on the outskirts of Zzyzx.", [("Zzyzx", "ml-country", "unresolved")]),
+        # … also when the units it lies in follow in brackets, which then locate it
+        ("Gunmen killed six herders in Qorbala (Kidal, Kidal).", [("Qorbala", "ml-kidal", "unresolved")]),
         # … or after the analyst's "coded as"
         ("Gunmen killed two traders near Gao (coded as Qorbala at geoprecision 2).",
          [("Gao", "ml-gao", "alias"), ("Qorbala", "ml-gao", "unresolved")]),
