@@ -52,6 +52,8 @@ class EntitySettings:
     unresolved_after_words: words after which a capitalised name nothing knows, and no English
         text uses (log probability at most `unknown_word_logprob`), is a place kept unresolved
         ("killed six herders in Diakourou"); "in Geneva" or "in Ramadan" is not.
+    coded_place_words: those of them by which the analyst names the place an event is coded
+        at: any name after them is a place, however short or common ("coded as Bi").
     proximity_km: of same-named places nothing else tells apart, the one nearest a place the
         document names for sure is chosen when it lies within this distance.
     units_km: a near-miss place farther than this from the administrative unit the text names
@@ -80,6 +82,7 @@ class EntitySettings:
     )
     near_words: tuple[str, ...] = ("near", "outside", "around", "towards", "toward")
     unresolved_after_words: tuple[str, ...] = ("in", "near", "at", "outside", "around", "coded as", "coded at")
+    coded_place_words: tuple[str, ...] = ("coded as", "coded at")
     unknown_word_logprob: float = -19.0
     # a capitalised name after one of these ("the village of Dantao") is a place even when no
     # gazetteer entry knows it: it is kept, at the coordinates of a unit that holds it
@@ -575,8 +578,19 @@ class EntityRecognizer:
             start, end = match.span(1)
             # (taken, or part of a longer name, or named again by an editor in square brackets;
             # units in round brackets may follow: "in Mandoli (Bandiagara, Mopti)")
-            if any(c.start < end and start < c.end for c in (*chosen, *found)) or re.match(r"\s*[A-Z[]", text[end:end + 3]) \
-                    or not self._unknown_name(alias_key(match.group(1))):
+            if any(c.start < end and start < c.end for c in (*chosen, *found)) or re.match(r"\s*[A-Z[]", text[end:end + 3]):
+                continue
+            key = alias_key(match.group(1))
+            if match.group(0).lower().startswith(self.settings.coded_place_words):
+                # the analyst names the place the event is coded at, however short or common the
+                # name ("(coded as Bi at geoprecision 2)")
+                known = self.gazetteer.place_index.get(key) or self.gazetteer.landmark_index.get(key)
+                if known:
+                    found.append(_Candidate("place", frozenset(known), start, end, match.group(1), "geonames", 100.0))
+                    continue
+                if key in _time_words():
+                    continue
+            elif not self._unknown_name(key):
                 continue
             found.append(_Candidate("place", frozenset({self._default_country}), start, end, match.group(1), "unresolved", 100.0))
         return found

@@ -2627,11 +2627,14 @@ class EventAssembler:
         if coded is not None:
             # (an unresolved place standing in at the coded place's point is not it: "(coded as
             # Akabar …) … seized in Tongo Tongo")
-            key = (coded.entity_id, coded.method)
-            if not any((place.entity_id, place.method) == key for place in places):
+            # (unresolved places standing in at one point are told apart by their names: "the area
+            # of Inahar (coded as Tedjerit …)")
+            def key(mention: EntityMention) -> tuple:
+                return mention.entity_id, mention.method, alias_key(mention.text) if mention.method == "unresolved" else ""
+            if not any(key(place) == key(coded) for place in places):
                 # the analyst says which place the event is coded at: "(coded as Koro at geoprecision
                 # 2)", where the text first places it ("45km east of Akabar (coded as Akabar 45km E …)")
-                return [next(m for m in place_mentions if (m.entity_id, m.method) == key)], "location:coded"
+                return [next(m for m in place_mentions if key(m) == key(coded))], "location:coded"
         return places, rule
 
     def _places_as_read(self, body: str, place_mentions: list[EntityMention], anchor: TriggerHit,

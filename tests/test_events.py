@@ -979,6 +979,9 @@ def test_events_place_in_brackets_is_not_the_event_place(extract):
     # the place the analyst coded, though another comes first after the act
     ("Gunmen attacked a bus between Boni and Konna (coded as Konna at geoprecision 2) on 1 May 2019.", "konna", "location:coded"),
     ("On 1 May 2019 gunmen killed two traders in Sevare, coded as Mopti, and fled.", "mopti", "location:coded"),
+    # a place no entry knows, told apart from another such place by its name, however short
+    ("On 1 May 2019 gunmen attacked a camp in the area of Qorbala (coded as Zzyzx at geoprecision 2).", "unresolved-zzyzx", "location:coded"),
+    ("On 1 May 2019 gunmen attacked the village of Qorbala (coded as Bi at geoprecision 2).", "unresolved-bi", "location:coded"),
     # the same place as read: the place as read stands
     ("On 1 May 2019 gunmen killed two traders in Koro (coded as Koro).", "koro", "location:after-trigger"),
 ])
