@@ -54,6 +54,8 @@ class EntitySettings:
         ("killed six herders in Diakourou"); "in Geneva" or "in Ramadan" is not.
     coded_place_words: those of them by which the analyst names the place an event is coded
         at: any name after them is a place, however short or common ("coded as Bi").
+    compass_words: capitalised after a settlement's name, they name another place beside it
+        ("In-Ekar Ouest"), kept unresolved at that settlement.
     proximity_km: of same-named places nothing else tells apart, the one nearest a place the
         document names for sure is chosen when it lies within this distance.
     units_km: a near-miss place farther than this from the administrative unit the text names
@@ -83,6 +85,7 @@ class EntitySettings:
     near_words: tuple[str, ...] = ("near", "outside", "around", "towards", "toward")
     unresolved_after_words: tuple[str, ...] = ("in", "near", "at", "outside", "around", "coded as", "coded at")
     coded_place_words: tuple[str, ...] = ("coded as", "coded at")
+    compass_words: tuple[str, ...] = ("Nord", "Sud", "Est", "Ouest", "Centre", "North", "South", "East", "West", "Central")
     unknown_word_logprob: float = -19.0
     # a capitalised name after one of these ("the village of Dantao") is a place even when no
     # gazetteer entry knows it: it is kept, at the coordinates of a unit that holds it
@@ -325,6 +328,7 @@ class EntityRecognizer:
         mentions = [m for m in mentions if m.kind != "place" or not self._names_a_thing.match(document.body, m.end)]
         mentions = self._drop_apposed_units(mentions, document.body)
         mentions = self._far_from_where_it_is_said_to_be(mentions, document.body)
+        mentions = self._quarter_of_a_place(mentions, document.body)
         mentions = self._stand_in_units(mentions)
         return _identified_in_brackets(mentions, document.body, self.gazetteer)
 
@@ -412,6 +416,24 @@ class EntityRecognizer:
                 continue
             if distance_km((entry.lat, entry.lon), (anchor.lat, anchor.lon)) > self.settings.near_km:
                 result[first] = place.model_copy(update={"entity_id": anchor.id, "method": "unresolved"})
+        return result
+
+    def _quarter_of_a_place(self, mentions: list[EntityMention], body: str) -> list[EntityMention]:
+        """"In-Ekar Ouest", "Menaka Nord": a settlement's name followed by a compass word names
+        another place no entry knows, beside it; it is kept by its whole name, as unresolved, at
+        that settlement ("Gao North of the river" is a bearing, not a name)."""
+        if not self.settings.compass_words:
+            return mentions
+        places = self.gazetteer.places
+        words = "|".join(map(re.escape, self.settings.compass_words))
+        result = []
+        for mention in mentions:
+            following = re.match(rf" (?:{words})(?![\w'-])(?! of\b| de\b)", body[mention.end:]) if mention.kind == "place" else None
+            if following is not None and mention.entity_id in places and places[mention.entity_id].kind in SETTLEMENT_KINDS \
+                    and mention.method != "unresolved":
+                end = mention.end + following.end()
+                mention = mention.model_copy(update={"end": end, "text": body[mention.start:end], "method": "unresolved"})
+            result.append(mention)
         return result
 
     def _contradicted_by_units(self, place: EntityMention, units: list[EntityMention]) -> bool:

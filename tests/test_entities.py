@@ -284,6 +284,9 @@ def test_entities_apposed_units_are_not_event_places(recognizer, text, places):
         ("Gunmen killed six herders in Qorbala.", [("Qorbala", "ml-country", "unresolved")]),
         ("Gunmen killed two traders near Qorbala, north of Gao.", [("Qorbala", "ml-gao", "unresolved"), ("Gao", "ml-gao", "alias")]),
         ("Gunmen killed two traders on the outskirts of Zzyzx.", [("Zzyzx", "ml-country", "unresolved")]),
+        # a settlement's name and a compass word name another place beside it; a bearing does not
+        ("Gunmen attacked the village of Gao Nord.", [("Gao Nord", "ml-gao", "unresolved")]),
+        ("Gunmen attacked a camp in Gao North of the river.", [("Gao", "ml-gao", "alias")]),
         # … also when the units it lies in follow in brackets, which then locate it
         ("Gunmen killed six herders in Qorbala (Kidal, Kidal).", [("Qorbala", "ml-kidal", "unresolved")]),
         # … or after the analyst's "coded as"
