@@ -250,9 +250,9 @@ class EntityRecognizer:
             self._place_choices_by_initial.setdefault(choice[:1], []).append(choice)
         words = "|".join(re.escape(word) for word in sorted(self.settings.locative_words, key=len, reverse=True))
         cues = "|".join(map(re.escape, sorted(self.settings.unresolved_place_cues, key=len, reverse=True)))
-        self._named_place = re.compile(
-            rf"(?<![\w])(?i:{cues})\s+(?i:of|de|d')\s+([A-Z][\w']*{_NAME_REST})"
-        )
+        self._named_place = re.compile(rf"(?<![\w])(?i:{cues})\s+(?i:of|de|d')\s+([A-Z][\w']*{_NAME_REST})")
+        # (or the name before the cue: "in the Sanfara area")
+        self._place_named_before = re.compile(rf"(?<![\w])(?:in|near|at|around)\s+the\s+([A-Z][\w']*{_NAME_REST})\s+(?:{cues})(?![\w])")
         after = "|".join(re.escape(word) for word in sorted(self.settings.unresolved_after_words, key=len, reverse=True))
         self._after_locative = re.compile(rf"(?<![\w])(?:{after})\s+([A-Z][a-z][\w']*{_NAME_REST})")
         countries = sorted(p.id for p in gazetteer.places.values() if p.kind == "country" and gazetteer.is_curated(p.id))
@@ -579,7 +579,7 @@ class EntityRecognizer:
         if self._default_country is None:
             return []
         found = []
-        for match in self._named_place.finditer(text):
+        for match in (*self._named_place.finditer(text), *self._place_named_before.finditer(text)):
             start, end = match.span(1)
             name = match.group(1)
             key = alias_key(name)

@@ -284,6 +284,9 @@ def test_entities_apposed_units_are_not_event_places(recognizer, text, places):
         ("Gunmen killed six herders in Qorbala.", [("Qorbala", "ml-country", "unresolved")]),
         ("Gunmen killed two traders near Qorbala, north of Gao.", [("Qorbala", "ml-gao", "unresolved"), ("Gao", "ml-gao", "alias")]),
         ("Gunmen killed two traders on the outskirts of Zzyzx.", [("Zzyzx", "ml-country", "unresolved")]),
+        # … or named before the word that says it is a place
+        ("Gunmen killed two traders in the Qorbala area of Gao.", [("Qorbala", "ml-gao", "unresolved")]),
+        ("Gunmen burned the Fulani hamlet of Zzyzx.", [("Zzyzx", "ml-country", "unresolved")]),
         # a settlement's name and a compass word name another place beside it; a bearing does not
         ("Gunmen attacked the village of Gao Nord.", [("Gao Nord", "ml-gao", "unresolved")]),
         ("Gunmen attacked a camp in Gao North of the river.", [("Gao", "ml-gao", "alias")]),
