@@ -212,3 +212,15 @@ def test_gazetteer_bundled_labour_group_is_named_by_a_trade(text, labour):
     recognizer = EntityRecognizer(load_gazetteer(REPO / "gazetteer"))
     found = [m.entity_id for m in recognizer(*make_document(text)) if m.kind == "actor"]
     assert ("labour-group" in found) is labour, found
+
+
+def test_gazetteer_bundled_peoples_fight_as_their_ethnic_militia():
+    # a people coded as an ethnic group ("Arab Ethnic Group") fights as that group's militia
+    # ("Arab Ethnic Militia") wherever the gazetteer has one, whichever clan or tribe it names
+    gazetteer = load_gazetteer(REPO / "gazetteer")
+    militias = {label.label.replace("Ethnic Militia", "Ethnic Group"): actor.id
+                for actor in gazetteer.actors.values() if actor.kind == "identity militia"
+                for label in actor.acled if "Ethnic Militia" in label.label}
+    missing = [(actor.id, label.label) for actor in gazetteer.actors.values() if actor.kind == "identity group"
+               for label in actor.acled if label.label in militias and actor.militia is None]
+    assert missing == []
