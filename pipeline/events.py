@@ -1134,9 +1134,10 @@ def assign_roles(
         between = bool(re.search(r"(?<!\w)(?:%s)\s+(?:the\s+|les\s+|l'\s*)?(?:[a-z][a-z'-]*\s+){0,3}$" % cues.between_alternation, gap))
         obj = group
         later = [other for other in after if other[0][0].start >= group[-1][0].end]
-        if later and re.fullmatch(r"\s+(?:escorted|accompanied|protected|guarded)\s+by\s+(?:the\s+)?",
+        if later and re.fullmatch(r"\s+(?:[\w-]+\s+){0,3}?(?:escorted|accompanied|protected|guarded)\s+by\s+(?:the\s+)?",
                                   text_of(group[-1][0].end, later[0][0][0].start), re.IGNORECASE):
-            # ("attacked marketgoers escorted by Dogon militiamen": the escort is attacked with them)
+            # ("attacked marketgoers escorted by Dogon militiamen", "Dogons aboard donkey carts
+            # escorted by Dogon militiamen": the escort is attacked with them)
             obj = later[0] + [(mention, "assoc") for mention, _ in group]
         break
     if obj is None and agent is None:

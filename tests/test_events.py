@@ -422,6 +422,8 @@ CASES = [
      dict(code="BAT/Armed clash", a1="jnim", a2="army")),
     ("On 9 May 2019, Fulani militiamen attacked villagers escorted by Dogon militiamen near Boni.",
      dict(code="BAT/Armed clash", a1="fulani-militia", a2="dogon-militia", ids={"fulani-militia", "dogon-militia"})),
+    ("On 9 May 2019, JNIM militants attacked villagers aboard carts escorted by Dogon militiamen near Boni.",
+     dict(code="BAT/Armed clash", a1="jnim", a2="dogon-militia", ids={"jnim", "dogon-militia"})),
     ("On 9 May 2019, two herders were detained and executed by soldiers near Boni.", dict(a1="army", a2="civilians")),
     # --- the one side a between-phrase names is kept
     ("On 9 May 2019, clashes were reported between unnamed forces (local, regional and foreign) and JNIM militants near Boni.",
