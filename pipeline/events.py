@@ -948,6 +948,23 @@ def actor_groups(mentions: Sequence[EntityMention], text_of, cues: Cues) -> list
     return groups
 
 
+def _restatements_joined(mentions: Sequence[EntityMention], text_of) -> list[EntityMention]:
+    """A name restated in brackets right after it is one mention: "the MNLA [National Movement
+    for the Liberation of the Azawad] and an armed group clashed" names two sides, not three."""
+    joined: list[EntityMention] = []
+    for mention in sorted(mentions, key=lambda item: item.start):
+        previous = joined[-1] if joined else None
+        if previous is not None and previous.entity_id == mention.entity_id and previous.end <= mention.start \
+                and re.fullmatch(r"\s*[(\[]\s*", text_of(previous.end, mention.start)) \
+                and re.match(r"\s*[)\]]", text_of(mention.end, mention.end + 3)):
+            closing = re.match(r"\s*[)\]]", text_of(mention.end, mention.end + 3))
+            end = mention.end + closing.end()
+            joined[-1] = previous.model_copy(update={"end": end, "text": text_of(previous.start, end)})
+            continue
+        joined.append(mention)
+    return joined
+
+
 def drop_generic_modifiers(mentions: Sequence[EntityMention], text_of, generic_ids: set[str],
                            kept_ids: frozenset[str] = frozenset(), links: frozenset[str] = frozenset()) -> list[EntityMention]:
     """Drop a generic mention that only repeats the named one beside it ('JNIM militants').
@@ -1809,6 +1826,7 @@ class EventAssembler:
         place_mentions = [m for m in in_sentence if m.kind == "place"]
         text_of = lambda start, end: document.body[start:end] if end > start else ""  # noqa: E731
         actor_mentions = self._protesting_people(actor_mentions, document.body)
+        actor_mentions = _restatements_joined(actor_mentions, text_of)
         actor_mentions = drop_generic_modifiers(actor_mentions, text_of, self.generic_ids, self.group_ids, self.cues.head_after_links)
         actor_mentions = [m for m in actor_mentions if not self._in_accusation(sentence, m)
                           and not self._qualifies_media(m, document.body)]

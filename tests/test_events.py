@@ -393,6 +393,8 @@ CASES = [
     # (a state named after the act, as whom the crowd bargained with, did not march with it)
     ("On 9 May 2019, teachers staged a demonstration in Boni after failed negotiations with the Malian government.",
      dict(code="PRO/Peaceful protest", a1="protesters", ids={"protesters", "teachers"})),
+    # --- a name restated in brackets is one side, not two
+    ("On 9 May 2019, MOJWA [MUJAO] and soldiers clashed near Boni.", dict(code="BAT/Armed clash", a1="mojwa", a2="army")),
     # --- a device found or disposed of, no one hurt, is a disrupted use of it, with no attackers implied
     ("On 9 May 2019, an anti-tank mine was disposed of near Boni.", dict(code="SD/Disrupted weapons use", ids=set())),
     ("On 9 May 2019, soldiers discovered explosives near Boni.", dict(code="SD/Disrupted weapons use", a1="army")),
