@@ -256,6 +256,22 @@ class Cues:
         return _phrase_pattern(self.coded_place, r"\s+$")
 
     @cached_property
+    def partner_ending(self) -> Optional[re.Pattern]:
+        """Text ending in a `partner_links` phrase ("... in coordination with the"); None when
+        the list is empty."""
+        return _phrase_pattern(self.partner_links, r"(?:\s+the)?$")
+
+    @cached_property
+    def media_patterns(self) -> Optional[tuple[re.Pattern, re.Pattern]]:
+        """Text opening with an `allegiance_links` word ("-linked"), and text opening with a few
+        words ending in a `media_nouns` word (" Thabat News Agency"); None when a list is empty."""
+        if not self.media_nouns or not self.allegiance_links:
+            return None
+        links = re.compile(r"\s*-?\s*(?:%s)(?!\w)" % "|".join(map(re.escape, self.allegiance_links)))
+        media = re.compile(r"\s+(?:[\w'-]+\s+){0,2}?(?:%s)(?!\w)" % "|".join(map(re.escape, self.media_nouns)))
+        return links, media
+
+    @cached_property
     def between_alternation(self) -> str:
         """The `between_markers` as a regular-expression alternation ("between|entre")."""
         return "|".join(map(re.escape, sorted(self.between_markers)))
@@ -954,10 +970,9 @@ def _restatements_joined(mentions: Sequence[EntityMention], text_of) -> list[Ent
     joined: list[EntityMention] = []
     for mention in sorted(mentions, key=lambda item: item.start):
         previous = joined[-1] if joined else None
-        if previous is not None and previous.entity_id == mention.entity_id and previous.end <= mention.start \
-                and re.fullmatch(r"\s*[(\[]\s*", text_of(previous.end, mention.start)) \
-                and re.match(r"\s*[)\]]", text_of(mention.end, mention.end + 3)):
-            closing = re.match(r"\s*[)\]]", text_of(mention.end, mention.end + 3))
+        closing = re.match(r"\s*[)\]]", text_of(mention.end, mention.end + 3))
+        if previous is not None and closing is not None and previous.entity_id == mention.entity_id \
+                and previous.end <= mention.start and re.fullmatch(r"\s*[(\[]\s*", text_of(previous.end, mention.start)):
             end = mention.end + closing.end()
             joined[-1] = previous.model_copy(update={"end": end, "text": text_of(previous.start, end)})
             continue
@@ -1269,7 +1284,7 @@ def _with_partnered(side: list, before: list, text_of, cues: Cues, settings: Eve
     its partner ("French forces conducted an operation in coordination with Malian forces that
     led to the killing of …": France acted, with Mali associated)."""
     position = next((index for index, group in enumerate(before) if group is side), -1)
-    if position < 1 or not cues.partner_links:
+    if position < 1:
         return side
     earlier = before[position - 1]
     if not _names_partner(text_of(earlier[-1][0].end, side[0][0].start), cues, settings):
@@ -1281,9 +1296,9 @@ def _names_partner(gap: str, cues: Cues, settings: EventSettings) -> bool:
     """True when the words before a side, within one clause, end in a link that makes it a
     partner of the acting side ("… in coordination with", "… together with the")."""
     gap = " ".join(gap.lower().split())
-    if not cues.partner_links or re.search(r"[,;.:()]", gap) or len(gap) > settings.subject_window_chars:
+    if cues.partner_ending is None or re.search(r"[,;.:()]", gap) or len(gap) > settings.subject_window_chars:
         return False
-    return re.search(r"(?<!\w)(?:%s)(?:\s+the)?$" % "|".join(map(re.escape, cues.partner_links)), gap) is not None
+    return cues.partner_ending.search(gap) is not None
 
 
 # between unidentified attackers and the bracket saying who they were suspected to be
@@ -2219,17 +2234,16 @@ class EventAssembler:
         """True for a group named only as the side a news medium is with ("the Al Qaeda-linked
         Thabat News Agency", "Pro-Al-Qaeda Thabat Agency"): the medium reports, the group is no
         party to the act by that mention."""
-        if not self.cues.media_nouns:
+        if self.cues.media_patterns is None:
             return False
-        media = "|".join(map(re.escape, self.cues.media_nouns))
+        links, media = self.cues.media_patterns
         after = body[mention.end:mention.end + 60].lower()
-        pro = re.search(r"(?<!\w)pro-?\s*$", body[max(0, mention.start - 5):mention.start].lower()) is not None
-        links = "|".join(map(re.escape, self.cues.allegiance_links))
-        if not pro and not (links and re.match(r"\s*-?\s*(?:%s)(?!\w)" % links, after)):
-            return False
-        if not pro:
-            after = after[re.match(r"\s*-?\s*(?:%s)" % links, after).end():]
-        return re.match(r"\s+(?:[\w'-]+\s+){0,2}?(?:%s)(?!\w)" % media, after) is not None
+        if re.search(r"(?<!\w)pro-?\s*$", body[max(0, mention.start - 5):mention.start].lower()) is None:
+            link = links.match(after)
+            if link is None:
+                return False
+            after = after[link.end():]
+        return media.match(after) is not None
 
     def _in_accusation(self, sentence: Sentence, mention: EntityMention) -> bool:
         """True for an actor named in what someone is accused of ("a chief accused of collaborating
@@ -3453,8 +3467,7 @@ class EventAssembler:
                 other = second
         # ("Residents staged a demonstration. The prefect agreed to the demands.": who answered
         # a crowd with a decision or an agreement is not one of the crowd)
-        crowd = {"Protests": "protesters", "Riots": "rioters"}.get(winner.event_type)
-        answered = crowd is not None and other.event_type == "Strategic developments"
+        answered = winner.event_type in _CROWD_TYPES and other.event_type == "Strategic developments"
         for side in ("1", "2"):
             main = f"actor{side}"
             if answered and side == "1":
