@@ -246,7 +246,8 @@ class TriggerEntry(_Entry):
     of `implied_actors` in cues.yaml) a side takes when the text names none. With
     `acting_verbs`, the side named before the trigger acts only through one of those words
     ("JNIM planted an IED") or right beside it ("French airstrikes"); otherwise it is acted
-    upon ("a convoy hit an IED").
+    upon ("a convoy hit an IED"). A phrase of `not_followed_by` right after the trigger gives it
+    another sense ("rallied to the MOJWA": joined it, no protest).
     """
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
@@ -267,6 +268,7 @@ class TriggerEntry(_Entry):
     implied_actor1: Optional[str] = None
     acting_verbs: list[str] = Field(default_factory=list)
     implied_actor2: Optional[str] = None
+    not_followed_by: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _has_words(self) -> "TriggerEntry":

@@ -1781,6 +1781,9 @@ class EventAssembler:
                 continue
             if hit.trigger.requires_words and not self._has_words(hit.trigger.requires_words, lemma_set, folded[sentence.start:sentence.end]):
                 continue
+            following = _gap_words(document.body[hit.end:hit.end + 30].lower())
+            if any(following[:len(phrase.split())] == phrase.split() for phrase in hit.trigger.not_followed_by):
+                continue  # "rallied to the MOJWA": joined it
             if self._needs_place(doc, hit) and not self._place_is_object(
                     document.body, [m for m in mentions if m.kind == "place" and sentence.start <= m.start and m.end <= sentence.end
                                     and m.place_scope != "country"], hit):

@@ -393,6 +393,9 @@ CASES = [
     # (a state named after the act, as whom the crowd bargained with, did not march with it)
     ("On 9 May 2019, teachers staged a demonstration in Boni after failed negotiations with the Malian government.",
      dict(code="PRO/Peaceful protest", a1="protesters", ids={"protesters", "teachers"})),
+    # --- people who rally to a group join it; a rally to call for something is a protest
+    ("On 9 May 2019, residents of Boni rallied to the MNLA.", dict(events=0)),
+    ("On 9 May 2019, residents of Boni rallied to call for the release of detainees.", dict(code="PRO/Peaceful protest", a1="protesters")),
     # --- a name restated in brackets is one side, not two
     ("On 9 May 2019, MOJWA [MUJAO] and soldiers clashed near Boni.", dict(code="BAT/Armed clash", a1="mojwa", a2="army")),
     # --- a device found or disposed of, no one hurt, is a disrupted use of it, with no attackers implied
