@@ -396,6 +396,10 @@ CASES = [
     # --- people who rally to a group join it; a rally to call for something is a protest
     ("On 9 May 2019, residents of Boni rallied to the MNLA.", dict(events=0)),
     ("On 9 May 2019, residents of Boni rallied to call for the release of detainees.", dict(code="PRO/Peaceful protest", a1="protesters")),
+    # --- creating or forming something other than a group is no change to a group
+    ("On 9 May 2019, JNIM militants created a checkpoint near Boni and extorted drivers.",
+     dict(code="SD/Looting/property destruction", a1="jnim")),
+    ("On 9 May 2019, Tuareg leaders formed a new group near Boni.", dict(code="SD/Change to group/activity")),
     # --- a name restated in brackets is one side, not two
     ("On 9 May 2019, MOJWA [MUJAO] and soldiers clashed near Boni.", dict(code="BAT/Armed clash", a1="mojwa", a2="army")),
     # --- a device found or disposed of, no one hurt, is a disrupted use of it, with no attackers implied
