@@ -52,8 +52,8 @@ class EntitySettings:
     unresolved_after_words: words after which a capitalised name nothing knows, and no English
         text uses (log probability at most `unknown_word_logprob`), is a place kept unresolved
         ("killed six herders in Diakourou"); "in Geneva" or "in Ramadan" is not.
-    coded_place_words: those of them by which the analyst names the place an event is coded
-        at: any name after them is a place, however short or common ("coded as Bi").
+    coded_place_words: the analyst's words naming the place an event is coded at: any name
+        after them is a place, however short or common ("coded as Bi").
     compass_words: capitalised after a settlement's name, they name another place beside it
         ("In-Ekar Ouest"), kept unresolved at that settlement.
     proximity_km: of same-named places nothing else tells apart, the one nearest a place the
@@ -83,7 +83,7 @@ class EntitySettings:
         "à", "près de", "dans", "vers", "entre", "de",
     )
     near_words: tuple[str, ...] = ("near", "outside", "around", "towards", "toward")
-    unresolved_after_words: tuple[str, ...] = ("in", "near", "at", "outside", "around", "coded as", "coded at")
+    unresolved_after_words: tuple[str, ...] = ("in", "near", "at", "outside", "around")
     coded_place_words: tuple[str, ...] = ("coded as", "coded at")
     compass_words: tuple[str, ...] = ("Nord", "Sud", "Est", "Ouest", "Centre", "North", "South", "East", "West", "Central")
     unknown_word_logprob: float = -19.0
@@ -253,12 +253,15 @@ class EntityRecognizer:
         self._named_place = re.compile(rf"(?<![\w])(?i:{cues})\s+(?i:of|de|d')\s+([A-Z][\w']*{_NAME_REST})")
         # (or the name before the cue: "in the Sanfara area")
         self._place_named_before = re.compile(rf"(?<![\w])(?:in|near|at|around)\s+the\s+([A-Z][\w']*{_NAME_REST})\s+(?:{cues})(?![\w])")
-        after = "|".join(re.escape(word) for word in sorted(self.settings.unresolved_after_words, key=len, reverse=True))
+        after_words = (*self.settings.unresolved_after_words, *self.settings.coded_place_words)
+        after = "|".join(re.escape(word) for word in sorted(after_words, key=len, reverse=True))
         self._after_locative = re.compile(rf"(?<![\w])(?:{after})\s+([A-Z][a-z][\w']*{_NAME_REST})")
         countries = sorted(p.id for p in gazetteer.places.values() if p.kind == "country" and gazetteer.is_curated(p.id))
         self._default_country = next((i for i in countries if gazetteer.places[i].name == "Mali"), countries[0] if countries else None)
         heads = "|".join(map(re.escape, self.settings.named_thing_heads))
         self._names_a_thing = re.compile(rf"[ -](?:{heads})\b")
+        compass = "|".join(map(re.escape, self.settings.compass_words))
+        self._compass_after = re.compile(rf" (?:{compass})(?![\w'-])(?! of\b| de\b)") if compass else None
         # (a name in square brackets is an editor's identification of the place before it:
         # "Inalabag [Tin Elebag]")
         self._locative = re.compile(
@@ -422,17 +425,16 @@ class EntityRecognizer:
         """"In-Ekar Ouest", "Menaka Nord": a settlement's name followed by a compass word names
         another place no entry knows, beside it; it is kept by its whole name, as unresolved, at
         that settlement ("Gao North of the river" is a bearing, not a name)."""
-        if not self.settings.compass_words:
+        if self._compass_after is None:
             return mentions
         places = self.gazetteer.places
-        words = "|".join(map(re.escape, self.settings.compass_words))
         result = []
         for mention in mentions:
-            following = re.match(rf" (?:{words})(?![\w'-])(?! of\b| de\b)", body[mention.end:]) if mention.kind == "place" else None
+            following = self._compass_after.match(body, mention.end) if mention.kind == "place" else None
             if following is not None and mention.entity_id in places and places[mention.entity_id].kind in SETTLEMENT_KINDS \
                     and mention.method != "unresolved":
-                end = mention.end + following.end()
-                mention = mention.model_copy(update={"end": end, "text": body[mention.start:end], "method": "unresolved"})
+                mention = mention.model_copy(update={"end": following.end(), "text": body[mention.start:following.end()],
+                                                     "method": "unresolved"})
             result.append(mention)
         return result
 

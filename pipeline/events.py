@@ -341,6 +341,9 @@ def load_cues(directory: Path = DEFAULT_GAZETTEER_DIR) -> Cues:
     values["killed"] |= values["died"]  # (the verbs of dying are killed words too)
     for name in _PHRASE_FIELDS:
         values[name] = tuple(sorted((str(phrase).lower() for phrase in data.get(name, [])), key=len, reverse=True))
+    # (a partner is an associate too: "French forces in coordination with Malian forces")
+    values["association_links"] = tuple(sorted(set(values["association_links"]) | set(values["partner_links"]),
+                                               key=lambda phrase: (-len(phrase), phrase)))
     values["count_qualifiers"] = {str(k).lower(): str(v) for k, v in (data.get("count_qualifiers") or {}).items()}
     values["number_words"] = {str(k).lower(): int(v) for k, v in (data.get("number_words") or {}).items()}
     values["vague_numbers"] = {
@@ -1781,8 +1784,7 @@ class EventAssembler:
                 continue
             if hit.trigger.requires_words and not self._has_words(hit.trigger.requires_words, lemma_set, folded[sentence.start:sentence.end]):
                 continue
-            following = _gap_words(document.body[hit.end:hit.end + 30].lower())
-            if any(following[:len(phrase.split())] == phrase.split() for phrase in hit.trigger.not_followed_by):
+            if hit.trigger.not_followed_by and self._followed_by(document.body, hit.end, hit.trigger.not_followed_by):
                 continue  # "rallied to the MOJWA": joined it
             if self._needs_place(doc, hit) and not self._place_is_object(
                     document.body, [m for m in mentions if m.kind == "place" and sentence.start <= m.start and m.end <= sentence.end
@@ -2232,6 +2234,12 @@ class EventAssembler:
         if people is not None:
             roles += [_Role(people, role, side.text, side.alias, side.score) for role in ("assoc_actor_1", "assoc_actor_2")]
         return sorted(roles, key=lambda role: _ROLE_ORDER[role.role])
+
+    @staticmethod
+    def _followed_by(body: str, position: int, phrases: Sequence[str]) -> bool:
+        """True when the words right after `position` open with one of `phrases`."""
+        following = _gap_words(body[position:position + 30].lower())
+        return any(following[:len(phrase.split())] == phrase.split() for phrase in phrases)
 
     def _qualifies_media(self, mention: EntityMention, body: str) -> bool:
         """True for a group named only as the side a news medium is with ("the Al Qaeda-linked
