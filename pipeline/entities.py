@@ -804,7 +804,8 @@ class EntityRecognizer:
         before one that has it as a variant ("Sona" is the village Sona, not Soana, also written
         Sona), towns before villages, larger first. Still tied: one place recorded twice when all
         lie within `duplicate_km`; else the one nearest a place the document names for sure,
-        within `proximity_km`; else the region."""
+        within `proximity_km`; else the region when they share one; else the one nearest such a
+        place, however far."""
         places = self.gazetteer.places
         if len(ids) == 1:
             return ids[0]
@@ -840,6 +841,9 @@ class EntityRecognizer:
                 region = self._region_of(places[best])
                 if region is not None:
                     return region.id
+            if anchors:
+                # in different regions, none near: the nearest still beats the order of ids
+                return nearest
         return best
 
     def _region_of(self, place: PlaceEntry) -> Optional[PlaceEntry]:

@@ -348,6 +348,14 @@ def test_entities_namesakes_a_few_km_apart_are_one_place(fixture_gazetteer_dir):
         assert [m.entity_id for m in _places_found(fixture_gazetteer_dir, villages, text)] == expected
 
 
+def test_entities_namesakes_in_two_regions_the_one_nearest_the_places_named(fixture_gazetteer_dir):
+    # the text names a town in each region; one namesake lies 230 km from Kidal, the other
+    # 105 km from Gao: neither is near, but the nearer one is where the story is more likely to be
+    villages = [_village("gn-a-far", "Quenza", "Kidal", 20.5, 1.4), _village("gn-b-nearer", "Quenza", "Gao", 17.0, 0.6)]
+    found = _places_found(fixture_gazetteer_dir, villages, "Gunmen attacked Quenza on the road from Kidal to Gao.")
+    assert [m.entity_id for m in found if m.text == "Quenza"] == ["gn-b-nearer"]
+
+
 def test_entities_a_place_of_that_name_before_one_that_has_it_as_a_variant(fixture_gazetteer_dir):
     # villages in two regions: Qorno, and Qoarno also written Qorno
     villages = [_village("gn-a-variant", "Qoarno", "Kidal", 19.90, 1.20, aliases=["Qorno"]),
