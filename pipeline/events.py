@@ -185,6 +185,7 @@ class Cues:
     side_adjectives: frozenset[str] = frozenset()
     protest_causes: frozenset[str] = frozenset()
     crowd_control_forces: frozenset[str] = frozenset()
+    crowd_handling: tuple[str, ...] = ()
     present_subjects: frozenset[str] = frozenset()
     past_markers: frozenset[str] = frozenset()
     topic: frozenset[str] = frozenset()
@@ -297,6 +298,11 @@ class Cues:
         return (before, after, pronouns, between)
 
     @cached_property
+    def crowd_handling_pattern(self) -> Optional[re.Pattern]:
+        """Any `crowd_handling` phrase as a whole word sequence; None when the list is empty."""
+        return _phrase_pattern(self.crowd_handling)
+
+    @cached_property
     def accusation_pattern(self) -> Optional[re.Pattern]:
         """Any `accusation_links` phrase as a whole word sequence; None when the list is empty."""
         return _phrase_pattern(self.accusation_links)
@@ -323,7 +329,7 @@ _SET_FIELDS = (
 ).split()
 _PHRASE_FIELDS = ("no_fatalities", "coded_count", "coded_place", "off_duty_after", "accusation_links", "association_links", "partner_links", "after_another",
                   "within_side_before", "within_side_after", "reciprocal_pronouns",
-                  "media_nouns", "allegiance_links")
+                  "media_nouns", "allegiance_links", "crowd_handling")
 
 
 def load_cues(directory: Path = DEFAULT_GAZETTEER_DIR) -> Cues:
@@ -1592,7 +1598,7 @@ class EventAssembler:
         drafts = self._drop_retold(drafts, document.body)
         self._resolve_place_anaphors(drafts, document, sentences, mentions)
         for draft in drafts:
-            self._crowd_roles(draft, document.body)
+            self._crowd_roles(draft, document.body, mentions)
             self._battle_associates(draft)
         return [self._freeze(document, draft) for draft in drafts]
 
@@ -3545,12 +3551,15 @@ class EventAssembler:
 
     # -- the record -----------------------------------------------------------------------
 
-    def _crowd_roles(self, draft: _Draft, body: str = "") -> None:
+    def _crowd_roles(self, draft: _Draft, body: str = "", mentions: Sequence[EntityMention] = ()) -> None:
         """The crowd of a riot is rioters, of a protest protesters, whichever word the telling
         that coded the event used ("protesters responded by throwing stones": a riot's rioters);
         the "security forces" that handle the crowd are police. A peaceful protest has no side
         acted upon: what it is for or against is no actor, and a group named as if acted upon
-        without such a word before it marched with the crowd ("Students were out in the streets")."""
+        without such a word before it marched with the crowd ("Students were out in the streets").
+        A force the telling names as handling a crowd it did not belong to is acted upon ("a
+        sit-in … was dispersed by the police"); a protest broken up by no force named was broken
+        up by the police."""
         crowd = {"Protests": "protesters", "Riots": "rioters"}.get(draft.event_type)
         crowd_id = self.implied_ids.get(crowd) if crowd else None
         if crowd_id is None:
@@ -3576,6 +3585,19 @@ class EventAssembler:
                     continue
                 role = replace(role, role="assoc_actor_1")
             roles.append(role)
+        if draft.sub_event_type != "Peaceful protest" and not any(
+                role.role.endswith("2") and self._is_state_force(role.actor_id) for role in roles):
+            force = next((m for m in mentions if m.kind == "actor" and draft.start <= m.start and m.end <= draft.end
+                          and self._is_state_force(m.entity_id) and self._handles_crowd(m, body)
+                          and not any(role.actor_id == m.entity_id for role in roles)), None)
+            if force is not None:
+                forced = police_id if police_id is not None and " ".join(force.text.lower().split()) in \
+                    self.cues.crowd_control_forces else force.entity_id
+                roles.append(_Role(forced, "actor2", force.text, force.alias, force.score))
+                draft.rules.append("roles:crowd-force")
+            elif draft.sub_event_type == "Protest with intervention" and police_id is not None:
+                roles.append(_Role(police_id, "actor2", "", "", 100.0, implied=True))
+                draft.rules.append("implied:actor2=police")
         if not any(role.role == "actor1" for role in roles):
             # ("people demonstrated against the arrest of an activist": the activist, a protester
             # the protest is for, kept the crowd from being implied before it was dropped)
@@ -3585,6 +3607,23 @@ class EventAssembler:
             # ("soldiers opened fire on protesters": the crowd acted upon is the side itself)
             roles = [role for role in roles if not (role.role.endswith("2") and role.actor_id == crowd_id)]
         draft.roles = sorted(_unique_roles(roles), key=lambda role: _ROLE_ORDER[role.role])
+
+    def _handles_crowd(self, mention: EntityMention, body: str) -> bool:
+        """True when a `crowd_handling` act lies within a few words of a force in its clause: the
+        force broke up the crowd ("the police intervened", "dispersed by security forces") or
+        was the crowd's target ("two police stations were vandalized"); not a force named for
+        anything else ("handed him over to the gendarmerie", "anti-government")."""
+        pattern = self.cues.crowd_handling_pattern
+        if pattern is None:
+            return False
+        before = re.split(r"[;.!?,]", body[max(0, mention.start - 60):mention.start])[-1]
+        after = re.split(r"[;.!?,]", body[mention.end:mention.end + 60])[0]
+        near = " ".join(before.split()[-5:]) + " | " + " ".join(after.split()[:5])
+        return pattern.search(near.lower()) is not None
+
+    def _is_state_force(self, actor_id: str) -> bool:
+        actor = self.gazetteer.actors.get(actor_id)
+        return actor is not None and actor.kind == "state forces"
 
     def _names_protest_cause(self, before: str) -> bool:
         """True when the words before a group named in a peaceful protest make it what the

@@ -1265,6 +1265,24 @@ def test_events_people_a_protest_is_about_are_not_implied_civilians(extract):
     assert "civilians" not in [actor.id for actor in events[0].actors]
 
 
+@pytest.mark.parametrize(("text", "acted_upon"), [
+    # the force that broke up a crowd, told in the passive or in a clause of its own
+    ("On 29 June 2019, a sit-in in Bamako against the massacres was dispersed by the police.", ["police"]),
+    ("On 9 May 2019, about 200 people protested in Gao against taxes, and police arrested 17 of them.", ["police"]),
+    ("On 9 May 2019, youths rioted in Gao and burned tyres; the army intervened and fired tear gas.", ["army"]),
+    # the force the crowd turned on
+    ("On 9 May 2019, residents rioted in Kayes against the curfew and two police stations were vandalized.", ["police"]),
+    # a protest broken up by no force named was broken up by the police
+    ("On 9 May 2019, residents demonstrated in Gao until the crowd was dispersed with tear gas.", ["police"]),
+    # a force named for anything else is no side of the crowd
+    ("On 9 May 2019, rioters barricaded roads in Gao during anti-government demonstrations.", []),
+])
+def test_events_the_force_that_handles_a_crowd_is_acted_upon(extract, text, acted_upon):
+    _document, events = extract(text)
+    assert len(events) == 1, [(e.sub_event_type, e.evidence.text) for e in events]
+    assert _role(events[0], "actor2") == acted_upon, (events[0].sub_event_type, events[0].rules)
+
+
 @pytest.mark.parametrize(("second", "place"), [
     ("The village had been besieged by JNIM militants.", "boni"),
     ("JNIM militants had besieged Menaka.", "menaka"),
