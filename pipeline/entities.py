@@ -93,6 +93,11 @@ class EntitySettings:
         "village", "hamlet", "town", "locality", "commune", "area", "camp", "site", "city",
         "villages", "outskirts", "localité", "localités",
     )
+    # nouns for a side's armed people: a modifier coordinated with a name before one of them
+    # stands for that side's forces ("Malian and Wagner personnel": the Malian forces)
+    personnel_nouns: tuple[str, ...] = (
+        "personnel", "forces", "troops", "soldiers", "elements", "units", "contingents",
+    )
     # a place name before one of these (capitalised) names a text or a meeting, not where
     # something happened: "the Algiers Accord", "the Ouagadougou Agreement"
     named_thing_heads: tuple[str, ...] = (
@@ -499,9 +504,14 @@ class EntityRecognizer:
             if candidate.kind != "actor":
                 continue
             words = text[candidate.start:candidate.end].split()
-            if len(words) < 2:
-                continue
-            head = " ".join(words[1:])
+            if len(words) >= 2:
+                head = " ".join(words[1:])
+            else:
+                # ("Malian and Wagner personnel": the name alone, its people's noun after it)
+                following = re.match(r"\s+(\w+)", text[candidate.end:candidate.end + 30])
+                if following is None or following.group(1).lower() not in self.settings.personnel_nouns:
+                    continue
+                head = following.group(1).lower()
             end = candidate.start
             while True:
                 match = _COORDINATED_MODIFIER.search(text, max(0, end - 40), end)
@@ -509,6 +519,11 @@ class EntityRecognizer:
                     break
                 key = alias_key(f"{match.group(1)} {head}")
                 ids = self.gazetteer.actor_index.get(key)
+                if not ids and head.lower() in self.settings.personnel_nouns:
+                    # (its people's noun the gazetteer knows it by: "Malian personnel", "Malian forces")
+                    key = next((alias_key(f"{match.group(1)} {noun}") for noun in self.settings.personnel_nouns
+                                if alias_key(f"{match.group(1)} {noun}") in self.gazetteer.actor_index), key)
+                    ids = self.gazetteer.actor_index.get(key)
                 start, stop = match.start(1), match.end(1)
                 # ("Dogon and Fulani militiamen": "Dogon" stands for the Dogon militiamen, not the
                 # identity group it would name alone)

@@ -154,6 +154,10 @@ def test_entities_place_names_must_look_like_names(recognizer, text, places):
         ("French and Malian soldiers patrolled.", ["france-military", "mali-army"]),
         ("Malian and French soldiers patrolled.", ["mali-army", "france-military"]),
         ("Nobody and Malian soldiers patrolled.", ["mali-army"]),
+        # a name alone before its people's noun shares it too, under the noun the gazetteer
+        # knows the modifier's side by ("Malian personnel": the Malian soldiers)
+        ("The MNLA attacked Malian and CMA personnel.", ["mnla", "mali-army", "cma"]),
+        ("The MNLA attacked Gao and CMA personnel.", ["mnla", "cma"]),
     ],
 )
 def test_entities_coordinated_modifiers_share_the_head_noun(recognizer, text, actors):
