@@ -948,17 +948,21 @@ def _is_coordination(gap: str, cues: Cues) -> Optional[str]:
     return None
 
 
-def actor_groups(mentions: Sequence[EntityMention], text_of, cues: Cues) -> list[list[tuple[EntityMention, str]]]:
+def actor_groups(mentions: Sequence[EntityMention], text_of, cues: Cues,
+                 clause_break: Optional[int] = None) -> list[list[tuple[EntityMention, str]]]:
     """Coordinated actor mentions in text order: [[(mention, link), ...], ...].
 
     `text_of(start, end)` returns the body between two offsets. The first member of a group
-    has link 'head'; 'X-backed Y' makes Y the head and X associated.
+    has link 'head'; 'X-backed Y' makes Y the head and X associated. Nothing is coordinated
+    across `clause_break`, the comma that closes an opening clause.
     """
     groups: list[list[tuple[EntityMention, str]]] = []
     for mention in sorted(mentions, key=lambda item: item.start):
         if groups:
             previous = groups[-1][-1][0]
             link = _is_coordination(text_of(previous.end, mention.start), cues) if mention.start >= previous.end else "coord"
+            if clause_break is not None and previous.end <= clause_break < mention.start:
+                link = None  # ("After officials were named to the government, ECOWAS lifted …")
             if link == "coord" and not text_of(previous.end, mention.start).strip() \
                     and _last_word(text_of(previous.start, previous.end)) in cues.head_after_links:
                 link = "head-after"  # "French-backed Malian troops": the name holds the link
@@ -1065,6 +1069,7 @@ def assign_roles(
     heading: bool = False,
     sentence_start: int = 0,
     acting_verbs: frozenset[str] = frozenset(),
+    clause_break: Optional[int] = None,
 ) -> list[RoleFinding]:
     """Give the actor mentions of a sentence their roles around a trigger at [hit_start, hit_end).
 
@@ -1075,7 +1080,7 @@ def assign_roles(
     a coordinated subject. The head of a group takes actor1/actor2, the rest are associated.
     With `heading`, the trigger is a note heading and the first group acts.
     """
-    groups = actor_groups(mentions, text_of, cues)
+    groups = actor_groups(mentions, text_of, cues, clause_break)
     before = [group for group in groups if group[-1][0].end <= hit_start]
     after = [group for group in groups if group[0][0].start >= hit_end]
     side1: list[tuple[EntityMention, str]] = []
@@ -2328,6 +2333,20 @@ class EventAssembler:
                 return True
         return False
 
+    def _opening_clause_end(self, body: str, sentence: Sentence, anchor: TriggerHit) -> Optional[int]:
+        """The comma closing a clause the sentence opens with ("After …, ", "As …, "), when the
+        trigger lies after it; else None. It is the first comma after the clause's verb, when one
+        is seen ("After Ndaw, Ouane and others were named to the government, …")."""
+        text = body[sentence.start:anchor.start]
+        first = re.match(r"\s*(\w+)", text)
+        if first is None or first.group(1).lower() not in self.cues.subordinators | self.cues.opening_subordinators:
+            return None
+        verbs = self.cues.passive_aux | self.cues.past_markers | self.cues.present_markers
+        verb = next((word.start() for word in re.finditer(r"\w+", text[first.end():])
+                     if word.group().lower() in verbs or _PAST.fullmatch(word.group()) or word.group().endswith("ing")), None)
+        comma = text.find(",", first.end() + verb if verb is not None else 0)
+        return sentence.start + comma if comma >= 0 else None
+
     def _roles(self, doc, document, sentence, anchor, actor_mentions, text_of, heading: bool) -> list[RoleFinding]:
         if self.parser is not None and not heading:
             findings = self._parsed_roles(document, sentence, anchor, actor_mentions)
@@ -2339,6 +2358,7 @@ class EventAssembler:
             violent=anchor.trigger.event_type in _VIOLENT_TYPES, heading=heading,
             sentence_start=sentence.start,
             acting_verbs=frozenset(anchor.trigger.acting_verbs),
+            clause_break=self._opening_clause_end(document.body, sentence, anchor),
         )
         if not any(finding.role == "actor1" for finding in findings):
             # "French air strikes hit Kona": the side named by its act did it (not people named by

@@ -1283,6 +1283,17 @@ def test_events_the_force_that_handles_a_crowd_is_acted_upon(extract, text, acte
     assert _role(events[0], "actor2") == acted_upon, (events[0].sub_event_type, events[0].rules)
 
 
+@pytest.mark.parametrize("text", [
+    "After talks stalled with the Malian army, the MNLA attacked Boni on 9 May 2019.",
+    # the clause closes at the comma after its verb, not at a list before it
+    "After Iyad Ag Ghali, JNIM and others were named in talks with the Malian army, the MNLA attacked Boni on 9 May 2019.",
+])
+def test_events_a_side_closing_an_opening_clause_is_not_listed_with_the_subject(extract, text):
+    _document, events = extract(text)
+    attack = events[-1]
+    assert _role(attack, "actor1") == ["mnla"] and "mali-army" not in _role(attack, "assoc_actor_1"), attack.rules
+
+
 @pytest.mark.parametrize(("second", "place"), [
     ("The village had been besieged by JNIM militants.", "boni"),
     ("JNIM militants had besieged Menaka.", "menaka"),
