@@ -186,6 +186,7 @@ class Cues:
     protest_causes: frozenset[str] = frozenset()
     crowd_control_forces: frozenset[str] = frozenset()
     crowd_handling: tuple[str, ...] = ()
+    statistic_openers: tuple[str, ...] = ()
     present_subjects: frozenset[str] = frozenset()
     past_markers: frozenset[str] = frozenset()
     topic: frozenset[str] = frozenset()
@@ -298,6 +299,12 @@ class Cues:
         return (before, after, pronouns, between)
 
     @cached_property
+    def statistic_ending(self) -> Optional[re.Pattern]:
+        """Text ending in a `statistic_openers` phrase ("the high number of "); None when the
+        list is empty."""
+        return _phrase_pattern(self.statistic_openers, r"\s+$")
+
+    @cached_property
     def crowd_handling_pattern(self) -> Optional[re.Pattern]:
         """Any `crowd_handling` phrase as a whole word sequence; None when the list is empty."""
         return _phrase_pattern(self.crowd_handling)
@@ -329,7 +336,7 @@ _SET_FIELDS = (
 ).split()
 _PHRASE_FIELDS = ("no_fatalities", "coded_count", "coded_place", "off_duty_after", "accusation_links", "association_links", "partner_links", "after_another",
                   "within_side_before", "within_side_after", "reciprocal_pronouns",
-                  "media_nouns", "allegiance_links", "crowd_handling")
+                  "media_nouns", "allegiance_links", "crowd_handling", "statistic_openers")
 
 
 def load_cues(directory: Path = DEFAULT_GAZETTEER_DIR) -> Cues:
@@ -1828,6 +1835,12 @@ class EventAssembler:
             if self._in_fronted_phrase(document.body, sentence, hit, mentions) and any(
                     other.start > hit.end and other is not hit for other in sentence_hits):
                 topics.append(hit)  # "On a third day of fighting, GATIA took over Anefis": the setting
+                continue
+            if self.cues.statistic_ending is not None and document.body[hit.start:hit.end].lower().endswith("s") \
+                    and self.cues.statistic_ending.search(document.body[max(sentence.start, hit.start - 40):hit.start].lower()) \
+                    and not any(m.kind == "actor" and m.start <= hit.start and hit.end <= m.end for m in mentions):
+                # "the high number of attacks on peacekeepers": a count of acts, none told (not a
+                # count of people: "a number of demonstrators")
                 continue
             if hit.trigger.outcome and self.cues.died_of_pattern is not None \
                     and self.cues.died_of_pattern.search(document.body, max(sentence.start, hit.start - 40), hit.start):

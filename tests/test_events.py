@@ -1294,6 +1294,18 @@ def test_events_a_side_closing_an_opening_clause_is_not_listed_with_the_subject(
     assert _role(attack, "actor1") == ["mnla"] and "mali-army" not in _role(attack, "assoc_actor_1"), attack.rules
 
 
+@pytest.mark.parametrize(("text", "count"), [
+    # a count of acts tells none of them
+    ("MINUSMA is the most dangerous mission in Mali due to the high number of attacks on peacekeepers.", 0),
+    ("Residents of Boni reported a rise in abductions by JNIM militants.", 0),
+    # a count of people is a crowd that acts
+    ("On 9 May 2019, a number of demonstrators marched in Gao.", 1),
+])
+def test_events_a_count_of_acts_is_no_event(extract, text, count):
+    _document, events = extract(text)
+    assert len(events) == count, [(e.sub_event_type, e.trigger) for e in events]
+
+
 @pytest.mark.parametrize(("second", "place"), [
     ("The village had been besieged by JNIM militants.", "boni"),
     ("JNIM militants had besieged Menaka.", "menaka"),
