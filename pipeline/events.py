@@ -1192,6 +1192,10 @@ def assign_roles(
             # ("attacked marketgoers escorted by Dogon militiamen", "Dogons aboard donkey carts
             # escorted by Dogon militiamen": the escort is attacked with them)
             obj = later[0] + [(mention, "assoc") for mention, _ in group]
+        elif later and not partners and _names_partner(text_of(group[-1][0].end, later[0][0][0].start), cues, settings):
+            # ("French forces killed a JNIM commander in an operation in coordination with Malian
+            # forces": a partner named after the object acts with the subject)
+            partners = [(mention, "assoc") for mention, _ in later[0]]
         break
     if obj is None and agent is None:
         obj = pronoun_object

@@ -412,6 +412,9 @@ CASES = [
      dict(code="BAT/Armed clash", a1="france", assoc1={"army"}, a2="jnim")),
     ("On 9 May 2019, JNIM militants attacked Boni together with ISGS militants.",
      dict(code="VAC/Attack", a1="jnim", assoc1={"isgs"}, a2="civilians")),
+    # (also when it follows the object)
+    ("On 9 May 2019, French forces killed a JNIM commander in an operation in coordination with Malian soldiers near Boni.",
+     dict(code="BAT/Armed clash", a1="france", assoc1={"army"}, a2="jnim")),
     # (who answered the crowd with a decision is not one of the crowd)
     ("On 9 May 2019, residents staged a demonstration in Boni. The prefect agreed to the demands.",
      dict(code="PRO/Peaceful protest", a1="protesters", ids={"protesters"})),
