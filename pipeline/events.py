@@ -938,8 +938,10 @@ def _is_coordination(gap: str, cues: Cues) -> Optional[str]:
     for link in cues.association_links:
         if re.search(rf"(?<!\w){re.escape(link)}(?!\w)", lowered):
             stripped = re.sub(rf"(?<!\w){re.escape(link)}(?!\w)", " ", lowered)
-            # ("a civilian described as a teacher": an article may open the associate)
-            remaining = [word for word in _gap_words(stripped) if word not in cues.coordination and word not in ("a", "an")]
+            # ("a civilian described as a teacher": an article may open the associate, and a count:
+            # "teachers from 11 unions")
+            remaining = [word for word in _gap_words(stripped) if word not in cues.coordination and word not in ("a", "an")
+                         and not word.isdigit() and word not in cues.number_words]
             return "assoc" if not remaining else None
     words = _gap_words(lowered)
     # ("a Malian soldier and a civilian", "soldiers and two civilians", "and one suspected CMA

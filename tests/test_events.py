@@ -780,6 +780,9 @@ CASES = [
     # a crowd protests where it is, whatever place its cause names
     ("On 9 May 2019, residents in Gao staged a protest against the killing of five villagers in Boni.",
      dict(code="PRO/Peaceful protest", a1="protesters", place="gao")),
+    # (a count may open the people the crowd is from)
+    ("On 9 May 2019, teachers from 11 Dogon villages staged a strike in Mopti.",
+     dict(code="PRO/Peaceful protest", a1="protesters", assoc1={"teachers"})),
     ("Teachers went on strike in Mopti to demand unpaid salaries.",
      dict(code="PRO/Peaceful protest", a1="protesters", assoc1={"teachers"}, place="mopti")),
     ("Demonstrators marched in Gao on 5 May 2019.",
