@@ -819,8 +819,9 @@ class EntityRecognizer:
         before one that has it as a variant ("Sona" is the village Sona, not Soana, also written
         Sona), towns before villages, larger first. Still tied: one place recorded twice when all
         lie within `duplicate_km`; else the one nearest a place the document names for sure,
-        within `proximity_km`; else the region when they share one; else the one nearest such a
-        place, however far."""
+        within `proximity_km`; else the spot most of them lie at, when a name is given to several
+        features within `duplicate_km` (a well and the camp beside it); else the region when they
+        share one; else the one nearest such a place, however far."""
         places = self.gazetteer.places
         if len(ids) == 1:
             return ids[0]
@@ -852,6 +853,12 @@ class EntityRecognizer:
                 )
                 if distance <= self.settings.proximity_km:
                     return nearest
+            # (a name several features share in one spot, a well and the camp beside it, before a
+            # lone namesake far away)
+            clusters = sorted({tuple(b for b in tied if distance_km((places[a].lat, places[a].lon), (places[b].lat, places[b].lon))
+                                     <= self.settings.duplicate_km) for a in tied}, key=lambda cluster: (-len(cluster), cluster))
+            if len(clusters) > 1 and len(clusters[0]) > len(clusters[1]) and len(clusters[0]) > len(tied) / 2:
+                return clusters[0][0]
             if places[best].admin1 == places[runner_up].admin1:
                 region = self._region_of(places[best])
                 if region is not None:

@@ -360,6 +360,15 @@ def test_entities_namesakes_in_two_regions_the_one_nearest_the_places_named(fixt
     assert [m.entity_id for m in found if m.text == "Quenza"] == ["gn-b-nearer"]
 
 
+def test_entities_namesakes_sharing_one_spot_before_a_lone_one(fixture_gazetteer_dir):
+    # two features 11 km apart (a well and the camp beside it) and a namesake 200 km away, with
+    # nothing in the text to tell them apart: the spot the name is given to twice
+    villages = [_village("gn-a-lone", "Qadiora", "Kidal", 17.87, -0.42),
+                _village("gn-b-well", "Qadiora", "Kidal", 16.10, -1.26), _village("gn-c-camp", "Qadiora", "Kidal", 16.00, -1.27)]
+    found = _places_found(fixture_gazetteer_dir, villages, "Gunmen attacked a camp near Qadiora.")
+    assert [m.entity_id for m in found] == ["gn-b-well"]
+
+
 def test_entities_a_place_of_that_name_before_one_that_has_it_as_a_variant(fixture_gazetteer_dir):
     # villages in two regions: Qorno, and Qoarno also written Qorno
     villages = [_village("gn-a-variant", "Qoarno", "Kidal", 19.90, 1.20, aliases=["Qorno"]),
