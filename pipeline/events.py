@@ -187,6 +187,8 @@ class Cues:
     crowd_control_forces: frozenset[str] = frozenset()
     crowd_handling: tuple[str, ...] = ()
     statistic_openers: tuple[str, ...] = ()
+    forming_words: tuple[str, ...] = ()
+    formed_links: tuple[str, ...] = ()
     present_subjects: frozenset[str] = frozenset()
     past_markers: frozenset[str] = frozenset()
     topic: frozenset[str] = frozenset()
@@ -299,6 +301,15 @@ class Cues:
         return (before, after, pronouns, between)
 
     @cached_property
+    def formed_ending(self) -> Optional[re.Pattern]:
+        """Text ending in a `forming_words` word, then within its clause a `formed_links` word
+        ("announced the founding of the ", "a brigade called "); None when a list is empty."""
+        if not self.forming_words or not self.formed_links:
+            return None
+        return re.compile(r"(?<!\w)(?:%s)(?!\w)[^.;:,()]{0,50}?(?<!\w)(?:%s)\s+(?:the\s+)?['\"‘“]?$" % (
+            "|".join(map(re.escape, self.forming_words)), "|".join(map(re.escape, self.formed_links))))
+
+    @cached_property
     def statistic_ending(self) -> Optional[re.Pattern]:
         """Text ending in a `statistic_openers` phrase ("the high number of "); None when the
         list is empty."""
@@ -336,7 +347,7 @@ _SET_FIELDS = (
 ).split()
 _PHRASE_FIELDS = ("no_fatalities", "coded_count", "coded_place", "off_duty_after", "accusation_links", "association_links", "partner_links", "after_another",
                   "within_side_before", "within_side_after", "reciprocal_pronouns",
-                  "media_nouns", "allegiance_links", "crowd_handling", "statistic_openers")
+                  "media_nouns", "allegiance_links", "crowd_handling", "statistic_openers", "forming_words", "formed_links")
 
 
 def load_cues(directory: Path = DEFAULT_GAZETTEER_DIR) -> Cues:
@@ -1937,9 +1948,10 @@ class EventAssembler:
         year = int(date.start[:4]) if date else (document.published.year if document.published else None)
         findings = self._unidentified_persons(findings, anchor, document.body)
         findings = self._first_alternative(findings, document.body)
+        findings, formed = self._formed_group_acts(findings, code_hit, document.body)
         stated = [_Role(f.mention.entity_id, f.role, f.mention.text, f.mention.alias, f.mention.score) for f in findings]
         off_duty = self._off_duty_as_civilians(stated, [f.mention for f in findings], document.body)
-        roles = self._promote_members(off_duty, year)
+        roles = self._promote_members(off_duty, year, formed)
         sentence_text = document.body[sentence.start:sentence.end]
         casualties = reports_casualties(sentence_text, self.cues)
         object_lemmas = self._object_lemmas(doc, anchor if not anchor.label else role_anchor)
@@ -2459,16 +2471,37 @@ class EventAssembler:
                 findings.append(RoleFinding(mention, main if position == 0 else assoc, "roles:parse"))
         return findings
 
-    def _promote_members(self, roles: list[_Role], year: Optional[int]) -> list[_Role]:
+    def _formed_group_acts(self, findings: list[RoleFinding], code_hit: TriggerHit,
+                           body: str) -> tuple[list[RoleFinding], set[str]]:
+        """In a change to a group, the group the text names as the one formed ("announced the
+        founding of COMAPEC", "established themselves as the CPA", "a brigade called Those Who
+        Signed in Blood") acts, as ACLED codes a formation, and whoever formed it is associated;
+        returns the findings and the formed group's id (kept in its own name)."""
+        pattern = self.cues.formed_ending
+        if pattern is None or code_hit.trigger.sub_event_type != "Change to group/activity":
+            return findings, set()
+        formed = next((f for f in findings if f.mention.entity_id in self.gazetteer.actors
+                       and self.gazetteer.actors[f.mention.entity_id].kind in _ARMED_KINDS
+                       and pattern.search(body[max(0, f.mention.start - 80):f.mention.start].lower())), None)
+        if formed is None:
+            return findings, set()
+        acting = [RoleFinding(formed.mention, "actor1", "roles:formed")]
+        for finding in findings:
+            if finding is not formed and finding.mention.entity_id != formed.mention.entity_id:
+                acting.append(replace(finding, role="assoc_actor_1") if finding.role in ("actor1", "assoc_actor_1") else finding)
+        return acting, {formed.mention.entity_id}
+
+    def _promote_members(self, roles: list[_Role], year: Optional[int], own_name: set[str] = frozenset()) -> list[_Role]:
         """A member group acting without its parent named: the parent acts, the member is associated
-        (ACLED codes a JNIM brigade's attack as JNIM's, with the brigade associated)."""
+        (ACLED codes a JNIM brigade's attack as JNIM's, with the brigade associated); not for a
+        group in `own_name` (a brigade whose forming is told acts in its own name)."""
         promoted = []
         swapped: set[str] = set()
         named = {role.actor_id for role in roles}
         for role in roles:
             actor = self.gazetteer.actors.get(role.actor_id)
             parent = None
-            if actor is not None and role.role in ("actor1", "actor2"):
+            if actor is not None and role.role in ("actor1", "actor2") and role.actor_id not in own_name:
                 # with the year unknown, the membership still in force is the likeliest, unless
                 # the memberships disagree on coding the member as its parent (the MNLA kept its
                 # own name in the CMA until 2023): then the year would decide, and it is not known

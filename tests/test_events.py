@@ -407,6 +407,14 @@ CASES = [
     ("On 9 May 2019, soldiers discovered explosives near Boni.", dict(code="SD/Disrupted weapons use", a1="army")),
     ("On 9 May 2019, an IED was discovered near Boni and exploded, killing two soldiers.",
      dict(code="ERV/Remote explosive/landmine/IED", a2="army")),
+    # --- the group a change to a group names as the one formed acts; who formed it is associated
+    ("On 9 May 2019, MNLA leaders announced the founding of the CMA in Kidal.",
+     dict(code="SD/Change to group/activity", a1="cma", assoc1={"mnla"})),
+    ("On 9 May 2019, a faction of the MNLA formed a new coalition called the CMA in Kidal.",
+     dict(code="SD/Change to group/activity", a1="cma", assoc1={"mnla"})),
+    # (not the group split from)
+    ("On 9 May 2019, the MNLA split from the CMA in Kidal.",
+     dict(code="SD/Change to group/activity", a1="mnla", a2="cma")),
     # --- a side named as the acting side's partner later in the clause acts with it
     ("On 9 May 2019, French forces conducted an operation in coordination with Malian soldiers that led to the killing of a JNIM commander near Boni.",
      dict(code="BAT/Armed clash", a1="france", assoc1={"army"}, a2="jnim")),
