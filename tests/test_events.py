@@ -177,8 +177,9 @@ CASES = [
     # stopping the violence as those "who intervened" is no fighting back; nor is a response told at another time
     ("On 9 May 2019, JNIM militants attacked the village of Boni. The violence was stopped by Malian soldiers who intervened.",
      dict(code="VAC/Attack", a1="jnim", a2="civilians")),
+    # (the town was taken from the state, as no other side is named)
     ("In May 2019, JNIM militants took control of Boni. French forces intervened in June 2019.",
-     dict(code="BAT/Non-state actor overtakes territory", a1="jnim", a2=None)),
+     dict(code="BAT/Non-state actor overtakes territory", a1="jnim", a2="army")),
     # the self-defense of a village of an identity group is that group's militia; the toll after is the battle's
     ("On 9 May 2019, JNIM militants attacked the Dogon village of Boni. Village self-defense responded to the attack. "
      "One Dogon man was killed.", dict(code="BAT/Armed clash", a1="jnim", a2="dogon-militia", fat=1, events=1)),
@@ -578,6 +579,11 @@ CASES = [
      dict(code="BAT/Armed clash", a1="jnim", a2="army")),
     # --- "take" tells a taking only when a place is what is taken
     ("On 9 May 2019, JNIM militants took Boni.", dict(code="BAT/Non-state actor overtakes territory", a1="jnim")),
+    # a non-state side that takes a town from no one named takes it from the state's army
+    ("On 9 May 2019, MNLA fighters took control of Boni.",
+     dict(code="BAT/Non-state actor overtakes territory", a1="mnla", a2="army")),
+    ("On 9 May 2019, MNLA fighters took control of Boni from JNIM.",
+     dict(code="BAT/Non-state actor overtakes territory", a1="mnla", a2="jnim")),
     ("On 9 May 2019, Boni was taken by JNIM militants.", dict(code="BAT/Non-state actor overtakes territory", a1="jnim")),
     ("On 9 May 2019, JNIM militants took part in talks in Boni.", dict(events=0)),
     # (and a hedge or a count may open the next member: "and one suspected MNLA fighter")
