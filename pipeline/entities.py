@@ -521,8 +521,8 @@ class EntityRecognizer:
                 ids = self.gazetteer.actor_index.get(key)
                 if not ids and head.lower() in self.settings.personnel_nouns:
                     # (its people's noun the gazetteer knows it by: "Malian personnel", "Malian forces")
-                    key = next((alias_key(f"{match.group(1)} {noun}") for noun in self.settings.personnel_nouns
-                                if alias_key(f"{match.group(1)} {noun}") in self.gazetteer.actor_index), key)
+                    keys = (alias_key(f"{match.group(1)} {noun}") for noun in self.settings.personnel_nouns)
+                    key = next((known for known in keys if known in self.gazetteer.actor_index), key)
                     ids = self.gazetteer.actor_index.get(key)
                 start, stop = match.start(1), match.end(1)
                 # ("Dogon and Fulani militiamen": "Dogon" stands for the Dogon militiamen, not the

@@ -1853,12 +1853,8 @@ class EventAssembler:
                     other.start > hit.end and other is not hit for other in sentence_hits):
                 topics.append(hit)  # "On a third day of fighting, GATIA took over Anefis": the setting
                 continue
-            if self.cues.statistic_ending is not None and document.body[hit.start:hit.end].lower().endswith("s") \
-                    and self.cues.statistic_ending.search(document.body[max(sentence.start, hit.start - 40):hit.start].lower()) \
-                    and not any(m.kind == "actor" and m.start <= hit.start and hit.end <= m.end for m in mentions):
-                # "the high number of attacks on peacekeepers": a count of acts, none told (not a
-                # count of people: "a number of demonstrators")
-                continue
+            if self._counts_acts(document.body, sentence, hit, mentions):
+                continue  # "the high number of attacks on peacekeepers": a count of acts, none told
             if hit.trigger.outcome and self.cues.died_of_pattern is not None \
                     and self.cues.died_of_pattern.search(document.body, max(sentence.start, hit.start - 40), hit.start):
                 continue  # "a soldier later succumbed to his wounds": the wounds of an act told already
@@ -2363,6 +2359,14 @@ class EventAssembler:
             elif word in lemma_set:
                 return True
         return False
+
+    def _counts_acts(self, body: str, sentence: Sentence, hit: TriggerHit, mentions: Sequence[EntityMention]) -> bool:
+        """True for an act in the plural after words that count acts ("the high number of
+        attacks", "a rise in abductions"); not for people counted ("a number of demonstrators")."""
+        pattern = self.cues.statistic_ending
+        return pattern is not None and body[hit.start:hit.end].lower().endswith("s") \
+            and pattern.search(body[max(sentence.start, hit.start - 40):hit.start].lower()) is not None \
+            and not any(m.kind == "actor" and m.start <= hit.start and hit.end <= m.end for m in mentions)
 
     def _opening_clause_end(self, body: str, sentence: Sentence, anchor: TriggerHit) -> Optional[int]:
         """The comma closing a clause the sentence opens with ("After …, ", "As …, "), when the
@@ -3694,6 +3698,7 @@ class EventAssembler:
         return pattern.search(near.lower()) is not None
 
     def _is_state_force(self, actor_id: str) -> bool:
+        """True for an actor of ACLED's state forces (an army, police, a government)."""
         actor = self.gazetteer.actors.get(actor_id)
         return actor is not None and actor.kind == "state forces"
 
