@@ -579,6 +579,10 @@ CASES = [
      dict(code="BAT/Armed clash", a1="jnim", a2="army")),
     # --- "take" tells a taking only when a place is what is taken
     ("On 9 May 2019, JNIM militants took Boni.", dict(code="BAT/Non-state actor overtakes territory", a1="jnim")),
+    # people who catch bandits take justice into their own hands; soldiers who do arrest them
+    ("On 9 May 2019, residents of Boni captured two bandits.",
+     dict(code="RIO/Mob violence", a1="rioters", assoc1={"vigilantes"})),
+    ("On 9 May 2019, soldiers captured two bandits near Boni.", dict(code="SD/Arrests", a1="army")),
     # a non-state side that takes a town from no one named takes it from the state's army
     ("On 9 May 2019, MNLA fighters took control of Boni.",
      dict(code="BAT/Non-state actor overtakes territory", a1="mnla", a2="army")),
