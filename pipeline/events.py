@@ -187,6 +187,7 @@ class Cues:
     crowd_control_forces: frozenset[str] = frozenset()
     crowd_handling: tuple[str, ...] = ()
     statistic_openers: tuple[str, ...] = ()
+    statistic_verbs: tuple[str, ...] = ()
     forming_words: tuple[str, ...] = ()
     formed_links: tuple[str, ...] = ()
     present_subjects: frozenset[str] = frozenset()
@@ -316,6 +317,16 @@ class Cues:
         return _phrase_pattern(self.statistic_openers, r"\s+$")
 
     @cached_property
+    def statistic_opening(self) -> Optional[re.Pattern]:
+        """Text opening with a `statistic_verbs` verb, after "have", "has" or "also", or after
+        other acts joined by "and" (" and reprisal killings increased"); None when the list is
+        empty."""
+        if not self.statistic_verbs:
+            return None
+        return re.compile(r"\s+(?:and\s+(?:[\w-]+\s+){0,2}?[\w-]+s\s+)?(?:(?:have|has|had|also)\s+)*(?:%s)(?!\w)"
+                          % "|".join(map(re.escape, self.statistic_verbs)))
+
+    @cached_property
     def crowd_handling_pattern(self) -> Optional[re.Pattern]:
         """Any `crowd_handling` phrase as a whole word sequence; None when the list is empty."""
         return _phrase_pattern(self.crowd_handling)
@@ -347,7 +358,8 @@ _SET_FIELDS = (
 ).split()
 _PHRASE_FIELDS = ("no_fatalities", "coded_count", "coded_place", "off_duty_after", "accusation_links", "association_links", "partner_links", "after_another",
                   "within_side_before", "within_side_after", "reciprocal_pronouns",
-                  "media_nouns", "allegiance_links", "crowd_handling", "statistic_openers", "forming_words", "formed_links")
+                  "media_nouns", "allegiance_links", "crowd_handling", "statistic_openers", "statistic_verbs", "forming_words",
+                  "formed_links")
 
 
 def load_cues(directory: Path = DEFAULT_GAZETTEER_DIR) -> Cues:
@@ -2362,11 +2374,14 @@ class EventAssembler:
 
     def _counts_acts(self, body: str, sentence: Sentence, hit: TriggerHit, mentions: Sequence[EntityMention]) -> bool:
         """True for an act in the plural after words that count acts ("the high number of
-        attacks", "a rise in abductions"); not for people counted ("a number of demonstrators")."""
-        pattern = self.cues.statistic_ending
-        return pattern is not None and body[hit.start:hit.end].lower().endswith("s") \
-            and pattern.search(body[max(sentence.start, hit.start - 40):hit.start].lower()) is not None \
-            and not any(m.kind == "actor" and m.start <= hit.start and hit.end <= m.end for m in mentions)
+        attacks", "a rise in abductions") or before a verb that says their number changed
+        ("reprisal killings increased"); not for people counted ("a number of demonstrators")."""
+        if not body[hit.start:hit.end].lower().endswith("s") or any(
+                m.kind == "actor" and m.start <= hit.start and hit.end <= m.end for m in mentions):
+            return False
+        before, after = self.cues.statistic_ending, self.cues.statistic_opening
+        return (before is not None and before.search(body[max(sentence.start, hit.start - 40):hit.start].lower()) is not None) \
+            or (after is not None and after.match(body[hit.end:min(sentence.end, hit.end + 40)].lower()) is not None)
 
     def _opening_clause_end(self, body: str, sentence: Sentence, anchor: TriggerHit) -> Optional[int]:
         """The comma closing a clause the sentence opens with ("After …, ", "As …, "), when the

@@ -1322,6 +1322,7 @@ def test_events_a_side_closing_an_opening_clause_is_not_listed_with_the_subject(
     # a count of acts tells none of them
     ("MINUSMA is the most dangerous mission in Mali due to the high number of attacks on peacekeepers.", 0),
     ("Residents of Boni reported a rise in abductions by JNIM militants.", 0),
+    ("Despite the presence of MINUSMA, JNIM attacks and reprisal killings increased in Boni last year.", 0),
     # a count of people is a crowd that acts
     ("On 9 May 2019, a number of demonstrators marched in Gao.", 1),
 ])
