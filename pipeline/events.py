@@ -3403,7 +3403,14 @@ class EventAssembler:
             return None
         if any(role.role == "actor1" and not role.implied for role in draft.roles):
             return None  # (a side the toll's own sentence names, generic or not, is not replaced)
-        named = [m for m in mentions if m.kind == "actor" and sentence.start <= m.start and m.end <= sentence.end
+        start = sentence.start
+        first = re.match(r"\s*(\w+)", sentence.text)
+        if first is not None and first.group(1).lower() in self.cues.fronted_prepositions | self.cues.subordinators:
+            # ("Despite … military operations, attacks increased": a side in the phrase the sentence
+            # opens with is not the one it tells acted)
+            comma = sentence.text.find(",")
+            start = sentence.start + comma if comma >= 0 else sentence.end
+        named = [m for m in mentions if m.kind == "actor" and start <= m.start and m.end <= sentence.end
                  and m.entity_id not in self.generic_ids]
         if not named:
             return None

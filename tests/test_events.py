@@ -1318,6 +1318,14 @@ def test_events_a_side_closing_an_opening_clause_is_not_listed_with_the_subject(
     assert _role(attack, "actor1") == ["mnla"] and "mali-army" not in _role(attack, "assoc_actor_1"), attack.rules
 
 
+def test_events_a_side_in_an_opening_phrase_does_not_act_in_the_toll_after(extract):
+    # the sentence before a bare toll lends it the side it says acted, not one named in the
+    # phrase it opens with
+    _document, events = extract("Despite the presence of French forces, the situation worsened in Boni on 9 May 2019. "
+                                "Two civilians were killed.")
+    assert len(events) == 1 and "france" not in [actor.id for actor in events[0].actors], events[0].rules
+
+
 @pytest.mark.parametrize(("text", "count"), [
     # a count of acts tells none of them
     ("MINUSMA is the most dangerous mission in Mali due to the high number of attacks on peacekeepers.", 0),
