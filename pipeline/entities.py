@@ -844,8 +844,10 @@ class EntityRecognizer:
         # (tied: equal in everything but the id)
         if rank(best)[:-1] == rank(runner_up)[:-1]:
             tied = [place_id for place_id in ranked if rank(place_id)[:-1] == rank(best)[:-1]]
-            if max(distance_km((places[a].lat, places[a].lon), (places[b].lat, places[b].lon))
-                   for a in tied for b in tied) <= self.settings.duplicate_km:
+            # (each tied place with those that lie within `duplicate_km` of it, in rank order)
+            together = {a: tuple(b for b in tied if distance_km((places[a].lat, places[a].lon), (places[b].lat, places[b].lon))
+                                 <= self.settings.duplicate_km) for a in tied}
+            if all(len(near) == len(tied) for near in together.values()):
                 return best
             if anchors:
                 distance, nearest = min(
@@ -855,8 +857,7 @@ class EntityRecognizer:
                     return nearest
             # (a name several features share in one spot, a well and the camp beside it, before a
             # lone namesake far away)
-            clusters = sorted({tuple(b for b in tied if distance_km((places[a].lat, places[a].lon), (places[b].lat, places[b].lon))
-                                     <= self.settings.duplicate_km) for a in tied}, key=lambda cluster: (-len(cluster), cluster))
+            clusters = sorted(set(together.values()), key=lambda cluster: (-len(cluster), cluster))
             if len(clusters) > 1 and len(clusters[0]) > len(clusters[1]) and len(clusters[0]) > len(tied) / 2:
                 return clusters[0][0]
             if places[best].admin1 == places[runner_up].admin1:

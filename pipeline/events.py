@@ -327,6 +327,26 @@ class Cues:
                           % "|".join(map(re.escape, self.statistic_verbs)))
 
     @cached_property
+    def clause_openers(self) -> frozenset[str]:
+        """Words that open a clause set before the main one ("After …,", "As …,")."""
+        return self.subordinators | self.opening_subordinators
+
+    @cached_property
+    def phrase_openers(self) -> frozenset[str]:
+        """Words that open a phrase set before the main clause ("Despite …,", "After …,")."""
+        return self.fronted_prepositions | self.subordinators
+
+    @cached_property
+    def tense_words(self) -> frozenset[str]:
+        """Auxiliaries and markers of tense: words that show a clause's verb."""
+        return self.passive_aux | self.past_markers | self.present_markers
+
+    @cached_property
+    def member_nouns(self) -> frozenset[str]:
+        """Nouns for the people of a group ("members", "elements", "fighters")."""
+        return self.side_nouns | self.group_nouns
+
+    @cached_property
     def crowd_handling_pattern(self) -> Optional[re.Pattern]:
         """Any `crowd_handling` phrase as a whole word sequence; None when the list is empty."""
         return _phrase_pattern(self.crowd_handling)
@@ -1007,6 +1027,22 @@ def actor_groups(mentions: Sequence[EntityMention], text_of, cues: Cues,
                 continue
         groups.append([(mention, "head")])
     return groups
+
+
+def _opening_phrase_comma(text: str, openers: frozenset[str], verbs: frozenset[str] = frozenset()) -> Optional[int]:
+    """Where the comma closing the phrase `text` opens with lies, when its first word is one of
+    `openers` ("After …, ", "Despite …, "): the first comma, or with `verbs` the first one after
+    the phrase's verb when one is seen ("After Ndaw, Ouane and others were named …, "); -1 when
+    there is none; None when the text opens otherwise."""
+    first = re.match(r"\s*(\w+)", text)
+    if first is None or first.group(1).lower() not in openers:
+        return None
+    start = first.end()
+    if verbs:
+        verb = next((word.start() for word in re.finditer(r"\w+", text[start:])
+                     if word.group().lower() in verbs or _PAST.fullmatch(word.group()) or word.group().endswith("ing")), None)
+        start += verb or 0
+    return text.find(",", start)
 
 
 def _restatements_joined(mentions: Sequence[EntityMention], text_of) -> list[EntityMention]:
@@ -2376,26 +2412,19 @@ class EventAssembler:
         """True for an act in the plural after words that count acts ("the high number of
         attacks", "a rise in abductions") or before a verb that says their number changed
         ("reprisal killings increased"); not for people counted ("a number of demonstrators")."""
-        if not body[hit.start:hit.end].lower().endswith("s") or any(
-                m.kind == "actor" and m.start <= hit.start and hit.end <= m.end for m in mentions):
+        if not body[hit.start:hit.end].lower().endswith("s"):
             return False
         before, after = self.cues.statistic_ending, self.cues.statistic_opening
-        return (before is not None and before.search(body[max(sentence.start, hit.start - 40):hit.start].lower()) is not None) \
+        counted = (before is not None and before.search(body[max(sentence.start, hit.start - 40):hit.start].lower()) is not None) \
             or (after is not None and after.match(body[hit.end:min(sentence.end, hit.end + 40)].lower()) is not None)
+        return counted and not any(m.kind == "actor" and m.start <= hit.start and hit.end <= m.end for m in mentions)
 
     def _opening_clause_end(self, body: str, sentence: Sentence, anchor: TriggerHit) -> Optional[int]:
         """The comma closing a clause the sentence opens with ("After …, ", "As …, "), when the
         trigger lies after it; else None. It is the first comma after the clause's verb, when one
         is seen ("After Ndaw, Ouane and others were named to the government, …")."""
-        text = body[sentence.start:anchor.start]
-        first = re.match(r"\s*(\w+)", text)
-        if first is None or first.group(1).lower() not in self.cues.subordinators | self.cues.opening_subordinators:
-            return None
-        verbs = self.cues.passive_aux | self.cues.past_markers | self.cues.present_markers
-        verb = next((word.start() for word in re.finditer(r"\w+", text[first.end():])
-                     if word.group().lower() in verbs or _PAST.fullmatch(word.group()) or word.group().endswith("ing")), None)
-        comma = text.find(",", first.end() + verb if verb is not None else 0)
-        return sentence.start + comma if comma >= 0 else None
+        comma = _opening_phrase_comma(body[sentence.start:anchor.start], self.cues.clause_openers, self.cues.tense_words)
+        return sentence.start + comma if comma is not None and comma >= 0 else None
 
     def _roles(self, doc, document, sentence, anchor, actor_mentions, text_of, heading: bool) -> list[RoleFinding]:
         if self.parser is not None and not heading:
@@ -2500,7 +2529,7 @@ class EventAssembler:
         if pattern is None or code_hit.trigger.sub_event_type != "Change to group/activity":
             return findings, set()
         formed = next((f for f in findings if f.mention.entity_id in self.gazetteer.actors
-                       and self.gazetteer.actors[f.mention.entity_id].kind in _ARMED_KINDS
+                       and "armed" in actor_class(self.gazetteer.actors[f.mention.entity_id])
                        and pattern.search(body[max(0, f.mention.start - 80):f.mention.start].lower())), None)
         if formed is None:
             return findings, set()
@@ -3403,13 +3432,10 @@ class EventAssembler:
             return None
         if any(role.role == "actor1" and not role.implied for role in draft.roles):
             return None  # (a side the toll's own sentence names, generic or not, is not replaced)
-        start = sentence.start
-        first = re.match(r"\s*(\w+)", sentence.text)
-        if first is not None and first.group(1).lower() in self.cues.fronted_prepositions | self.cues.subordinators:
-            # ("Despite … military operations, attacks increased": a side in the phrase the sentence
-            # opens with is not the one it tells acted)
-            comma = sentence.text.find(",")
-            start = sentence.start + comma if comma >= 0 else sentence.end
+        # ("Despite … military operations, attacks increased": a side in the phrase the sentence
+        # opens with is not the one it tells acted)
+        comma = _opening_phrase_comma(sentence.text, self.cues.phrase_openers)
+        start = sentence.start if comma is None else (sentence.start + comma if comma >= 0 else sentence.end)
         named = [m for m in mentions if m.kind == "actor" and start <= m.start and m.end <= sentence.end
                  and m.entity_id not in self.generic_ids]
         if not named:
@@ -3667,7 +3693,7 @@ class EventAssembler:
         roles = []
         for role in draft.roles:
             actor = self.gazetteer.actors.get(role.actor_id)
-            if police_id is not None and " ".join(role.text.lower().split()) in self.cues.crowd_control_forces:
+            if self._crowd_control(role.text):
                 role = replace(role, actor_id=police_id)
             elif role.role in ("actor1", "assoc_actor_1") and actor is not None and actor.kind == other:
                 role = replace(role, actor_id=crowd_id)
@@ -3689,8 +3715,7 @@ class EventAssembler:
                           and self._is_state_force(m.entity_id) and self._handles_crowd(m, body)
                           and not any(role.actor_id == m.entity_id for role in roles)), None)
             if force is not None:
-                forced = police_id if police_id is not None and " ".join(force.text.lower().split()) in \
-                    self.cues.crowd_control_forces else force.entity_id
+                forced = police_id if self._crowd_control(force.text) else force.entity_id
                 roles.append(_Role(forced, "actor2", force.text, force.alias, force.score))
                 draft.rules.append("roles:crowd-force")
             elif draft.sub_event_type == "Protest with intervention" and police_id is not None:
@@ -3706,6 +3731,11 @@ class EventAssembler:
             roles = [role for role in roles if not (role.role.endswith("2") and role.actor_id == crowd_id)]
         draft.roles = sorted(_unique_roles(roles), key=lambda role: _ROLE_ORDER[role.role])
 
+    def _crowd_control(self, text: str) -> bool:
+        """True for forces named by their task of handling crowds ("security forces"), who at a
+        protest or riot are the police."""
+        return "police" in self.implied_ids and " ".join(text.lower().split()) in self.cues.crowd_control_forces
+
     def _handles_crowd(self, mention: EntityMention, body: str) -> bool:
         """True when a `crowd_handling` act lies within a few words of a force in its clause: the
         force broke up the crowd ("the police intervened", "dispersed by security forces") or
@@ -3720,7 +3750,8 @@ class EventAssembler:
         return pattern.search(near.lower()) is not None
 
     def _is_state_force(self, actor_id: str) -> bool:
-        """True for an actor of ACLED's state forces (an army, police, a government)."""
+        """True for an actor of ACLED's state forces kind (an army, police, a government); unlike
+        `actor_class`'s "state", not a foreign army, which does not handle a country's crowds."""
         actor = self.gazetteer.actors.get(actor_id)
         return actor is not None and actor.kind == "state forces"
 
@@ -3733,8 +3764,7 @@ class EventAssembler:
         words = before.split()
         if words and words[-1] in ("the", "la", "le", "les", "du", "des"):
             words = words[:-1]
-        members = self.cues.side_nouns | self.cues.group_nouns
-        return not (len(words) >= 2 and words[-1] in ("of", "de") and words[-2] in members)
+        return not (len(words) >= 2 and words[-1] in ("of", "de") and words[-2] in self.cues.member_nouns)
 
     def _freeze(self, document: Document, draft: _Draft) -> Event:
         year = int(draft.date.start[:4]) if draft.date else (document.published.year if document.published else None)
