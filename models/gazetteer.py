@@ -184,8 +184,9 @@ class PlaceEntry(_Entry):
 
 
 # What an actor is, as trigger rules see it: "armed" covers state forces, rebels, militias
-# and external forces; "civilians" covers civilians and identity/social groups.
-ActorClass = Literal["armed", "state", "non-state", "civilians", "protesters", "rioters"]
+# and external forces; "police" the state's police and gendarmerie, who keep order among
+# crowds; "civilians" covers civilians and identity/social groups.
+ActorClass = Literal["armed", "state", "non-state", "police", "civilians", "protesters", "rioters"]
 
 
 def _check_code(event_type: str, sub_event_type: str) -> None:

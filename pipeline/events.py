@@ -1431,7 +1431,9 @@ def _second_of_between(first, after, text_of, settings: EventSettings):
     if not later:
         return None
     gap = text_of(first[-1][0].end, later[0][0][0].start)
-    if len(gap) > settings.object_window_chars or re.search(r"[;,.]", gap) or not re.search(r"(?<!\w)(?:and|et)\s+(?:the\s+|les\s+)?$", gap.lower()):
+    # ("clashes between police and Dire youth": a word or two may describe the second side too)
+    if len(gap) > settings.object_window_chars or re.search(r"[;,.]", gap) \
+            or not re.search(r"(?:(?<!\w)(?:and|et)|&)\s+(?:the\s+|les\s+)?(?:[\w'’-]+\s+){0,2}$", gap.lower()):
         return None
     return later[0]
 
@@ -1525,7 +1527,7 @@ def dependency_sides(doc: Doc, trigger_index: int) -> tuple[list[tuple[int, int]
 
 
 def actor_class(actor: ActorEntry) -> set[str]:
-    """The classes trigger rules test: armed/state/non-state/civilians/protesters/rioters."""
+    """The classes trigger rules test: armed/state/non-state/police/civilians/protesters/rioters."""
     classes = set()
     if actor.kind in _ARMED_KINDS:
         classes.add("armed")
@@ -1533,6 +1535,8 @@ def actor_class(actor: ActorEntry) -> set[str]:
         # retook Gao" is a government regaining territory, not a non-state actor taking it)
         national = any(label.label.startswith("Military Forces of") for label in actor.acled)
         classes.add("state" if actor.kind == "state forces" or national else "non-state")
+        if actor.kind == "state forces" and any(label.label.startswith("Police Forces of") for label in actor.acled):
+            classes.add("police")
     if actor.kind in _CIVILIAN_KINDS:
         classes.add("civilians")
     if actor.kind == "protesters":
@@ -2600,9 +2604,15 @@ class EventAssembler:
         rules: list[str] = []
         crowd = {"Protests": "protesters", "Riots": "rioters"}.get(event_type)
         if crowd:
-            # forces named in a protest intervene in it ("police dispersed protesters")
-            roles = [replace(role, role="assoc_actor_2") if role.role.endswith("1") and role.actor_id in actors
-                     and actors[role.actor_id].kind in _ARMED_KINDS else role for role in roles]
+            # forces named in a protest intervene in it ("police dispersed protesters"), and the
+            # crowd they acted on is then the one that protested or rioted ("police clashed with
+            # students": the students riot)
+            forces = [role for role in roles if role.role.endswith("1") and role.actor_id in actors
+                      and actors[role.actor_id].kind in _ARMED_KINDS]
+            if forces and len(forces) == sum(role.role.endswith("1") for role in roles):
+                roles = [replace(role, role="assoc_actor_1") if role.role.endswith("2") and role.actor_id in actors
+                         and actors[role.actor_id].kind in _CROWD_KINDS else role for role in roles]
+            roles = [replace(role, role="assoc_actor_2") if role in forces else role for role in roles]
             if not any(role.role == "actor2" for role in roles):
                 first = next((role for role in roles if role.role == "assoc_actor_2"), None)
                 if first is not None:

@@ -357,6 +357,17 @@ CASES = [
     ("On 9 May 2019, teachers clashed with the police in Bamako.",
      dict(code="RIO/Mob violence", a1="rioters", assoc1={"teachers"}, a2="police")),
     ("On 9 May 2019, herders clashed with JNIM militants near Boni.", dict(code="BAT/Armed clash", a2="jnim")),
+    # (whichever side the police are told as: the people they clash with riot, and are the rioters)
+    ("On 9 May 2019, police clashed with students in Bamako.",
+     dict(code="RIO/Mob violence", a1="rioters", assoc1={"students"}, a2="police")),
+    # (a place may describe the second side of a between-phrase)
+    ("On 9 May 2019, clashes between police and Boni residents left two wounded.",
+     dict(code="RIO/Mob violence", a1="rioters", a2="police")),
+    ("On 9 May 2019, clashes between JNIM and Boni residents left two dead.", dict(code="BAT/Armed clash", a1="jnim")),
+    # (people protesting who fight riot, whoever they fight; soldiers are not the police)
+    ("On 9 May 2019, Islamists clashed with protesting residents in Boni.",
+     dict(code="RIO/Violent demonstration", a1="rioters")),
+    ("On 9 May 2019, soldiers clashed with villagers near Boni.", dict(code="BAT/Armed clash", a1="army")),
     # (the side the between-phrase names second stays the second, whoever the sentence named first)
     ("On 9 May 2019, a fine imposed by the police triggered clashes between teachers and police in Bamako.",
      dict(code="RIO/Mob violence", a1="rioters", assoc1={"teachers"}, a2="police")),
