@@ -161,6 +161,8 @@ class PlaceEntry(_Entry):
 
     For a region (admin1) `admin1` is its own name; for a cercle (admin2) `admin2` is.
     `feature` keeps the GeoNames feature code when the entry came from a GeoNames dump.
+    `capital`, for a country, is the id of its capital: the place "the capital" and
+    "Mali's capital" name.
     """
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
@@ -174,12 +176,15 @@ class PlaceEntry(_Entry):
     aliases: list[str] = Field(default_factory=list)
     population: Optional[int] = None
     feature: Optional[str] = None
+    capital: Optional[str] = None
     sources: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _regions_name_themselves(self) -> "PlaceEntry":
         if self.kind == "region" and self.admin1 is None:
             raise ValueError("a region needs admin1 (its own name)")
+        if self.capital is not None and self.kind != "country":
+            raise ValueError("only a country has a capital")
         return self
 
 

@@ -112,6 +112,8 @@ DEFAULT_SETTINGS = EntitySettings()
 _RANK = {"acronym": 4, "named": 3, "defined-acronym": 3, "fuzzy": 2, "geonames": 1, "common": 0, "unresolved": -1}
 # a capitalised modifier followed by a list separator, right before a matched phrase
 _COORDINATED_MODIFIER = re.compile(r"\b([A-Z][A-Za-z]+)(?:\s*,\s*|\s+and\s+|\s*&\s*|\s+et\s+|\s*/\s*)$")
+# a country's capital by its title: "the capital", "(Mali's) capital", "the capital city"
+_CAPITAL = re.compile(r"(?<![\w])(the\s+)?capital(?:\s+city)?(?![\w-])")
 _PLACE_KIND_RANK = {"town": 0, "village": 1, "site": 2, "commune": 3, "area": 4, "cercle": 5, "region": 6, "country": 7}
 
 
@@ -323,6 +325,7 @@ class EntityRecognizer:
         chosen += self._fuzzy_candidates(doc, chosen)
         chosen += self._locative_place_candidates(doc.text, chosen)
         chosen += self._unresolved_place_candidates(doc.text, chosen)
+        chosen += self._capital_candidates(doc.text, chosen)
         chosen = _select_non_overlapping(chosen)
         starts = [sentence.start for sentence in sentences]
         mentions = []
@@ -633,6 +636,41 @@ class EntityRecognizer:
                 continue
             found.append(_Candidate("place", frozenset({self._default_country}), start, end, match.group(1), "unresolved", 100.0))
         return found
+
+    def _capital_candidates(self, text: str, chosen: list[_Candidate]) -> list[_Candidate]:
+        """A country's capital named by its title: "Mali's capital" (the country before it) and
+        "the capital", the default country's, unless the text says which place it is ("the
+        capital of Israel", "the capital, Bamako", "declared Gao the capital")."""
+        places = self.gazetteer.places
+        found = []
+        for match in _CAPITAL.finditer(text):
+            start, end = match.span()
+            if re.match(r"\s+(?:city\s+)?of\b|\s*,?\s*[A-Z]", text[end:end + 12]):
+                continue  # the text says which place it is
+            country = next((c for c in chosen if c.kind == "place" and len(c.ids) == 1
+                            and re.fullmatch(r"(?:['’]?s)?\s+", text[c.end:start])), None)
+            if country is not None:
+                capital = self._capital_of(places.get(next(iter(country.ids))))
+                if capital is not None:
+                    found.append(_Candidate("place", frozenset({capital}), country.start, end, text[country.start:end], "named"))
+                continue
+            capital = self._capital_of(places.get(self._default_country or ""))
+            if not match.group(1) or capital is None:
+                continue
+            if any(c.kind == "place" and re.fullmatch(r"\s*,?\s*(?:as\s+)?", text[c.end:start]) for c in chosen):
+                continue
+            found.append(_Candidate("place", frozenset({capital}), start, end, match.group(0), "common"))
+        return found
+
+    def _capital_of(self, country: Optional[PlaceEntry]) -> Optional[str]:
+        """The id of a country's capital, as the curated entry of that country gives it (a
+        GeoNames country has none of its own); None for anything else."""
+        if country is None or country.kind != "country":
+            return None
+        places = self.gazetteer.places
+        capital = country.capital or next((p.capital for p in places.values() if p.kind == "country"
+                                           and p.capital and p.country == country.country), None)
+        return capital if capital in places else None
 
     def _unknown_name(self, key: str) -> bool:
         """True for a name no entry knows, long enough, and no English text uses ("Diakourou";

@@ -269,7 +269,7 @@ def check_gazetteer(directory: Path = DEFAULT_GAZETTEER_DIR) -> list[GazetteerPr
     """Validate everything in the gazetteer folder and report every problem found.
 
     Checks: each file parses and each entry validates; ids are unique; membership, person and
-    militia groups name existing actors; no alias is carried by two actors (or two places of the same
+    militia groups name existing actors, and a country's capital an existing place; no alias is carried by two actors (or two places of the same
     kind and admin1, which nothing could tell apart); triggers code ACLED's taxonomy.
     """
     problems: list[GazetteerProblem] = []
@@ -300,6 +300,11 @@ def check_gazetteer(directory: Path = DEFAULT_GAZETTEER_DIR) -> list[GazetteerPr
         for target in targets:
             if target not in actors:
                 problems.append(GazetteerProblem(item.path, item.line, actor.id, f"names unknown actor {target!r}"))
+    places = {item.entry.id: item for item in loaded[PLACE_FILE]}
+    for item in loaded[PLACE_FILE]:
+        capital = item.entry.capital
+        if capital is not None and (capital not in places or places[capital].entry.country != item.entry.country):
+            problems.append(GazetteerProblem(item.path, item.line, item.entry.id, f"names unknown capital {capital!r}"))
     alias_owners: dict[str, list[LoadedEntry]] = defaultdict(list)
     for item in loaded[ACTOR_FILE]:
         for key in _entry_keys(item.entry):

@@ -63,6 +63,23 @@ def test_entities_region_versus_town(recognizer):
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the capital by its title: the default country's, or the country's named before it
+        ("Police dispersed a march in the capital on Monday.", [("the capital", "ml-bamako")]),
+        ("Soldiers mutinied in Mali's capital on Monday.", [("Mali's capital", "ml-bamako")]),
+        # … unless the text says which place it is
+        ("Protesters marched in the capital, Bamako, on Monday.", [("Bamako", "ml-bamako")]),
+        ("Protesters marched in the capital of the region.", []),
+        ("Rebels declared Gao the capital.", [("Gao", "ml-gao")]),
+        ("Gao, the capital of the north, fell.", [("Gao", "ml-gao")]),
+    ],
+)
+def test_entities_the_capital(recognizer, text, expected):
+    assert [(m.text, m.entity_id) for m in recognizer(*make_document(text)) if m.kind == "place"] == expected
+
+
 def test_entities_country_scope(recognizer):
     document, sentences = make_document("Troops left Mali.")
     places = [m for m in recognizer(document, sentences) if m.kind == "place"]

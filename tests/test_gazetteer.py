@@ -107,6 +107,20 @@ def test_gazetteer_check_reports_every_problem(tmp_path, fixture_gazetteer_dir):
     ]
 
 
+def test_gazetteer_check_reports_a_capital_it_does_not_know(tmp_path, fixture_gazetteer_dir):
+    places = (
+        "- {id: xx-country, name: Xland, kind: country, country: Xland, lat: 1.0, lon: 1.0, capital: xx-nowhere}\n"
+        "- {id: yy-country, name: Yland, kind: country, country: Yland, lat: 1.0, lon: 1.0, capital: xx-town}\n"
+        "- {id: xx-town, name: Xtown, kind: town, country: Xland, lat: 1.0, lon: 1.0}\n"
+    )
+    folder = write_gazetteer(tmp_path, fixture_gazetteer_dir, places=places)
+    problems = [str(problem).replace(folder.as_posix() + "/", "") for problem in check_gazetteer(folder)]
+    assert problems == [
+        "places.yaml:1: entry 'xx-country': names unknown capital 'xx-nowhere'",
+        "places.yaml:2: entry 'yy-country': names unknown capital 'xx-town'",
+    ]
+
+
 def test_gazetteer_check_passes_on_fixture(fixture_gazetteer_dir):
     assert check_gazetteer(fixture_gazetteer_dir) == []
 
