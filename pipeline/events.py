@@ -3668,6 +3668,11 @@ class EventAssembler:
         rules = winner.rules + [rule for rule in other.rules if rule not in winner.rules]
         if code_rule and code_rule not in rules:
             rules.append(code_rule)
+        if event_type == "Protests" and self._crowd_hurt_force(other):
+            # ("Protesters in Kati demanded … 2 police officers were injured": a crowd that hurt the
+            # force handling it, no one else said to have, rioted)
+            event_type, sub_event_type = "Riots", "Violent demonstration"
+            rules.append("code:crowd-hurt-force")
         combined = _Draft(
             sentence_first=first.sentence_first, sentence_last=second.sentence_last, start=first.start, end=second.end,
             anchor=winner.anchor, code_hit=winner.code_hit, event_type=event_type,
@@ -3682,6 +3687,14 @@ class EventAssembler:
             attribution=first.attribution, nominal=winner.nominal, after_words=frozenset(after),
         )
         return combined
+
+    def _crowd_hurt_force(self, draft: _Draft) -> bool:
+        """True for an outcome told of the state's forces alone, by no one named ("two police
+        officers were injured"): merged into a protest, the crowd hurt them."""
+        if not draft.code_hit.trigger.outcome or any(role.role.endswith("1") and not role.implied for role in draft.roles):
+            return False
+        hurt = [role for role in draft.roles if role.role.endswith("2")]
+        return bool(hurt) and all(self._is_state_force(role.actor_id) and not role.implied for role in hurt)
 
     # -- the record -----------------------------------------------------------------------
 

@@ -371,6 +371,11 @@ CASES = [
     # (the side the between-phrase names second stays the second, whoever the sentence named first)
     ("On 9 May 2019, a fine imposed by the police triggered clashes between teachers and police in Bamako.",
      dict(code="RIO/Mob violence", a1="rioters", assoc1={"teachers"}, a2="police")),
+    # --- a crowd that hurt the force handling it, no one else said to have, rioted
+    ("On 9 May 2019, protesters marched in Gao against insecurity. Two policemen were wounded.",
+     dict(code="RIO/Violent demonstration", a1="rioters", a2="police", events=1)),
+    ("On 9 May 2019, protesters marched in Gao against insecurity. Two policemen were wounded by gunmen.",
+     dict(a1="protesters")),
     # --- an act in a clause opened by "as", "while" or "when" and closed by a comma is background
     ("On 9 May 2019, as the army withdrew from Boni, JNIM militants attacked the village.",
      dict(code="VAC/Attack", a1="jnim", a2="civilians")),
