@@ -2010,8 +2010,10 @@ class EventAssembler:
             if code_anchor.token_end >= 0 else frozenset()
         event_type, sub_event_type, code_rule = self._code(code_hit, roles, lemma_set, folded[sentence.start:sentence.end],
                                                            object_lemmas, casualties, object_place, nominal, after_lemmas)
-        # (what no one owns: "destroyed two mausoleums", "burned the telecom antenna")
-        ownerless = sub_event_type == "Looting/property destruction" and bool(object_lemmas & self.cues.ownerless_property)
+        # (what no one owns: "destroyed two mausoleums", "burned the telecom antenna", "a church
+        # was burned")
+        ownerless = sub_event_type == "Looting/property destruction" and bool(
+            (object_lemmas | self._undergoer_lemmas(doc, code_anchor)) & self.cues.ownerless_property)
         roles, implied_rules = self._complete_roles(roles, event_type, code_hit.trigger, casualties, sub_event_type, ownerless)
         within = self._fighting_itself(actor_mentions, document.body, anchor) \
             if event_type == "Battles" or sub_event_type == "Attack" else None
@@ -2698,6 +2700,21 @@ class EventAssembler:
             for position, role in enumerate(ordered):
                 result.append(replace(role, role=main if position == 0 else assoc))
         return sorted(_unique_roles(result), key=lambda role: _ROLE_ORDER[role.role]), rules
+
+    def _undergoer_lemmas(self, doc: Doc, hit: TriggerHit) -> set[str]:
+        """The words of what a passive trigger acts on, before it in its clause ("the church was
+        burned", "Church burned by unknown gunmen"); none for an active one."""
+        if hit.token_end < 0 or hit.token_start == 0:
+            return set()
+        before, after = doc[hit.token_start - 1], doc[hit.token_end] if hit.token_end < len(doc) else None
+        if before.lower_ not in self.cues.passive_aux and (after is None or after.lower_ != "by"):
+            return set()
+        lemmas: set[str] = set()
+        for token in reversed(doc[max(0, hit.token_start - self.settings.object_window_tokens):hit.token_start]):
+            if token.text in (".", ";", ",", ":") or token.is_sent_end:
+                break
+            lemmas |= {token.lemma_.lower(), token.lower_}
+        return lemmas
 
     def _object_lemmas(self, doc: Doc, hit: TriggerHit) -> set[str]:
         """The words of what the trigger acts on: those after it up to a clause break, and the

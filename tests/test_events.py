@@ -282,8 +282,9 @@ CASES = [
     # --- a generic word before another is its adjective; a suspicion in brackets names the attackers
     ("On 9 May 2019, militant Islamists whipped three villagers in Boni.",
      dict(code="VAC/Attack", a1="islamists", a2="civilians")),
+    # (a church is no one's: no civilians are implied as the side acted upon)
     ("On 9 May 2019, a church was burned by unknown gunmen (presumably 'jihadists') in Boni.",
-     dict(code="SD/Looting/property destruction", a1="islamists", a2="civilians")),
+     dict(code="SD/Looting/property destruction", a1="islamists", a2=None)),
     ("On 9 May 2019, soldiers clashed with gunmen (believed to be JNIM militants) near Boni.",
      dict(code="BAT/Armed clash", a1="army", a2="jnim")),
     ("On 9 May 2019, three villagers were killed by gunmen (MNLA) near Boni.", dict(a1="mnla", a2="civilians")),
@@ -541,6 +542,13 @@ CASES = [
      dict(code="SD/Looting/property destruction", a1="jnim", a2=None)),
     ("On 9 May 2019, JNIM militants burned a truck near Timbuktu.",
      dict(code="SD/Looting/property destruction", a1="jnim", a2="civilians")),
+    # (told in the passive too, by the words before the act in its clause)
+    ("On 9 May 2019, the church of Boni was burned by JNIM militants.",
+     dict(code="SD/Looting/property destruction", a1="jnim", a2=None)),
+    ("On 9 May 2019, a truck was burned by JNIM militants near Timbuktu.",
+     dict(code="SD/Looting/property destruction", a1="jnim", a2="civilians")),
+    ("On 9 May 2019, JNIM militants burned the tomb of a saint in Timbuktu.",
+     dict(code="SD/Looting/property destruction", a1="jnim", a2=None)),
     # what is seized in an attack on a force is no looting
     ("On 9 May 2019, the gendarmerie in Boni was attacked by JNIM, who seized light weapons.",
      dict(code="BAT/Armed clash", a1="jnim", a2="police")),
