@@ -162,7 +162,8 @@ class PlaceEntry(_Entry):
     For a region (admin1) `admin1` is its own name; for a cercle (admin2) `admin2` is.
     `feature` keeps the GeoNames feature code when the entry came from a GeoNames dump.
     `capital`, for a country, is the id of its capital: the place "the capital" and
-    "Mali's capital" name.
+    "Mali's capital" name. `state`, for a country, is the actor the country (or its capital)
+    stands for when the text names it as the side that acts ("France announced a withdrawal").
     """
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
@@ -177,14 +178,15 @@ class PlaceEntry(_Entry):
     population: Optional[int] = None
     feature: Optional[str] = None
     capital: Optional[str] = None
+    state: Optional[str] = None
     sources: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _regions_name_themselves(self) -> "PlaceEntry":
         if self.kind == "region" and self.admin1 is None:
             raise ValueError("a region needs admin1 (its own name)")
-        if self.capital is not None and self.kind != "country":
-            raise ValueError("only a country has a capital")
+        if (self.capital is not None or self.state is not None) and self.kind != "country":
+            raise ValueError("only a country has a capital or a state")
         return self
 
 

@@ -98,6 +98,23 @@ class EntitySettings:
     personnel_nouns: tuple[str, ...] = (
         "personnel", "forces", "troops", "soldiers", "elements", "units", "contingents",
     )
+    # acts of a state: a country or its capital named right before one of them is the side
+    # that acts, the state its country entry names ("France announced", "Bamako banned")
+    state_verbs: tuple[str, ...] = (
+        "announce", "announced", "announces", "decide", "decided", "decides", "withdraw", "withdrew", "withdrawn",
+        "withdraws", "suspend", "suspended", "suspends", "ban", "banned", "bans", "expel", "expelled", "expels",
+        "request", "requested", "requests", "impose", "imposed", "imposes", "lift", "lifted", "lifts", "sign",
+        "signed", "signs", "send", "sent", "sends", "deploy", "deployed", "deploys", "launch", "launched",
+        "launches", "continue", "continued", "continues", "increase", "increased", "increases", "accuse",
+        "accused", "accuses", "recall", "recalled", "recalls", "agree", "agreed", "agrees", "refuse", "refused",
+        "refuses", "reject", "rejected", "rejects", "condemn", "condemned", "condemns", "deny", "denied",
+        "denies", "demand", "demanded", "demands", "urge", "urged", "urges", "order", "ordered", "orders",
+        "intervene", "intervened", "intervenes", "lead", "led", "leads", "terminate", "terminated", "terminates",
+        "declare", "declared", "declares", "pledge", "pledged", "pledges", "threaten", "threatened",
+        "threatens", "warn", "warned", "warns", "confirm", "confirmed", "confirms", "sever", "severed",
+        "severs", "freeze", "froze", "frozen", "freezes", "bomb", "bombed", "bombs", "struck", "strikes",
+        "annonce", "a annoncé", "décidé", "suspendu", "expulsé", "retiré",
+    )
     # a place name before one of these (capitalised) names a text or a meeting, not where
     # something happened: "the Algiers Accord", "the Ouagadougou Agreement"
     named_thing_heads: tuple[str, ...] = (
@@ -112,6 +129,14 @@ DEFAULT_SETTINGS = EntitySettings()
 _RANK = {"acronym": 4, "named": 3, "defined-acronym": 3, "fuzzy": 2, "geonames": 1, "common": 0, "unresolved": -1}
 # a capitalised modifier followed by a list separator, right before a matched phrase
 _COORDINATED_MODIFIER = re.compile(r"\b([A-Z][A-Za-z]+)(?:\s*,\s*|\s+and\s+|\s*&\s*|\s+et\s+|\s*/\s*)$")
+# what may stand before a side at the head of a clause: the start of the text or of a sentence,
+# a comma, or a word that opens a clause
+_CLAUSE_HEAD = re.compile(r"(?:\A|[.;:!?(\"“]\s*|,\s*|—\s*|(?<![\w-])(?i:and|that|while|when|as|but|then|after|before|since|because|until|once|where|which|et|que|quand|lorsque|après)\s+)\Z")
+# after a state named as the side that acts: its partners, auxiliaries and adverbs, then its act
+_STATE_ACT_AFTER = re.compile(
+    r"(?:\s+and\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}(?:partners|allies))?\s+"
+    r"(?:(?:has|have|had|will|would|also|then|later|officially|formally|subsequently|again|finally|eventually|a)\s+)*"
+    r"([\w\u00C0-\u017F]+)")
 # a country's capital by its title: "the capital", "(Mali's) capital", "the capital city"
 _CAPITAL = re.compile(r"(?<![\w])(the\s+)?capital(?:\s+city)?(?![\w-])")
 _PLACE_KIND_RANK = {"town": 0, "village": 1, "site": 2, "commune": 3, "area": 4, "cercle": 5, "region": 6, "country": 7}
@@ -264,6 +289,13 @@ class EntityRecognizer:
         after = "|".join(re.escape(word) for word in sorted(after_words, key=len, reverse=True))
         self._after_locative = re.compile(rf"(?<![\w])(?:{after})\s+([A-Z][a-z][\w']*{_NAME_REST})")
         countries = sorted(p.id for p in gazetteer.places.values() if p.kind == "country" and gazetteer.is_curated(p.id))
+        # the state a country (any entry of it, GeoNames' too) or its capital stands for
+        self._state_verbs = frozenset(self.settings.state_verbs)
+        states = {gazetteer.places[i].country: gazetteer.places[i] for i in countries
+                  if gazetteer.places[i].state in gazetteer.actors}
+        self._state_for_place = {p.id: states[p.country].state for p in gazetteer.places.values()
+                                 if p.kind == "country" and p.country in states}
+        self._state_for_place.update({country.capital: country.state for country in states.values() if country.capital})
         self._default_country = next((i for i in countries if gazetteer.places[i].name == "Mali"), countries[0] if countries else None)
         heads = "|".join(map(re.escape, self.settings.named_thing_heads))
         self._names_a_thing = re.compile(rf"[ -](?:{heads})\b")
@@ -341,6 +373,7 @@ class EntityRecognizer:
         mentions = self._far_from_where_it_is_said_to_be(mentions, document.body)
         mentions = self._quarter_of_a_place(mentions, document.body)
         mentions = self._stand_in_units(mentions)
+        mentions = self._states_acting(mentions, document.body)
         return _identified_in_brackets(mentions, document.body, self.gazetteer)
 
     def _phrase_candidates(self, doc: Doc) -> list[_Candidate]:
@@ -661,6 +694,26 @@ class EntityRecognizer:
                 continue
             found.append(_Candidate("place", frozenset({capital}), start, end, match.group(0), "common"))
         return found
+
+    def _states_acting(self, mentions: list[EntityMention], body: str) -> list[EntityMention]:
+        """A country or its capital named as the side that acts, at the head of a clause right
+        before an act of a state ("In June 2021, France announced …", "After France suspended
+        aid, Bamako banned …"), stands for the state its country entry names, not for a place;
+        named after a preposition or as a modifier ("in France", "France's army") it stays a place."""
+        result = []
+        for index, mention in enumerate(mentions):
+            state = self._state_for_place.get(mention.entity_id) if mention.kind == "place" else None
+            # (not the last of a list of places: "communities from Mali and Niger signed")
+            listed = index > 0 and mentions[index - 1].kind == "place" and re.fullmatch(
+                r"\s*,?\s*(?:and|et|&)\s*", body[mentions[index - 1].end:mention.start]) is not None
+            if state is not None and not listed and _CLAUSE_HEAD.search(body, max(0, mention.start - 40), mention.start):
+                act = _STATE_ACT_AFTER.match(body, mention.end)
+                if act is not None and act.group(1).lower() in self._state_verbs:
+                    mention = EntityMention(kind="actor", entity_id=state, text=mention.text, start=mention.start,
+                                            end=mention.end, alias=mention.text, score=mention.score,
+                                            sentence_index=mention.sentence_index)
+            result.append(mention)
+        return result
 
     def _capital_of(self, country: Optional[PlaceEntry]) -> Optional[str]:
         """The id of a country's capital, as the curated entry of that country gives it (a

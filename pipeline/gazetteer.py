@@ -269,7 +269,8 @@ def check_gazetteer(directory: Path = DEFAULT_GAZETTEER_DIR) -> list[GazetteerPr
     """Validate everything in the gazetteer folder and report every problem found.
 
     Checks: each file parses and each entry validates; ids are unique; membership, person and
-    militia groups name existing actors, and a country's capital an existing place; no alias is carried by two actors (or two places of the same
+    militia groups name existing actors, a country's capital an existing place of it and its
+    state an existing actor; no alias is carried by two actors (or two places of the same
     kind and admin1, which nothing could tell apart); triggers code ACLED's taxonomy.
     """
     problems: list[GazetteerProblem] = []
@@ -305,6 +306,9 @@ def check_gazetteer(directory: Path = DEFAULT_GAZETTEER_DIR) -> list[GazetteerPr
         capital = item.entry.capital
         if capital is not None and (capital not in places or places[capital].entry.country != item.entry.country):
             problems.append(GazetteerProblem(item.path, item.line, item.entry.id, f"names unknown capital {capital!r}"))
+        state = item.entry.state
+        if state is not None and state not in actors:
+            problems.append(GazetteerProblem(item.path, item.line, item.entry.id, f"names unknown actor {state!r}"))
     alias_owners: dict[str, list[LoadedEntry]] = defaultdict(list)
     for item in loaded[ACTOR_FILE]:
         for key in _entry_keys(item.entry):

@@ -80,6 +80,26 @@ def test_entities_the_capital(recognizer, text, expected):
     assert [(m.text, m.entity_id) for m in recognizer(*make_document(text)) if m.kind == "place"] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a country, or its capital, named as the side that acts is its state
+        ("In June 2021, France announced the end of the operation.", [("actor", "france-military", "France")]),
+        ("France and its European partners announced a withdrawal.", [("actor", "france-military", "France")]),
+        ("After France suspended aid, Bamako banned the NGOs.",
+         [("actor", "france-military", "France"), ("actor", "mali-army", "Bamako")]),
+        ("Mali has increased its cooperation.", [("actor", "mali-army", "Mali")]),
+        # … not a place named after a preposition, as a modifier, or at the end of a list
+        ("Troops announced their departure from France.", [("actor", "mali-army", "Troops"), ("place", "fr-country", "France")]),
+        ("France's army announced a withdrawal.", [("place", "fr-country", "France")]),
+        ("Communities from Mali and France signed a pact.", [("place", "ml-country", "Mali"), ("place", "fr-country", "France")]),
+        ("France was attacked.", [("place", "fr-country", "France")]),
+    ],
+)
+def test_entities_a_state_named_by_its_country(recognizer, text, expected):
+    assert found(recognizer, text) == expected
+
+
 def test_entities_country_scope(recognizer):
     document, sentences = make_document("Troops left Mali.")
     places = [m for m in recognizer(document, sentences) if m.kind == "place"]

@@ -103,21 +103,26 @@ def test_gazetteer_check_reports_every_problem(tmp_path, fixture_gazetteer_dir):
     assert problems == [
         "actors.yaml:3: entry 'a': duplicate id (first at line 1)",
         "actors.yaml:2: entry 'b': names unknown actor 'nobody'",
+        # (the fixture's countries name states these actors no longer hold)
+        "places.yaml:1: entry 'ml-country': names unknown actor 'mali-army'",
+        "places.yaml:2: entry 'fr-country': names unknown actor 'france-military'",
         "actors.yaml:1: entry 'a': alias 'af' is also on 'b' (line 2)",
     ]
 
 
-def test_gazetteer_check_reports_a_capital_it_does_not_know(tmp_path, fixture_gazetteer_dir):
+def test_gazetteer_check_reports_a_capital_or_state_it_does_not_know(tmp_path, fixture_gazetteer_dir):
     places = (
         "- {id: xx-country, name: Xland, kind: country, country: Xland, lat: 1.0, lon: 1.0, capital: xx-nowhere}\n"
         "- {id: yy-country, name: Yland, kind: country, country: Yland, lat: 1.0, lon: 1.0, capital: xx-town}\n"
         "- {id: xx-town, name: Xtown, kind: town, country: Xland, lat: 1.0, lon: 1.0}\n"
+        "- {id: zz-country, name: Zland, kind: country, country: Zland, lat: 1.0, lon: 1.0, state: nobody}\n"
     )
     folder = write_gazetteer(tmp_path, fixture_gazetteer_dir, places=places)
     problems = [str(problem).replace(folder.as_posix() + "/", "") for problem in check_gazetteer(folder)]
     assert problems == [
         "places.yaml:1: entry 'xx-country': names unknown capital 'xx-nowhere'",
         "places.yaml:2: entry 'yy-country': names unknown capital 'xx-town'",
+        "places.yaml:4: entry 'zz-country': names unknown actor 'nobody'",
     ]
 
 
