@@ -1387,6 +1387,8 @@ def _names_partner(gap: str, cues: Cues, settings: EventSettings) -> bool:
     return cues.partner_ending.search(gap) is not None
 
 
+# nouns for a force's people that alone name the country's own army ("troops", "soldiers")
+_PERSONNEL_NOUNS = frozenset({"troop", "troops", "soldier", "soldiers"})
 # between unidentified attackers and the bracket saying who they were suspected to be
 _SUSPECTED_IN_BRACKETS = re.compile(
     r"\s*[(\[]\s*(?:presumably|presumed|assumed|believed to be|thought to be|said to be|suspected(?: to be)?|likely|probably|possibly|allegedly|reportedly)"
@@ -1940,6 +1942,7 @@ class EventAssembler:
         actor_mentions = [m for m in actor_mentions if not self._in_accusation(sentence, m)
                           and not self._qualifies_media(m, document.body)]
         actor_mentions = self._own_soldiers(actor_mentions, document.body)
+        actor_mentions = self._foreign_personnel(actor_mentions)
         actor_mentions = self._soldiers_of_country(actor_mentions, place_mentions, document.body)
         actor_mentions = self._armed_people(actor_mentions, document.body)
         findings = self._roles(doc, document, sentence, role_anchor, actor_mentions, text_of, heading=role_anchor.label)
@@ -2243,6 +2246,30 @@ class EventAssembler:
                 continue
             kept.append(mention)
         return kept
+
+    def _foreign_personnel(self, mentions: list[EntityMention]) -> list[EntityMention]:
+        """"France and its partners announced a full troop withdrawal", "militants attacked a
+        French convoy, killing two soldiers": troops or soldiers named by the noun alone, after a
+        foreign state's forces in the same sentence and no national force between, are that
+        state's, not the country's own army."""
+        actors = self.gazetteer.actors
+        foreign: Optional[EntityMention] = None
+        result = []
+        for mention in sorted(mentions, key=lambda m: m.start):
+            actor = actors.get(mention.entity_id)
+            if actor is None:
+                result.append(mention)
+                continue
+            # (not right after it, as its modifier: "French-backed soldiers")
+            if foreign is not None and self._state_noun(mention) and alias_key(mention.text) in _PERSONNEL_NOUNS \
+                    and foreign.end < mention.start - 1:
+                mention = mention.model_copy(update={"entity_id": foreign.entity_id})
+            elif actor.kind == "external/other forces" and any(label.label.startswith("Military Forces of") for label in actor.acled):
+                foreign = mention
+            elif actor.kind == "state forces":
+                foreign = None
+            result.append(mention)
+        return result
 
     def _armed_people(self, mentions: list[EntityMention], body: str) -> list[EntityMention]:
         """"armed villagers attacked the village", "youths armed with rifles ambushed miners": people

@@ -372,6 +372,11 @@ CASES = [
     # (the side the between-phrase names second stays the second, whoever the sentence named first)
     ("On 9 May 2019, a fine imposed by the police triggered clashes between teachers and police in Bamako.",
      dict(code="RIO/Mob violence", a1="rioters", assoc1={"teachers"}, a2="police")),
+    # --- soldiers named by the noun alone after a foreign force are its own
+    ("On 9 May 2019, Barkhane announced a full troop withdrawal from Boni.", dict(a1="france", ids={"france"})),
+    # (not after a national force named between)
+    ("On 9 May 2019, Barkhane supported the Malian army near Boni, where two soldiers were killed.",
+     dict(ids={"france", "army"})),
     # --- a crowd that hurt the force handling it, no one else said to have, rioted
     ("On 9 May 2019, protesters marched in Gao against insecurity. Two policemen were wounded.",
      dict(code="RIO/Violent demonstration", a1="rioters", a2="police", events=1)),
