@@ -188,6 +188,8 @@ class Cues:
     crowd_handling: tuple[str, ...] = ()
     statistic_openers: tuple[str, ...] = ()
     statistic_verbs: tuple[str, ...] = ()
+    campaign_verbs: tuple[str, ...] = ()
+    campaign_nouns: tuple[str, ...] = ()
     forming_words: tuple[str, ...] = ()
     formed_links: tuple[str, ...] = ()
     present_subjects: frozenset[str] = frozenset()
@@ -317,6 +319,12 @@ class Cues:
         return _phrase_pattern(self.statistic_openers, r"\s+$")
 
     @cached_property
+    def campaign_ending(self) -> Optional[re.Pattern]:
+        """Text ending in a `campaign_verbs` verb and "the" ("continues to lead the "); None when
+        the list is empty."""
+        return _phrase_pattern(self.campaign_verbs, r"\s+(?:the|la|le)\s+$")
+
+    @cached_property
     def statistic_opening(self) -> Optional[re.Pattern]:
         """Text opening with a `statistic_verbs` verb, after "have", "has" or "also", or after
         other acts joined by "and" (" and reprisal killings increased"); None when the list is
@@ -379,7 +387,7 @@ _SET_FIELDS = (
 _PHRASE_FIELDS = ("no_fatalities", "coded_count", "coded_place", "off_duty_after", "accusation_links", "association_links", "partner_links", "after_another",
                   "within_side_before", "within_side_after", "reciprocal_pronouns",
                   "media_nouns", "allegiance_links", "crowd_handling", "statistic_openers", "statistic_verbs", "forming_words",
-                  "formed_links")
+                  "formed_links", "campaign_verbs", "campaign_nouns")
 
 
 def load_cues(directory: Path = DEFAULT_GAZETTEER_DIR) -> Cues:
@@ -1879,6 +1887,8 @@ class EventAssembler:
                     document.body, [m for m in mentions if m.kind == "place" and sentence.start <= m.start and m.end <= sentence.end
                                     and m.place_scope != "country"], hit):
                 continue  # "took part", "took two hostages": no place taken
+            if self._joins_a_campaign(document.body, sentence, hit):
+                continue  # "France continues to lead the fight in Mali": a part in a campaign, no act told
             before = [token.lemma_.lower() for token in doc[span.start:hit.token_start]]
             clause = [token.lemma_.lower() for token in doc[span.start:hit.token_start]]
             for position in range(len(clause) - 1, -1, -1):
@@ -2451,6 +2461,13 @@ class EventAssembler:
         counted = (before is not None and before.search(body[max(sentence.start, hit.start - 40):hit.start].lower()) is not None) \
             or (after is not None and after.match(body[hit.end:min(sentence.end, hit.end + 40)].lower()) is not None)
         return counted and not any(m.kind == "actor" and m.start <= hit.start and hit.end <= m.end for m in mentions)
+
+    def _joins_a_campaign(self, body: str, sentence: Sentence, hit: TriggerHit) -> bool:
+        """True for a campaign noun after a verb of leading it ("continues to lead the fight in
+        Mali"): a part in a war, no act of it told."""
+        pattern = self.cues.campaign_ending
+        return pattern is not None and body[hit.start:hit.end].lower() in self.cues.campaign_nouns \
+            and pattern.search(body[max(sentence.start, hit.start - 40):hit.start].lower()) is not None
 
     def _opening_clause_end(self, body: str, sentence: Sentence, anchor: TriggerHit) -> Optional[int]:
         """The comma closing a clause the sentence opens with ("After …, ", "As …, "), when the

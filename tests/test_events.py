@@ -372,6 +372,9 @@ CASES = [
     # (the side the between-phrase names second stays the second, whoever the sentence named first)
     ("On 9 May 2019, a fine imposed by the police triggered clashes between teachers and police in Bamako.",
      dict(code="RIO/Mob violence", a1="rioters", assoc1={"teachers"}, a2="police")),
+    # --- leading a campaign is no act of it; a fight told is
+    ("On 9 May 2019, Barkhane continued to lead the fight against JNIM in Mali.", dict(events=0)),
+    ("On 9 May 2019, the fight between JNIM and ISGS left ten dead near Boni.", dict(code="BAT/Armed clash", a1="jnim")),
     # --- soldiers named by the noun alone after a foreign force are its own
     ("On 9 May 2019, Barkhane announced a full troop withdrawal from Boni.", dict(a1="france", ids={"france"})),
     # (not after a national force named between)
