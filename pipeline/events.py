@@ -1395,6 +1395,9 @@ def _names_partner(gap: str, cues: Cues, settings: EventSettings) -> bool:
     return cues.partner_ending.search(gap) is not None
 
 
+# between a subject and its verb in the passive, the verb's auxiliary when the trigger leaves it
+# out ("the HCUA was formed", "the CPA, which was officially founded")
+_PASSIVE_GAP = re.compile(r"\s*,?\s*(?:which\s+|that\s+)?(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+)?(?:\w+ly\s+)?", re.IGNORECASE)
 # nouns for a force's people that alone name the country's own army ("troops", "soldiers")
 _PERSONNEL_NOUNS = frozenset({"troop", "troops", "soldier", "soldiers"})
 # between unidentified attackers and the bracket saying who they were suspected to be
@@ -2578,9 +2581,14 @@ class EventAssembler:
         pattern = self.cues.formed_ending
         if pattern is None or code_hit.trigger.sub_event_type != "Change to group/activity":
             return findings, set()
+        # (or the subject of the forming verb in the passive: "the HCUA was formed in a merger of …")
+        hit_words = body[code_hit.start:code_hit.end].lower().split()
+        passive_forming = bool(hit_words) and hit_words[-1] in self.cues.forming_words
         formed = next((f for f in findings if f.mention.entity_id in self.gazetteer.actors
                        and "armed" in actor_class(self.gazetteer.actors[f.mention.entity_id])
-                       and pattern.search(body[max(0, f.mention.start - 80):f.mention.start].lower())), None)
+                       and (pattern.search(body[max(0, f.mention.start - 80):f.mention.start].lower())
+                            or passive_forming and f.mention.end <= code_hit.start and _PASSIVE_GAP.fullmatch(
+                                body[f.mention.end:code_hit.start] + (" " if len(hit_words) == 1 else "")))), None)
         if formed is None:
             return findings, set()
         acting = [RoleFinding(formed.mention, "actor1", "roles:formed")]

@@ -438,6 +438,9 @@ CASES = [
      dict(code="SD/Change to group/activity", a1="cma", assoc1={"mnla"})),
     ("On 9 May 2019, a faction of the MNLA formed a new coalition called the CMA in Kidal.",
      dict(code="SD/Change to group/activity", a1="cma", assoc1={"mnla"})),
+    # (the subject of the forming verb in the passive is the group formed)
+    ("On 9 May 2019, the CMA was formed in Kidal by MNLA leaders.",
+     dict(code="SD/Change to group/activity", a1="cma", assoc1={"mnla"})),
     # (not the group split from)
     ("On 9 May 2019, the MNLA split from the CMA in Kidal.",
      dict(code="SD/Change to group/activity", a1="mnla", a2="cma")),
