@@ -2279,8 +2279,9 @@ class EventAssembler:
                 mention = mention.model_copy(update={"entity_id": foreign.entity_id})
             elif actor.kind == "external/other forces" and any(label.label.startswith("Military Forces of") for label in actor.acled):
                 foreign = mention
-            elif actor.kind == "state forces":
-                foreign = None
+            elif actor.kind == "state forces" and any(label.label.startswith(("Military Forces of", "Police Forces of"))
+                                                      for label in actor.acled):
+                foreign = None  # (a national force, not its government: "at the request of the Malian government")
             result.append(mention)
         return result
 

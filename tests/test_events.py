@@ -377,6 +377,9 @@ CASES = [
     ("On 9 May 2019, the fight between JNIM and ISGS left ten dead near Boni.", dict(code="BAT/Armed clash", a1="jnim")),
     # --- soldiers named by the noun alone after a foreign force are its own
     ("On 9 May 2019, Barkhane announced a full troop withdrawal from Boni.", dict(a1="france", ids={"france"})),
+    # (a government named between is no force of its own)
+    ("On 9 May 2019, Barkhane came at the request of the Malian government, and its troops attacked JNIM near Boni.",
+     dict(a1="france", a2="jnim")),
     # (not after a national force named between)
     ("On 9 May 2019, Barkhane supported the Malian army near Boni, where two soldiers were killed.",
      dict(ids={"france", "army"})),
