@@ -2279,9 +2279,11 @@ class EventAssembler:
                 mention = mention.model_copy(update={"entity_id": foreign.entity_id})
             elif actor.kind == "external/other forces" and any(label.label.startswith("Military Forces of") for label in actor.acled):
                 foreign = mention
-            elif actor.kind == "state forces" and any(label.label.startswith(("Military Forces of", "Police Forces of"))
-                                                      for label in actor.acled):
-                foreign = None  # (a national force, not its government: "at the request of the Malian government")
+            elif actor.kind == "state forces" and not self._state_noun(mention) and any(
+                    label.label.startswith(("Military Forces of", "Police Forces of")) for label in actor.acled):
+                # (a national force named, not its government, "at the request of the Malian
+                # government", nor a bare noun, "the major military operation")
+                foreign = None
             result.append(mention)
         return result
 

@@ -380,6 +380,9 @@ CASES = [
     # (a government named between is no force of its own)
     ("On 9 May 2019, Barkhane came at the request of the Malian government, and its troops attacked JNIM near Boni.",
      dict(a1="france", a2="jnim")),
+    # (nor is a force's bare noun used as a modifier: "the army operation")
+    ("On 9 May 2019, Barkhane announced that the army operation near Boni would end, with troops withdrawn.",
+     dict(a1="france", ids={"france"})),
     # (not after a national force named between)
     ("On 9 May 2019, Barkhane supported the Malian army near Boni, where two soldiers were killed.",
      dict(ids={"france", "army"})),
