@@ -2951,7 +2951,11 @@ class EventAssembler:
     @staticmethod
     def _locates_another(body: str, mention: EntityMention, place_mentions: Sequence[EntityMention]) -> bool:
         """True for a place after a bearing that follows another place: "Dioura, south of
-        Timbuktu", "Aghlal, 50km east of Timbuktu" (Timbuktu)."""
+        Timbuktu", "Aghlal, 50km east of Timbuktu" (Timbuktu); or for one that owns the place
+        after it: "Kidal's Anefis area" (Kidal)."""
+        if re.match(r"['’]s?\s+", body[mention.end:mention.end + 3]) and any(
+                re.fullmatch(r"['’]s?\s+", body[mention.end:other.start]) for other in place_mentions if other is not mention):
+            return True
         bearing = _BEARING_OF.search(body, max(0, mention.start - 40), mention.start)
         return bearing is not None and any(0 <= bearing.start() - other.end <= 2 for other in place_mentions if other is not mention)
 

@@ -1427,6 +1427,8 @@ def test_events_a_sentence_without_an_act_after_it_sets_the_scene(extract, text,
     ("On 9 May 2019, gunmen attacked the village of Konna (Mopti) and killed two civilians.", "konna"),
     # a region, then where in it
     ("A convoy hit a mine in the Kidal region between Aguelhok and Tessalit.", "aguelhok"),
+    # (or a place that owns the one after it)
+    ("A convoy hit a mine in Gao's Aguelhok area.", "aguelhok"),
     ("A convoy hit a mine in the Kidal region near Gao.", "kidal-region"),
     # the seat of an office is no scene while the sentence names another place
     ("Gunmen killed the mayor of Boni at his home in Konna.", "konna"),
