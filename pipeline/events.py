@@ -1089,7 +1089,7 @@ def drop_generic_modifiers(mentions: Sequence[EntityMention], text_of, generic_i
             if following.entity_id in generic_ids and re.fullmatch(r"\s+", gap):
                 continue
             if _SUSPECTED_IN_BRACKETS.fullmatch(gap) or _SAID_TO_BE.fullmatch(gap) or (
-                    following.entity_id not in generic_ids and _DESCRIBED_AS.fullmatch(gap)):
+                    following.entity_id not in generic_ids and (_DESCRIBED_AS.fullmatch(gap) or _MEMBER_OF.fullmatch(gap))):
                 # (the suspected side takes the place of the unidentified one, over both names)
                 ordered[index + 1] = following.model_copy(update={"start": mention.start, "text": text_of(mention.start, following.end)})
                 continue
@@ -1425,6 +1425,11 @@ _UNCOUNTED = r"(?:(?:unspecified|unknown|undetermined|undisclosed)\s+number\s+of
 # local JNIM commander", "armed men, later identified as MAA fighters"
 _DESCRIBED_AS = re.compile(
     r"\s*,\s*(?:later\s+|subsequently\s+)?(?:described|identified)\s+as\s+(?:an?\s+|the\s+)?(?:[a-z]+\s+)?", re.IGNORECASE)
+# between a generic side and the group an apposition says it is of: "an Islamist militant, Abou
+# Dardar, currently part of MUJAO", "a gunman, a member of the MNLA"
+_MEMBER_OF = re.compile(
+    r"\s*,\s*(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}\s*,\s*)?(?:(?:[Cc]urrently|[Aa]lso|[Rr]eportedly|[Aa]llegedly|then)\s+)?"
+    r"(?:an?\s+|the\s+)?(?:[a-z]+\s+)?(?:member|part|commander|leader|fighter|militant|official|element)s?\s+of\s+(?:the\s+)?")
 # a count or article before a counted side: "2 ", "at least two ", "a "
 _COUNTED = r"(?:(?:at\s+least|about|some|\d+|a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|several|other|many)\s+)*"
 # after an outcome, the victims it counted: "were killed, including two soldiers"

@@ -376,6 +376,10 @@ CASES = [
     ("On 9 May 2019, the bodies of five men were discovered in a mass grave near Boni.",
      dict(code="VAC/Attack", a2="civilians", place="boni")),
     ("On 9 May 2019, two communal graves were uncovered near Boni.", dict(code="VAC/Attack", place="boni")),
+    # --- a generic side an apposition says is of a group is that group
+    ("On 9 May 2019, a gunman, a member of the MNLA, killed two civilians in Gao.", dict(a1="mnla", a2="civilians")),
+    ("Agreement: On 9 May 2019, an Islamist militant, Abou Dardar, currently part of MUJAO, surrendered to French forces.",
+     dict(a1="mojwa", a2="france")),
     # --- leading a campaign is no act of it; a fight told is
     ("On 9 May 2019, Barkhane continued to lead the fight against JNIM in Mali.", dict(events=0)),
     ("On 9 May 2019, the fight between JNIM and ISGS left ten dead near Boni.", dict(code="BAT/Armed clash", a1="jnim")),
