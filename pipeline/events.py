@@ -3496,9 +3496,15 @@ class EventAssembler:
                 or not all(role.implied for role in draft.roles if role.role == "actor1"):
             return None
         acted_upon = {role.actor_id for role in draft.roles if not role.role.endswith("1")}
+        # (a state's or foreign force counts when a clause of time opens with it and its verb is
+        # past: "ten jihadists were killed when French special forces intercepted two vehicles")
+        kinds = ("rebel group", "political militia", "identity militia")
         later = [m for m in mentions if m.kind == "actor" and draft.anchor.end <= m.start and m.end <= own.end
                  and m.entity_id != self.unknown_attackers and m.entity_id in self.gazetteer.actors
-                 and self.gazetteer.actors[m.entity_id].kind in ("rebel group", "political militia", "identity militia")]
+                 and (self.gazetteer.actors[m.entity_id].kind in kinds or (
+                     "armed" in actor_class(self.gazetteer.actors[m.entity_id])
+                     and _gap_words(_words_before(body, m.start, 12, own.start))[-1:] in (["when"], ["as"], ["after"])
+                     and _PAST.fullmatch((_gap_words(body[m.end:m.end + 20].lower()) or [""])[0]) is not None))]
         if len({m.entity_id for m in later}) != 1 or later[0].entity_id in acted_upon:
             return None
         group = later[0]

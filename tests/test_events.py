@@ -376,6 +376,11 @@ CASES = [
     ("On 9 May 2019, the bodies of five men were discovered in a mass grave near Boni.",
      dict(code="VAC/Attack", a2="civilians", place="boni")),
     ("On 9 May 2019, two communal graves were uncovered near Boni.", dict(code="VAC/Attack", place="boni")),
+    # --- a force that acts in a clause of time after a passive toll did it; not one a place's
+    # description names
+    ("On 9 May 2019, ten jihadists were killed near Boni when French forces intercepted two vehicles.",
+     dict(a1="france")),
+    ("On 9 May 2019, two civilians were killed near Boni, where Barkhane patrols.", dict(a1="gunmen")),
     # --- a generic side an apposition says is of a group is that group
     ("On 9 May 2019, a gunman, a member of the MNLA, killed two civilians in Gao.", dict(a1="mnla", a2="civilians")),
     ("Agreement: On 9 May 2019, an Islamist militant, Abou Dardar, currently part of MUJAO, surrendered to French forces.",
