@@ -1960,7 +1960,9 @@ class EventAssembler:
         actor_mentions = [m for m in actor_mentions if not self._in_accusation(sentence, m)
                           and not self._qualifies_media(m, document.body)]
         actor_mentions = self._own_soldiers(actor_mentions, document.body)
-        actor_mentions = self._foreign_personnel(actor_mentions)
+        paragraph_start = document.body.rfind("\n", 0, sentence.start) + 1
+        actor_mentions = self._foreign_personnel(actor_mentions, [
+            m for m in mentions if m.kind == "actor" and paragraph_start <= m.start and m.end <= sentence.start])
         actor_mentions = self._soldiers_of_country(actor_mentions, place_mentions, document.body)
         actor_mentions = self._armed_people(actor_mentions, document.body)
         findings = self._roles(doc, document, sentence, role_anchor, actor_mentions, text_of, heading=role_anchor.label)
@@ -2265,18 +2267,22 @@ class EventAssembler:
             kept.append(mention)
         return kept
 
-    def _foreign_personnel(self, mentions: list[EntityMention]) -> list[EntityMention]:
+    def _foreign_personnel(self, mentions: list[EntityMention], earlier: Sequence[EntityMention] = ()) -> list[EntityMention]:
         """"France and its partners announced a full troop withdrawal", "militants attacked a
         French convoy, killing two soldiers": troops or soldiers named by the noun alone, after a
-        foreign state's forces in the same sentence and no national force between, are that
-        state's, not the country's own army."""
+        foreign state's forces in the same paragraph (the `earlier` mentions of it, then those of
+        the sentence) and no national force between, are that state's, not the country's own army
+        ("Barkhane said … It said the operation began with airstrikes followed by soldiers")."""
         actors = self.gazetteer.actors
         foreign: Optional[EntityMention] = None
         result = []
-        for mention in sorted(mentions, key=lambda m: m.start):
+        ordered = [*sorted(earlier, key=lambda m: m.start), *sorted(mentions, key=lambda m: m.start)]
+        for position, mention in enumerate(ordered):
+            told = position < len(earlier)
             actor = actors.get(mention.entity_id)
             if actor is None:
-                result.append(mention)
+                if not told:
+                    result.append(mention)
                 continue
             # (not right after it, as its modifier: "French-backed soldiers")
             if foreign is not None and self._state_noun(mention) and alias_key(mention.text) in _PERSONNEL_NOUNS \
@@ -2289,7 +2295,8 @@ class EventAssembler:
                 # (a national force named, not its government, "at the request of the Malian
                 # government", nor a bare noun, "the major military operation")
                 foreign = None
-            result.append(mention)
+            if not told:
+                result.append(mention)
         return result
 
     def _armed_people(self, mentions: list[EntityMention], body: str) -> list[EntityMention]:

@@ -396,6 +396,11 @@ CASES = [
     # (nor is a force's bare noun used as a modifier: "the army operation")
     ("On 9 May 2019, Barkhane announced that the army operation near Boni would end, with troops withdrawn.",
      dict(a1="france", ids={"france"})),
+    # (over the sentences of a paragraph, not across a paragraph break)
+    ("On 9 May 2019, Barkhane held a press briefing in Boni. It said that soldiers killed three JNIM militants.",
+     dict(a1="france", a2="jnim")),
+    ("On 9 May 2019, Barkhane held a press briefing in Boni.\n\nOn 10 May 2019, soldiers killed three JNIM militants in Boni.",
+     dict(a1="army", a2="jnim")),
     # (not after a national force named between)
     ("On 9 May 2019, Barkhane supported the Malian army near Boni, where two soldiers were killed.",
      dict(ids={"france", "army"})),
@@ -518,8 +523,9 @@ CASES = [
     # a violent act told with no side acting borrows the side the sentence before opens with
     ("On 9 May 2019, JNIM militants stopped a bus near Boni. The driver was severely beaten.",
      dict(code="VAC/Attack", a1="jnim", a2="civilians", events=1)),
+    # (and the soldiers the paragraph's foreign force was named before are its own)
     ("On 9 May 2019, French forces conducted an operation near Boni. Three soldiers were killed by gunmen.",
-     dict(a1="gunmen", a2="army")),
+     dict(a1="gunmen", a2="france")),
     # people named by what was done to them ("hostages") did not do it
     ("Two hostages were killed near Boni.", dict(a1="gunmen", a2="civilians")),
     # the people victims are of name no new side: their toll is the battle's
