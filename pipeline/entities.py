@@ -113,7 +113,7 @@ class EntitySettings:
         "declare", "declared", "declares", "pledge", "pledged", "pledges", "threaten", "threatened",
         "threatens", "warn", "warned", "warns", "confirm", "confirmed", "confirms", "sever", "severed",
         "severs", "freeze", "froze", "frozen", "freezes", "bomb", "bombed", "bombs", "struck", "strikes",
-        "annonce", "a annoncé", "décidé", "suspendu", "expulsé", "retiré",
+        "annonce", "annoncé", "décide", "décidé", "suspend", "suspendu", "expulse", "expulsé", "retire", "retiré",
     )
     # a place name before one of these (capitalised) names a text or a meeting, not where
     # something happened: "the Algiers Accord", "the Ouagadougou Agreement"
@@ -130,8 +130,9 @@ _RANK = {"acronym": 4, "named": 3, "defined-acronym": 3, "fuzzy": 2, "geonames":
 # a capitalised modifier followed by a list separator, right before a matched phrase
 _COORDINATED_MODIFIER = re.compile(r"\b([A-Z][A-Za-z]+)(?:\s*,\s*|\s+and\s+|\s*&\s*|\s+et\s+|\s*/\s*)$")
 # what may stand before a side at the head of a clause: the start of the text or of a sentence,
-# a comma, or a word that opens a clause
-_CLAUSE_HEAD = re.compile(r"(?:\A|[.;:!?(\"“]\s*|,\s*|—\s*|(?<![\w-])(?i:and|that|while|when|as|but|then|after|before|since|because|until|once|where|which|et|que|quand|lorsque|après)\s+)\Z")
+# a comma, or a word that opens a clause; then French's article before a country ("la France")
+_CLAUSE_HEAD = re.compile(r"(?:\A|[.;:!?(\"“]\s*|,\s*|—\s*|(?<![\w-])(?i:and|that|while|when|as|but|then|after|before|since|because|until|once|where|which|et|que|quand|lorsque|après)\s+)"
+                         r"(?:(?i:la|le|l['’])\s*)?\Z")
 # after a state named as the side that acts: its partners, auxiliaries and adverbs, then its act
 _STATE_ACT_AFTER = re.compile(
     r"(?:\s+and\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}(?:partners|allies))?\s+"

@@ -89,6 +89,7 @@ def test_entities_the_capital(recognizer, text, expected):
         ("After France suspended aid, Bamako banned the NGOs.",
          [("actor", "france-military", "France"), ("actor", "mali-army", "Bamako")]),
         ("Mali has increased its cooperation.", [("actor", "mali-army", "Mali")]),
+        ("En juin 2021, la France a annoncé son retrait.", [("actor", "france-military", "France")]),
         # … not a place named after a preposition, as a modifier, or at the end of a list
         ("Troops announced their departure from France.", [("actor", "mali-army", "Troops"), ("place", "fr-country", "France")]),
         ("France's army announced a withdrawal.", [("place", "fr-country", "France")]),
