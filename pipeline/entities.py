@@ -290,10 +290,11 @@ class EntityRecognizer:
         after = "|".join(re.escape(word) for word in sorted(after_words, key=len, reverse=True))
         self._after_locative = re.compile(rf"(?<![\w])(?:{after})\s+([A-Z][a-z][\w']*{_NAME_REST})")
         countries = sorted(p.id for p in gazetteer.places.values() if p.kind == "country" and gazetteer.is_curated(p.id))
-        # the state a country (any entry of it, GeoNames' too) or its capital stands for
+        # the curated entry of each country: its capital, and the state that any entry of the
+        # country (GeoNames' too) or its capital stands for
         self._state_verbs = frozenset(self.settings.state_verbs)
-        states = {gazetteer.places[i].country: gazetteer.places[i] for i in countries
-                  if gazetteer.places[i].state in gazetteer.actors}
+        self._curated_country = {gazetteer.places[i].country: gazetteer.places[i] for i in countries}
+        states = {name: entry for name, entry in self._curated_country.items() if entry.state in gazetteer.actors}
         self._state_for_place = {p.id: states[p.country].state for p in gazetteer.places.values()
                                  if p.kind == "country" and p.country in states}
         self._state_for_place.update({country.capital: country.state for country in states.values() if country.capital})
@@ -721,10 +722,9 @@ class EntityRecognizer:
         GeoNames country has none of its own); None for anything else."""
         if country is None or country.kind != "country":
             return None
-        places = self.gazetteer.places
-        capital = country.capital or next((p.capital for p in places.values() if p.kind == "country"
-                                           and p.capital and p.country == country.country), None)
-        return capital if capital in places else None
+        curated = self._curated_country.get(country.country)
+        capital = country.capital or (curated.capital if curated is not None else None)
+        return capital if capital in self.gazetteer.places else None
 
     def _unknown_name(self, key: str) -> bool:
         """True for a name no entry knows, long enough, and no English text uses ("Diakourou";

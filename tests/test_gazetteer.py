@@ -92,15 +92,18 @@ def test_gazetteer_duplicate_id_is_refused(tmp_path, fixture_gazetteer_dir):
         load_gazetteer(folder)
 
 
+def _problems(folder: Path) -> list[str]:
+    """The gazetteer check's problems for `folder`, with paths relative to it."""
+    return [str(problem).replace(folder.as_posix() + "/", "") for problem in check_gazetteer(folder)]
+
+
 def test_gazetteer_check_reports_every_problem(tmp_path, fixture_gazetteer_dir):
     actors = (
         "- {id: a, name: Alpha Front, kind: rebel group, aliases: [AF]}\n"
         "- {id: b, name: Beta Front, kind: rebel group, aliases: [A.F.], memberships: [{group: nobody}]}\n"
         "- {id: a, name: Again, kind: rebel group}\n"
     )
-    folder = write_gazetteer(tmp_path, fixture_gazetteer_dir, actors=actors)
-    problems = [str(problem).replace(folder.as_posix() + "/", "") for problem in check_gazetteer(folder)]
-    assert problems == [
+    assert _problems(write_gazetteer(tmp_path, fixture_gazetteer_dir, actors=actors)) == [
         "actors.yaml:3: entry 'a': duplicate id (first at line 1)",
         "actors.yaml:2: entry 'b': names unknown actor 'nobody'",
         # (the fixture's countries name states these actors no longer hold)
@@ -117,9 +120,7 @@ def test_gazetteer_check_reports_a_capital_or_state_it_does_not_know(tmp_path, f
         "- {id: xx-town, name: Xtown, kind: town, country: Xland, lat: 1.0, lon: 1.0}\n"
         "- {id: zz-country, name: Zland, kind: country, country: Zland, lat: 1.0, lon: 1.0, state: nobody}\n"
     )
-    folder = write_gazetteer(tmp_path, fixture_gazetteer_dir, places=places)
-    problems = [str(problem).replace(folder.as_posix() + "/", "") for problem in check_gazetteer(folder)]
-    assert problems == [
+    assert _problems(write_gazetteer(tmp_path, fixture_gazetteer_dir, places=places)) == [
         "places.yaml:1: entry 'xx-country': names unknown capital 'xx-nowhere'",
         "places.yaml:2: entry 'yy-country': names unknown capital 'xx-town'",
         "places.yaml:4: entry 'zz-country': names unknown actor 'nobody'",
