@@ -243,6 +243,7 @@ class Cues:
     off_duty: tuple[str, ...] = ()
     off_duty_after: tuple[str, ...] = ()
     civilian_staff: frozenset[str] = frozenset()
+    custody_nouns: frozenset[str] = frozenset()
     undergo_verbs: frozenset[str] = frozenset()
     ownerless_property: frozenset[str] = frozenset()
     protesting: frozenset[str] = frozenset()
@@ -382,7 +383,7 @@ _SET_FIELDS = (
     "modal topic subordinators opening_subordinators condition intention intention_links intention_direct negation skippable background reported denied "
     "killed died wounded other_outcomes killed_active killed_active_before_dead killed_of subset_markers count_units passive_aux attribution place_object_words light_verbs noun_phrase_prepositions nominal_markers reduced_passive_followers reduced_passive_prepositions agent_markers act_phrase_openers agent_acts "
     "between_markers coordination head_after_links succession present_markers past_markers sequence_openers anaphoric_attackers place_anaphors "
-    "retelling_possessives retelling_modifiers fronted_prepositions present_subjects office_titles response_verbs response_passive unidentified_persons crowd_quantifiers toll_persons subject_pronouns vigilante_targets group_nouns side_nouns side_adjectives protest_causes crowd_control_forces civilian_staff undergo_verbs ownerless_property protesting"
+    "retelling_possessives retelling_modifiers fronted_prepositions present_subjects office_titles response_verbs response_passive unidentified_persons crowd_quantifiers toll_persons subject_pronouns vigilante_targets group_nouns side_nouns side_adjectives protest_causes crowd_control_forces civilian_staff custody_nouns undergo_verbs ownerless_property protesting"
 ).split()
 _PHRASE_FIELDS = ("no_fatalities", "coded_count", "coded_place", "off_duty_after", "accusation_links", "association_links", "partner_links", "after_another",
                   "within_side_before", "within_side_after", "reciprocal_pronouns",
@@ -2021,7 +2022,7 @@ class EventAssembler:
         findings = self._first_alternative(findings, document.body)
         findings, formed = self._formed_group_acts(findings, code_hit, document.body)
         stated = [_Role(f.mention.entity_id, f.role, f.mention.text, f.mention.alias, f.mention.score) for f in findings]
-        off_duty = self._off_duty_as_civilians(stated, [f.mention for f in findings], document.body)
+        off_duty, as_civilians = self._off_duty_as_civilians(stated, [f.mention for f in findings], document.body)
         roles = self._promote_members(off_duty, year, formed)
         sentence_text = document.body[sentence.start:sentence.end]
         casualties = reports_casualties(sentence_text, self.cues)
@@ -2063,8 +2064,7 @@ class EventAssembler:
         if code_rule:
             rules.append(code_rule)
         rules.extend(implied_rules)
-        if len(off_duty) > len(stated):
-            rules.append("roles:off-duty-civilians")
+        rules.extend(as_civilians)
         fatalities = find_fatalities(sentence_text, self.cues)
         status = self._status(lemma_set)
         places, place_rule = self._places(document.body, place_mentions, anchor, code_hit.trigger)
@@ -2419,28 +2419,37 @@ class EventAssembler:
             clause = (pieces[-3] or "") + " and " + clause
         return pattern.search(clause) is not None
 
-    def _off_duty_as_civilians(self, roles: list[_Role], mentions: list[EntityMention], body: str) -> list[_Role]:
+    def _off_duty_as_civilians(self, roles: list[_Role], mentions: list[EntityMention],
+                               body: str) -> tuple[list[_Role], list[str]]:
         """State forces acted upon while off duty ("killed an off-duty policeman", "shot dead three
         peacekeepers on leave", "a soldier assassinated at his home") are civilians, with their
         force associated, as ACLED codes them. So are a force's civilian staff, named by the word
         after the force ("a MINUSMA contractor") or by "civilian" before it ("a civilian MINUSMA
-        convoy")."""
+        convoy"), and any armed side's people held in custody ("3 Ansar Dine prisoners of war").
+        Returns the roles and the rules that made civilians of them."""
         civilians = self.implied_ids.get("civilians")
         off_duty_after = self.cues.off_duty_after_pattern
         result: list[_Role] = []
+        rules: list[str] = []
         for role, mention in zip(roles, mentions):
             actor = self.gazetteer.actors.get(role.actor_id)
             before = _words_before(body, mention.start, 24)
             after = re.split(r"[.;!?]", body[mention.end:mention.end + 80])[0].lower()
             staff = bool(set(_gap_words(after)[:1]) & self.cues.civilian_staff)
-            if (civilians is not None and role.role.endswith("2") and actor is not None
-                    and actor.kind in ("state forces", "external/other forces")
-                    and (any(before.endswith(marker) for marker in self.cues.off_duty) or staff
-                         or (off_duty_after is not None and off_duty_after.search(after) is not None))):
+            held = bool(set(_gap_words(after)[:1]) & self.cues.custody_nouns)
+            if (civilians is not None and role.role.endswith("2") and actor is not None and (
+                    (actor.kind in _ARMED_KINDS and held)
+                    or (actor.kind in ("state forces", "external/other forces")
+                        and (any(before.endswith(marker) for marker in self.cues.off_duty) or staff
+                             or (off_duty_after is not None and off_duty_after.search(after) is not None))))):
                 result += [_Role(civilians, "actor2", "", "", 100.0, implied=True), replace(role, role="assoc_actor_2")]
+                rule = "roles:held-civilians" if held and actor.kind not in ("state forces", "external/other forces") \
+                    else "roles:off-duty-civilians"
+                if rule not in rules:
+                    rules.append(rule)
             else:
                 result.append(role)
-        return result
+        return result, rules
 
     def _heading_reports(self, sentence: Sentence) -> bool:
         """A 'heading' line long enough to be a report ("Truck struck by IED, 5 civilians

@@ -995,6 +995,9 @@ CASES = [
     # … or said to be so after them: at home, on leave
     ("Gunmen killed a soldier at his home in Boni.", dict(code="VAC/Attack", a2="civilians", assoc2={"army"})),
     ("Gunmen shot dead three peacekeepers on leave in Boni.", dict(code="VAC/Attack", a2="civilians", assoc2={"minusma"})),
+    # … and so are any armed side's people held in custody
+    ("On 9 May 2019, soldiers executed two JNIM detainees near Boni.",
+     dict(code="VAC/Attack", a1="army", a2="civilians", assoc2={"jnim"})),
     # … and so is a force's civilian staff: named after it, or called civilian
     ("Gunmen shot dead a MINUSMA contractor in Boni.", dict(code="VAC/Attack", a2="civilians", assoc2={"minusma"})),
     ("Gunmen attacked a civilian MINUSMA convoy near Boni.", dict(code="VAC/Attack", a2="civilians", assoc2={"minusma"})),
