@@ -1071,12 +1071,15 @@ def _restatements_joined(mentions: Sequence[EntityMention], text_of) -> list[Ent
 
 
 def drop_generic_modifiers(mentions: Sequence[EntityMention], text_of, generic_ids: set[str],
-                           kept_ids: frozenset[str] = frozenset(), links: frozenset[str] = frozenset()) -> list[EntityMention]:
+                           kept_ids: frozenset[str] = frozenset(), links: frozenset[str] = frozenset(),
+                           unknown_id: Optional[str] = None) -> list[EntityMention]:
     """Drop a generic mention that only repeats the named one beside it ('JNIM militants').
 
     Mentions whose id is in `kept_ids` (occupations, identity groups: 'Fulani herders') and
     their neighbours stay: they say who the people are; so does one after a name that ends in
-    one of `links` ('French-backed army': the army is backed, not France's).
+    one of `links` ('French-backed army': the army is backed, not France's). Unidentified
+    attackers (`unknown_id`) of a generic side named after them are that side too ('fighters
+    from the Islamic group').
     """
     ordered = sorted(mentions, key=lambda item: item.start)
     kept: list[EntityMention] = []
@@ -1101,7 +1104,10 @@ def drop_generic_modifiers(mentions: Sequence[EntityMention], text_of, generic_i
             if index + 1 < len(ordered):
                 neighbours.append((ordered[index + 1], text_of(mention.end, ordered[index + 1].start)))
             repeated = [other for other, gap in neighbours
-                        if other.entity_id not in generic_ids and other.entity_id not in kept_ids
+                        if (other.entity_id not in generic_ids or (
+                            mention.entity_id == unknown_id and other.start > mention.end and other.entity_id != unknown_id
+                            and re.search(r"(?:of|from)\s+(?:the\s+)?$", gap.lower()) is not None))
+                        and other.entity_id not in kept_ids
                         and not (other.end <= mention.start and _last_word(other.text) in links)
                         and re.fullmatch(r"[\s()\[\]'’]*(?:s\s*)?(?:(?:of|from)\s+(?:the\s+)?|de\s+|du\s+|des\s+)?", gap.lower())]
             if repeated:
@@ -1957,7 +1963,8 @@ class EventAssembler:
         text_of = lambda start, end: document.body[start:end] if end > start else ""  # noqa: E731
         actor_mentions = self._protesting_people(actor_mentions, document.body)
         actor_mentions = _restatements_joined(actor_mentions, text_of)
-        actor_mentions = drop_generic_modifiers(actor_mentions, text_of, self.generic_ids, self.group_ids, self.cues.head_after_links)
+        actor_mentions = drop_generic_modifiers(actor_mentions, text_of, self.generic_ids, self.group_ids, self.cues.head_after_links,
+                                                self.unknown_attackers)
         actor_mentions = [m for m in actor_mentions if not self._in_accusation(sentence, m)
                           and not self._qualifies_media(m, document.body)]
         actor_mentions = self._own_soldiers(actor_mentions, document.body)

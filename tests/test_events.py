@@ -385,6 +385,12 @@ CASES = [
     ("On 9 May 2019, a gunman, a member of the MNLA, killed two civilians in Gao.", dict(a1="mnla", a2="civilians")),
     ("Agreement: On 9 May 2019, an Islamist militant, Abou Dardar, currently part of MUJAO, surrendered to French forces.",
      dict(a1="mojwa", a2="france")),
+    # --- unidentified attackers of a generic side named after them are that side
+    ("On 9 May 2019, gunmen from the jihadists controlling Boni whipped two villagers.",
+     dict(code="VAC/Attack", a1="islamists", a2="civilians")),
+    # --- a limb cut off, however the sentence words it; a road cut off is no attack
+    ("On 9 May 2019, Islamists cut off a thieves hand in Boni.", dict(code="VAC/Attack", a1="islamists", a2="civilians")),
+    ("On 9 May 2019, Islamists cut off the road to Boni.", dict(events=0)),
     # --- leading a campaign is no act of it; a fight told is
     ("On 9 May 2019, Barkhane continued to lead the fight against JNIM in Mali.", dict(events=0)),
     ("On 9 May 2019, the fight between JNIM and ISGS left ten dead near Boni.", dict(code="BAT/Armed clash", a1="jnim")),
