@@ -1437,6 +1437,11 @@ _DESCRIBED_AS = re.compile(
 _MEMBER_OF = re.compile(
     r"\s*,\s*(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}\s*,\s*)?(?:(?:[Cc]urrently|[Aa]lso|[Rr]eportedly|[Aa]llegedly|then)\s+)?"
     r"(?:an?\s+|the\s+)?(?:[a-z]+\s+)?(?:member|part|commander|leader|fighter|militant|official|element)s?\s+of\s+(?:the\s+)?")
+# before the group the ones who acted were found to be: "The group was later confirmed to be ",
+# "the attackers were identified as members of "
+_IDENTIFIED_AS = re.compile(
+    r"(?<!\w)(?:confirmed|identified|revealed|found|shown|proved|proven|turned\s+out)\s+(?:to\s+be|as)\s+"
+    r"(?:(?:the\s+|an?\s+)?(?:members?|elements?|fighters?|militants?)\s+of\s+)?(?:the\s+)?['\"‘“]?$", re.IGNORECASE)
 # a count or article before a counted side: "2 ", "at least two ", "a "
 _COUNTED = r"(?:(?:at\s+least|about|some|\d+|a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|several|other|many)\s+)*"
 # after an outcome, the victims it counted: "were killed, including two soldiers"
@@ -3488,7 +3493,10 @@ class EventAssembler:
         start = max(sentence.start, after)
         cues = [word for word in text_words(sentence.text[start - sentence.start:]) if word.text in self.cues.attribution]
         if not cues:
-            return None
+            # ("…kidnapped by 'unknown gunmen'. The group was later confirmed to be Ansar Dine.")
+            return next((m for m in mentions if m.kind == "actor" and start <= m.start and m.end <= sentence.end
+                         and m.entity_id not in self.generic_ids and actor_class(self.gazetteer.actors[m.entity_id]) & {"armed"}
+                         and _IDENTIFIED_AS.search(sentence.text[:m.start - sentence.start])), None)
         # the side the act was done to is not the one blamed for it ("an IED exploded near an army
         # post, the device was likely planted by JNIM militants")
         acted_upon = {role.actor_id for role in draft.roles if role.role in ("actor2", "assoc_actor_2")}

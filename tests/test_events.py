@@ -385,6 +385,12 @@ CASES = [
     ("On 9 May 2019, a gunman, a member of the MNLA, killed two civilians in Gao.", dict(a1="mnla", a2="civilians")),
     ("Agreement: On 9 May 2019, an Islamist militant, Abou Dardar, currently part of MUJAO, surrendered to French forces.",
      dict(a1="mojwa", a2="france")),
+    # --- the group the unidentified attackers were later found to be did the act; a force that
+    # only confirms the toll did not
+    ("On 9 May 2019, gunmen kidnapped a trader in Boni. The group was later confirmed to be the MNLA.",
+     dict(a1="mnla", a2="civilians")),
+    ("On 9 May 2019, gunmen killed two soldiers near Boni. The army confirmed the death of the soldiers.",
+     dict(a1="gunmen", a2="army")),
     # --- unidentified attackers of a generic side named after them are that side
     ("On 9 May 2019, gunmen from the jihadists controlling Boni whipped two villagers.",
      dict(code="VAC/Attack", a1="islamists", a2="civilians")),
