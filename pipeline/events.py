@@ -2447,16 +2447,16 @@ class EventAssembler:
             actor = self.gazetteer.actors.get(role.actor_id)
             before = _words_before(body, mention.start, 24)
             after = re.split(r"[.;!?]", body[mention.end:mention.end + 80])[0].lower()
-            staff = bool(set(_gap_words(after)[:1]) & self.cues.civilian_staff)
-            held = bool(set(_gap_words(after)[:1]) & self.cues.custody_nouns)
-            if (civilians is not None and role.role.endswith("2") and actor is not None and (
-                    (actor.kind in _ARMED_KINDS and held)
-                    or (actor.kind in ("state forces", "external/other forces")
-                        and (any(before.endswith(marker) for marker in self.cues.off_duty) or staff
-                             or (off_duty_after is not None and off_duty_after.search(after) is not None))))):
+            following = set(_gap_words(after)[:1])
+            force = actor is not None and actor.kind in ("state forces", "external/other forces")
+            off_duty = force and (any(before.endswith(marker) for marker in self.cues.off_duty)
+                                  or bool(following & self.cues.civilian_staff)
+                                  or (off_duty_after is not None and off_duty_after.search(after) is not None))
+            held = actor is not None and actor.kind in _ARMED_KINDS and bool(following & self.cues.custody_nouns)
+            if civilians is not None and role.role.endswith("2") and (off_duty or held):
                 result += [_Role(civilians, "actor2", "", "", 100.0, implied=True), replace(role, role="assoc_actor_2")]
-                rule = "roles:held-civilians" if held and actor.kind not in ("state forces", "external/other forces") \
-                    else "roles:off-duty-civilians"
+                # (a force's people are named by the rule that has always read them)
+                rule = "roles:off-duty-civilians" if force else "roles:held-civilians"
                 if rule not in rules:
                     rules.append(rule)
             else:
@@ -2617,14 +2617,16 @@ class EventAssembler:
         pattern = self.cues.formed_ending
         if pattern is None or code_hit.trigger.sub_event_type != "Change to group/activity":
             return findings, set()
-        # (or the subject of the forming verb in the passive: "the HCUA was formed in a merger of …")
-        hit_words = body[code_hit.start:code_hit.end].lower().split()
-        passive_forming = bool(hit_words) and hit_words[-1] in self.cues.forming_words
+        # (or the subject of the forming verb in the passive: "the HCUA was formed in a merger of …";
+        # the trigger may hold the auxiliary: "was formed")
+        hit_text = body[code_hit.start:code_hit.end]
+        verb = hit_text.split()[-1] if hit_text.split() else ""
+        verb_start = code_hit.end - len(verb)
         formed = next((f for f in findings if f.mention.entity_id in self.gazetteer.actors
                        and "armed" in actor_class(self.gazetteer.actors[f.mention.entity_id])
                        and (pattern.search(body[max(0, f.mention.start - 80):f.mention.start].lower())
-                            or passive_forming and f.mention.end <= code_hit.start and _PASSIVE_GAP.fullmatch(
-                                body[f.mention.end:code_hit.start] + (" " if len(hit_words) == 1 else "")))), None)
+                            or verb.lower() in self.cues.forming_words and f.mention.end <= code_hit.start
+                            and _PASSIVE_GAP.fullmatch(body[f.mention.end:verb_start]))), None)
         if formed is None:
             return findings, set()
         acting = [RoleFinding(formed.mention, "actor1", "roles:formed")]
@@ -2794,8 +2796,8 @@ class EventAssembler:
         burned", "Church burned by unknown gunmen"); none for an active one."""
         if hit.token_end < 0 or hit.token_start == 0:
             return set()
-        before, after = doc[hit.token_start - 1], doc[hit.token_end] if hit.token_end < len(doc) else None
-        if before.lower_ not in self.cues.passive_aux and (after is None or after.lower_ != "by"):
+        by_next = hit.token_end < len(doc) and doc[hit.token_end].lower_ == "by"
+        if not by_next and not _is_passive(doc[max(0, hit.token_start - 4):hit.token_start].text.lower(), self.cues):
             return set()
         lemmas: set[str] = set()
         for token in reversed(doc[max(0, hit.token_start - self.settings.object_window_tokens):hit.token_start]):
@@ -3527,15 +3529,10 @@ class EventAssembler:
                 or not all(role.implied for role in draft.roles if role.role == "actor1"):
             return None
         acted_upon = {role.actor_id for role in draft.roles if not role.role.endswith("1")}
-        # (a state's or foreign force counts when a clause of time opens with it and its verb is
-        # past: "ten jihadists were killed when French special forces intercepted two vehicles")
         kinds = ("rebel group", "political militia", "identity militia")
         later = [m for m in mentions if m.kind == "actor" and draft.anchor.end <= m.start and m.end <= own.end
                  and m.entity_id != self.unknown_attackers and m.entity_id in self.gazetteer.actors
-                 and (self.gazetteer.actors[m.entity_id].kind in kinds or (
-                     "armed" in actor_class(self.gazetteer.actors[m.entity_id])
-                     and _gap_words(_words_before(body, m.start, 12, own.start))[-1:] in (["when"], ["as"], ["after"])
-                     and _PAST.fullmatch((_gap_words(body[m.end:m.end + 20].lower()) or [""])[0]) is not None))]
+                 and (self.gazetteer.actors[m.entity_id].kind in kinds or self._acts_in_time_clause(m, own, body))]
         if len({m.entity_id for m in later}) != 1 or later[0].entity_id in acted_upon:
             return None
         group = later[0]
@@ -3549,6 +3546,15 @@ class EventAssembler:
         before = [word for word in _gap_words(_words_before(body, group.start, 30, own.start)) if word not in self.cues.reported]
         agent_of_passive = before[-1:] == ["by"] and not _HELD_BY.search(body, max(own.start, group.start - 40), group.start)
         return group if acts or agent_of_passive else None
+
+    def _acts_in_time_clause(self, mention: EntityMention, own: Sentence, body: str) -> bool:
+        """True for an armed side, a state's or foreign force too, that opens a clause of time and
+        acts in the past: "ten jihadists were killed when French special forces intercepted two
+        vehicles" (not "near Boni, where MINUSMA patrols")."""
+        opening = _gap_words(_words_before(body, mention.start, 12, own.start))[-1:]
+        verb = (_gap_words(body[mention.end:mention.end + 20].lower()) or [""])[0]
+        return "armed" in actor_class(self.gazetteer.actors[mention.entity_id]) \
+            and opening in (["when"], ["as"], ["after"]) and _PAST.fullmatch(verb) is not None
 
     def _leading_actor(self, sentence: Sentence, mentions: Sequence[EntityMention], draft: _Draft) -> Optional[EntityMention]:
         """The named armed group a trigger-less sentence opens with ("French forces conducted…"),
