@@ -957,6 +957,11 @@ CASES = [
      dict(code="VAC/Attack", status="reported", fat=5)),
     ("The army denied that its soldiers killed civilians in Koro.",
      dict(code="VAC/Attack", status="denied")),
+    ("The army disputed that its soldiers killed civilians in Koro.",
+     dict(code="VAC/Attack", status="denied")),
+    # "dispute" the noun is the cause of a fight, not a denial of it
+    ("Farmers clashed with herders over a land dispute near Koro.",
+     dict(code="BAT/Armed clash", status="asserted")),
     ("Gunmen attacked the police station in Gao.",
      dict(code="BAT/Armed clash", status="asserted", a2="police")),
     # --- no event: hypotheticals, threats, negation, intentions, predictions, background
