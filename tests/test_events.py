@@ -902,6 +902,8 @@ CASES = [
     # --- Strategic developments
     ("The government and the CMA signed a peace agreement in Bamako in June 2015.",
      dict(code="SD/Agreement", place="bamako")),
+    ("War broke out between the CMA and the junta in September 2023.",
+     dict(code="BAT/Armed clash", a1="cma")),
     ("GATIA and the CMA agreed to a ceasefire in Kidal.",
      dict(code="SD/Agreement", a1="gatia")),
     ("The army arrested 12 CMA members in Gao.",
@@ -977,6 +979,11 @@ CASES = [
     ("Without fighting, nothing changed in Kidal.", dict(events=0)),
     ("The CMA is in conflict with the government.", dict(events=0)),
     ("The army vowed to retake Kidal.", dict(events=0)),
+    ("JNIM continuously attacks convoys in the desert.", dict(events=0)),
+    ("Rebels saw MINUSMA as support for government efforts to recapture the north.", dict(events=0)),
+    # (the purpose a new force was created for is not yet an act of it)
+    ("In 2017 ECOWAS announced the creation of a joint force aimed at fighting militants.",
+     dict(code="SD/Change to group/activity", a1="ecowas")),
     ("Peacekeepers foiled an attack on Gao.", dict(events=0)),
     # --- retelling and outcome sentences merge into one event
     ("On 10 March 2019, gunmen attacked the village of Koro. Four civilians were killed.",
