@@ -992,8 +992,11 @@ def _is_coordination(gap: str, cues: Cues) -> Optional[str]:
             stripped = re.sub(rf"(?<!\w){re.escape(link)}(?!\w)", " ", lowered)
             # ("a civilian described as a teacher": an article may open the associate, and a count:
             # "teachers from 11 unions")
+            # and the associate's own head noun may come before its name ("supported by the local
+            # militias MSA and GATIA")
             remaining = [word for word in _gap_words(stripped) if word not in cues.coordination and word not in ("a", "an")
-                         and not word.isdigit() and word not in cues.number_words]
+                         and not word.isdigit() and word not in cues.number_words
+                         and word not in cues.side_adjectives and word not in cues.side_nouns]
             return "assoc" if not remaining else None
     words = _gap_words(lowered)
     # ("a Malian soldier and a civilian", "soldiers and two civilians", "and one suspected CMA

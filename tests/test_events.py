@@ -637,6 +637,9 @@ CASES = [
      dict(a1="gatia", assoc1={"mnla", "france"}, a2="jnim")),
     ("On 9 May 2019, GATIA elements and French forces clashed with JNIM militants near Boni.",
      dict(a1="gatia", assoc1={"france"}, a2="jnim")),
+    # --- nor does the associate's own head noun before its name ("supported by the militias GATIA")
+    ("On 9 May 2019, the army supported by the local militias GATIA and Plateforme clashed with JNIM militants near Boni.",
+     dict(a1="army", assoc1={"gatia", "plateforme"}, a2="jnim")),
     # --- words describing the next member do not part it from the side ("and the local Dozos")
     ("On 9 May 2019, French forces and the local Dozo militiamen attacked JNIM militants near Boni.",
      dict(a1="france", assoc1={"dozo"}, a2="jnim")),
