@@ -214,7 +214,8 @@ class CodeRule(_Entry):
     `not_words` lemmas none of which may occur in the sentence, `casualties` whether someone
     is reported killed or wounded, `object_place` whether a place is named right after the
     trigger (or right before a passive one), `nominal` whether the trigger is a noun ("its
-    capture"), `after_words` lemmas of which one must occur after the trigger in its sentence, `no_target` whether the acted-upon side is unnamed.
+    capture"), `after_words` lemmas of which one must occur after the trigger in its sentence, `no_target` whether the acted-upon side is unnamed,
+    `no_actor` whether the acting side is unnamed.
     """
 
     target: Optional[list[ActorClass]] = None
@@ -228,6 +229,7 @@ class CodeRule(_Entry):
     nominal: Optional[bool] = None
     after_words: Optional[list[str]] = None
     no_target: Optional[bool] = None
+    no_actor: Optional[bool] = None
     event_type: str
     sub_event_type: str
 

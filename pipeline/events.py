@@ -2887,6 +2887,8 @@ class EventAssembler:
                 continue
             if rule.no_target is not None and rule.no_target != (not target):
                 continue
+            if rule.no_actor is not None and rule.no_actor == any(role.role.endswith("1") for role in roles):
+                continue
             if rule.words is not None and not self._has_words(rule.words, lemma_set, lowered):
                 continue
             if rule.not_words is not None and self._has_words(rule.not_words, lemma_set, lowered):

@@ -900,6 +900,12 @@ CASES = [
      dict(code="RIO/Mob violence", a1="rioters")),
     ("A mob lynched a suspected thief in Sevare.",
      dict(code="RIO/Mob violence", a1="rioters", place="sevare")),
+    # an act told during a protest by no one named is the crowd's; a month is no march
+    ("A man was killed and two others wounded during a march in Gao.",
+     dict(code="RIO/Violent demonstration", a1="rioters")),
+    ("Bars were ransacked in Timbuktu during a protest against alcohol.",
+     dict(code="RIO/Violent demonstration", a1="rioters")),
+    ("Five soldiers were killed during the March 2012 coup in Kati.", dict(code="BAT/Armed clash")),
     ("Angry youths erected barricades in Mopti after a shooting.",
      dict(code="RIO/Violent demonstration", place="mopti")),
     # --- Strategic developments
