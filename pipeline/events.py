@@ -916,6 +916,25 @@ def choose_triggers(candidates: Sequence[TriggerHit], settings: EventSettings = 
     return role_anchor, code
 
 
+# words after which a participle is an adjective of the noun it comes before ("in recaptured
+# Kidal", "the captured town"), and words after a participle that show it is a verb after all
+_ATTRIBUTIVE_BEFORE = frozenset({"the", "a", "an", "in", "at", "of", "from", "into", "its", "their", "newly", "recently"})
+_VERB_AFTER = frozenset({"by", "and", "or", "in", "on", "at", "to", "with", "near", "during", "for", "from", "after",
+                         "before", "as", "while", "when", "since", "over", "off", "out", "down", "up", "the", "a", "an"})
+
+
+def _attributive(doc: Doc, hit: TriggerHit, body: str) -> bool:
+    """True for a one-word trigger in the past participle used as an adjective, between an
+    article or a preposition and its noun ("in recaptured Kidal", "the captured town of Gao"):
+    it names what the place or people had undergone, not an act the sentence tells."""
+    if hit.token_end - hit.token_start != 1 or hit.token_start == 0 or hit.token_end >= len(doc):
+        return False
+    word, before, after = doc[hit.token_start], doc[hit.token_start - 1], doc[hit.token_end]
+    # (a participle is a lower-case word: "an IED struck" holds no "-ed")
+    return body[hit.start:hit.end].islower() and word.lower_.endswith("ed") and before.lower_ in _ATTRIBUTIVE_BEFORE \
+        and after.is_alpha and after.lower_ not in _VERB_AFTER
+
+
 def _listed_outcome(hit: TriggerHit, body: str) -> bool:
     """True for a participle closing an item of a list of outcomes: "four arrested, and arms
     seized."; not for a taking told as an act ("militants seized the town")."""
@@ -1947,6 +1966,9 @@ class EventAssembler:
                 continue  # "a soldier later succumbed to his wounds": the wounds of an act told already
             if hit.trigger.outcome and self._describes_a_noun(document.body, hit, mentions):
                 topics.append(hit)  # "widows of soldiers killed in an attack staged a sit-in": who they are
+                continue
+            if _attributive(doc, hit, document.body):
+                topics.append(hit)  # "in recaptured Kidal, the HCUA was formed": the town's state, no act told
                 continue
             candidates.append(hit)
         if not candidates:
