@@ -1260,6 +1260,8 @@ def assign_roles(
         # noun is acted upon, and is kept for that)
         if nominal and inside_phrase and not (set(gap_words) & cues.light_verbs) and not _has_passive_verb(gap, cues):
             candidate = None
+        if candidate is not None and _in_clause_of_time(candidate[0][0].start, gap, text_of, sentence_start, cues):
+            candidate = None
         if candidate is not None and len(gap) <= settings.subject_window_chars and ";" not in gap:
             subject = _with_partnered(candidate, before, text_of, cues, settings)
     obj = None
@@ -1400,6 +1402,21 @@ def assign_roles(
     if partners and side1:
         side1 = side1 + partners
     return _findings(side1, side2, rule)
+
+
+_MAIN_SUBJECT = re.compile(r",\s*(?:the|a|an|this|that|these|those|its|their)\s+[^,]*$", re.IGNORECASE)
+
+
+def _in_clause_of_time(start: int, gap: str, text_of, sentence_start: int, cues: Cues) -> bool:
+    """True for a side named in a clause of time that ends before the trigger, when the clause
+    the trigger is in names a subject of its own ("In early 2024, as the MINUSMA withdrawal was
+    nearing completion, the new confederation withdrew": MINUSMA did not withdraw from ECOWAS).
+    A pronoun after the comma ("As JNIM attacked Boni, they …") may still be the side."""
+    if _MAIN_SUBJECT.search(gap) is None:
+        return False
+    opening = re.split(r"[,;:]", text_of(sentence_start, start))[-1]
+    first = re.match(r"\s*(\w+)", opening)
+    return first is not None and first.group(1).lower() in cues.opening_subordinators
 
 
 def _with_partnered(side: list, before: list, text_of, cues: Cues, settings: EventSettings) -> list:

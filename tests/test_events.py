@@ -637,6 +637,10 @@ CASES = [
      dict(a1="gatia", assoc1={"mnla", "france"}, a2="jnim")),
     ("On 9 May 2019, GATIA elements and French forces clashed with JNIM militants near Boni.",
      dict(a1="gatia", assoc1={"france"}, a2="jnim")),
+    # --- a side named in a clause of time is not the subject of a main clause that names its own
+    ("In May 2019, as the MINUSMA withdrawal neared completion, the new coalition withdrew from Boni.",
+     dict(code="SD/Non-violent transfer of territory", ids=set())),
+    ("As JNIM attacked Boni, they burned the market.", dict(a1="jnim")),
     # --- nor does the associate's own head noun before its name ("supported by the militias GATIA")
     ("On 9 May 2019, the army supported by the local militias GATIA and Plateforme clashed with JNIM militants near Boni.",
      dict(a1="army", assoc1={"gatia", "plateforme"}, a2="jnim")),
