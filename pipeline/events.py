@@ -265,9 +265,9 @@ class Cues:
 
     @cached_property
     def partner_ending(self) -> Optional[re.Pattern]:
-        """Text ending in a `partner_links` phrase ("... in coordination with the"); None when
-        the list is empty."""
-        return _phrase_pattern(self.partner_links, r"(?:\s+the)?$")
+        """Text ending in a `partner_links` phrase ("... in coordination with the", "... alongside
+        both the"); None when the list is empty."""
+        return _phrase_pattern(self.partner_links, r"(?:\s+both)?(?:\s+the)?$")
 
     @cached_property
     def media_patterns(self) -> Optional[tuple[re.Pattern, re.Pattern]]:
@@ -1001,8 +1001,9 @@ def _last_word(text: str) -> str:
 def _is_coordination(gap: str, cues: Cues) -> Optional[str]:
     """'coord', 'assoc' or 'head-after' when `gap` joins two actors of one side, else None."""
     lowered = " ".join(gap.lower().split())
-    # (the first side's head noun is read with it: "GATIA forces supported by French forces")
-    head = re.match(r"\s*(\S+)", lowered)
+    # (the first side's head noun is read with it: "GATIA forces supported by French forces",
+    # "Gaddafi's forces and the National Transitional Council")
+    head = re.match(r"\s*(?:['’]s\s+)?(\S+)", lowered)
     if head is not None and head.group(1) in cues.side_nouns:
         lowered = lowered[head.end():]
     stripped = lowered

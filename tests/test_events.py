@@ -637,6 +637,11 @@ CASES = [
      dict(a1="gatia", assoc1={"mnla", "france"}, a2="jnim")),
     ("On 9 May 2019, GATIA elements and French forces clashed with JNIM militants near Boni.",
      dict(a1="gatia", assoc1={"france"}, a2="jnim")),
+    # --- "both" may open the partners, and a possessive's head noun joins the next name
+    ("On 9 May 2019, Dozo militiamen fought alongside both the army and GATIA against JNIM near Boni.",
+     dict(a1="dozo", assoc1={"army", "gatia"})),
+    ("On 9 May 2019, JNIM clashed with the army's forces and GATIA near Boni.",
+     dict(a1="jnim", a2="army", assoc2={"gatia"})),
     # --- a side named in a clause of time is not the subject of a main clause that names its own
     ("In May 2019, as the MINUSMA withdrawal neared completion, the new coalition withdrew from Boni.",
      dict(code="SD/Non-violent transfer of territory", ids=set())),
