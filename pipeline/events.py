@@ -225,6 +225,7 @@ class Cues:
     attribution: frozenset[str] = frozenset()
     place_object_words: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()
+    support_verbs: frozenset[str] = frozenset()
     noun_phrase_prepositions: frozenset[str] = frozenset()
     nominal_markers: frozenset[str] = frozenset()
     reduced_passive_followers: frozenset[str] = frozenset()
@@ -381,7 +382,7 @@ def _phrase_pattern(phrases: Sequence[str], ending: str = r"(?!\w)") -> Optional
 
 _SET_FIELDS = (
     "modal topic subordinators opening_subordinators condition intention intention_links intention_direct negation skippable background reported denied "
-    "killed died wounded other_outcomes killed_active killed_active_before_dead killed_of subset_markers count_units passive_aux attribution place_object_words light_verbs noun_phrase_prepositions nominal_markers reduced_passive_followers reduced_passive_prepositions agent_markers act_phrase_openers agent_acts "
+    "killed died wounded other_outcomes killed_active killed_active_before_dead killed_of subset_markers count_units passive_aux attribution place_object_words light_verbs support_verbs noun_phrase_prepositions nominal_markers reduced_passive_followers reduced_passive_prepositions agent_markers act_phrase_openers agent_acts "
     "between_markers coordination head_after_links succession present_markers past_markers sequence_openers anaphoric_attackers place_anaphors "
     "retelling_possessives retelling_modifiers fronted_prepositions present_subjects office_titles response_verbs response_passive unidentified_persons crowd_quantifiers toll_persons subject_pronouns vigilante_targets group_nouns side_nouns side_adjectives protest_causes crowd_control_forces civilian_staff custody_nouns undergo_verbs ownerless_property protesting"
 ).split()
@@ -1224,6 +1225,7 @@ def assign_roles(
 
     agent = find_agent(passive_or_noun)
     subject = None
+    supported_lead = None
     # the object of the verb before, when the trigger's own object is a pronoun ("removed thirty
     # soldiers from a bus and abducted them")
     pronoun_object = None
@@ -1259,12 +1261,21 @@ def assign_roles(
         inside_phrase = bool(set(gap_words) & cues.noun_phrase_prepositions)
         # ("a Malian army vehicle was struck by an IED": the subject of a passive verb before the
         # noun is acted upon, and is kept for that)
-        if nominal and inside_phrase and not (set(gap_words) & cues.light_verbs) and not _has_passive_verb(gap, cues):
+        # ("CSP forces supported the government in an offensive": the side a verb of support
+        # governs leads the act it is supported in)
+        supported = set(_gap_words(text_of(max(sentence_start, candidate[0][0].start - 20), candidate[0][0].start).lower())[-2:]) \
+            & cues.support_verbs
+        if nominal and inside_phrase and not (set(gap_words) & cues.light_verbs) and not _has_passive_verb(gap, cues) \
+                and not supported:
             candidate = None
         if candidate is not None and _in_clause_of_time(candidate[0][0].start, gap, text_of, sentence_start, cues):
             candidate = None
         if candidate is not None and len(gap) <= settings.subject_window_chars and ";" not in gap:
             subject = _with_partnered(candidate, before, text_of, cues, settings)
+            if subject is not candidate and _names_supported(text_of(subject[0][0].end, candidate[0][0].start), cues, settings):
+                # ("Wagner mercenaries … began supporting the military in fighting JNIM": the
+                # side supported led the act; the list keeps text order, the lead is moved last)
+                supported_lead = candidate[0][0]
     obj = None
     between = False
     partners: list = []
@@ -1402,6 +1413,8 @@ def assign_roles(
                 rule = "roles:between-one"
     if partners and side1:
         side1 = side1 + partners
+    if supported_lead is not None and any(mention is supported_lead for mention, _ in side1):
+        side1 = [item for item in side1 if item[0] is supported_lead] + [item for item in side1 if item[0] is not supported_lead]
     return _findings(side1, side2, rule)
 
 
@@ -1428,9 +1441,20 @@ def _with_partnered(side: list, before: list, text_of, cues: Cues, settings: Eve
     if position < 1:
         return side
     earlier = before[position - 1]
-    if not _names_partner(text_of(earlier[-1][0].end, side[0][0].start), cues, settings):
+    gap = text_of(earlier[-1][0].end, side[0][0].start)
+    if not _names_partner(gap, cues, settings) and not _names_supported(gap, cues, settings):
         return side
     return earlier + [(mention, "assoc") for mention, _ in side]
+
+
+def _names_supported(gap: str, cues: Cues, settings: EventSettings) -> bool:
+    """True when the words between two sides, within one clause, end in a verb of support ("GATIA
+    forces supported the …", "mercenaries … were deployed and began supporting the …"): the
+    second side leads."""
+    if re.search(r"[,;.:()]", gap) or len(gap) > settings.subject_window_chars:
+        return False
+    words = [word for word in _gap_words(" ".join(gap.lower().split())) if word not in ("the", "a", "an")]
+    return bool(words) and words[-1] in cues.support_verbs
 
 
 def _names_partner(gap: str, cues: Cues, settings: EventSettings) -> bool:

@@ -642,6 +642,11 @@ CASES = [
      dict(a1="dozo", assoc1={"army", "gatia"})),
     ("On 9 May 2019, JNIM clashed with the army's forces and GATIA near Boni.",
      dict(a1="jnim", a2="army", assoc2={"gatia"})),
+    # --- the side a verb of support governs leads the act it is supported in
+    ("On 9 May 2019, GATIA forces supported the army in an offensive against JNIM near Boni.",
+     dict(a1="army", assoc1={"gatia"}, a2="jnim")),
+    ("In May 2019, Wagner mercenaries were deployed to Mopti and began supporting the army in fighting JNIM.",
+     dict(a1="army", assoc1={"wagner"}, a2="jnim")),
     # --- a side named in a clause of time is not the subject of a main clause that names its own
     ("In May 2019, as the MINUSMA withdrawal neared completion, the new coalition withdrew from Boni.",
      dict(code="SD/Non-violent transfer of territory", ids=set())),
