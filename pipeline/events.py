@@ -1017,7 +1017,8 @@ def _is_coordination(gap: str, cues: Cues) -> Optional[str]:
             # militias MSA and GATIA")
             remaining = [word for word in _gap_words(stripped) if word not in cues.coordination and word not in ("a", "an")
                          and not word.isdigit() and word not in cues.number_words
-                         and word not in cues.side_adjectives and word not in cues.side_nouns]
+                         and word not in cues.side_adjectives and word not in cues.side_nouns
+                         and word not in ("now", "also", "still") and not word.endswith("ly")]
             return "assoc" if not remaining else None
     words = _gap_words(lowered)
     # ("a Malian soldier and a civilian", "soldiers and two civilians", "and one suspected CMA
@@ -1268,7 +1269,8 @@ def assign_roles(
         if nominal and inside_phrase and not (set(gap_words) & cues.light_verbs) and not _has_passive_verb(gap, cues) \
                 and not supported:
             candidate = None
-        if candidate is not None and _in_clause_of_time(candidate[0][0].start, gap, text_of, sentence_start, cues):
+        if candidate is not None and _in_clause_of_time(candidate[0][0].start, gap, text_of(hit_start, hit_end),
+                                                        text_of, sentence_start, cues):
             candidate = None
         if candidate is not None and len(gap) <= settings.subject_window_chars and ";" not in gap:
             subject = _with_partnered(candidate, before, text_of, cues, settings)
@@ -1418,15 +1420,20 @@ def assign_roles(
     return _findings(side1, side2, rule)
 
 
-_MAIN_SUBJECT = re.compile(r",\s*(?:the|a|an|this|that|these|those|its|their)\s+[^,]*$", re.IGNORECASE)
-
-
-def _in_clause_of_time(start: int, gap: str, text_of, sentence_start: int, cues: Cues) -> bool:
+def _in_clause_of_time(start: int, gap: str, trigger: str, text_of, sentence_start: int, cues: Cues) -> bool:
     """True for a side named in a clause of time that ends before the trigger, when the clause
     the trigger is in names a subject of its own ("In early 2024, as the MINUSMA withdrawal was
     nearing completion, the new confederation withdrew": MINUSMA did not withdraw from ECOWAS).
     A pronoun after the comma ("As JNIM attacked Boni, they …") may still be the side."""
-    if _MAIN_SUBJECT.search(gap) is None:
+    if "," not in gap:
+        return False
+    # (words of the main clause before the trigger that are not a pronoun name its subject:
+    # "…, the new confederation withdrew", "…, major fighting erupted between …"; with none,
+    # the trigger opens the clause as its subject: "…, fighting erupted between …", unless it is
+    # a participle whose subject is the clause's: "As gunmen stormed Boni, killing three …")
+    words = _gap_words(gap.rsplit(",", 1)[1].lower())
+    main = [word for word in words if word not in cues.subject_pronouns and not word.endswith("ly") and word not in ("then", "also")]
+    if (words and not main) or (not words and " " not in trigger.strip() and trigger.lower().endswith(("ing", "ed"))):
         return False
     opening = re.split(r"[,;:]", text_of(sentence_start, start))[-1]
     first = re.match(r"\s*(\w+)", opening)

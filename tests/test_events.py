@@ -651,6 +651,9 @@ CASES = [
     ("In May 2019, as the MINUSMA withdrawal neared completion, the new coalition withdrew from Boni.",
      dict(code="SD/Non-violent transfer of territory", ids=set())),
     ("As JNIM attacked Boni, they burned the market.", dict(a1="jnim")),
+    ("On 9 May 2019, as gunmen stormed Boni, killing three soldiers.", dict(a1="gunmen", a2="army")),
+    ("When the government then asked MINUSMA to leave Boni, fighting erupted between the CMA and the army, now supported by Wagner.",
+     dict(a1="cma", a2="army", assoc2={"wagner"}, ids={"cma", "army", "wagner"})),
     # --- nor does the associate's own head noun before its name ("supported by the militias GATIA")
     ("On 9 May 2019, the army supported by the local militias GATIA and Plateforme clashed with JNIM militants near Boni.",
      dict(a1="army", assoc1={"gatia", "plateforme"}, a2="jnim")),
