@@ -245,6 +245,7 @@ class Cues:
     off_duty_after: tuple[str, ...] = ()
     civilian_staff: frozenset[str] = frozenset()
     custody_nouns: frozenset[str] = frozenset()
+    kin_nouns: frozenset[str] = frozenset()
     undergo_verbs: frozenset[str] = frozenset()
     ownerless_property: frozenset[str] = frozenset()
     protesting: frozenset[str] = frozenset()
@@ -384,7 +385,7 @@ _SET_FIELDS = (
     "modal topic subordinators opening_subordinators condition intention intention_links intention_direct negation skippable background reported denied "
     "killed died wounded other_outcomes killed_active killed_active_before_dead killed_of subset_markers count_units passive_aux attribution place_object_words light_verbs support_verbs noun_phrase_prepositions nominal_markers reduced_passive_followers reduced_passive_prepositions agent_markers act_phrase_openers agent_acts "
     "between_markers coordination head_after_links succession present_markers past_markers sequence_openers anaphoric_attackers place_anaphors "
-    "retelling_possessives retelling_modifiers fronted_prepositions present_subjects office_titles response_verbs response_passive unidentified_persons crowd_quantifiers toll_persons subject_pronouns vigilante_targets group_nouns side_nouns side_adjectives protest_causes crowd_control_forces civilian_staff custody_nouns undergo_verbs ownerless_property protesting"
+    "retelling_possessives retelling_modifiers fronted_prepositions present_subjects office_titles response_verbs response_passive unidentified_persons crowd_quantifiers toll_persons subject_pronouns vigilante_targets group_nouns side_nouns side_adjectives protest_causes crowd_control_forces civilian_staff custody_nouns kin_nouns undergo_verbs ownerless_property protesting"
 ).split()
 _PHRASE_FIELDS = ("no_fatalities", "coded_count", "coded_place", "off_duty_after", "accusation_links", "association_links", "partner_links", "after_another",
                   "within_side_before", "within_side_after", "reciprocal_pronouns",
@@ -2527,10 +2528,18 @@ class EventAssembler:
                                   or bool(following & self.cues.civilian_staff)
                                   or (off_duty_after is not None and off_duty_after.search(after) is not None))
             held = actor is not None and actor.kind in _ARMED_KINDS and bool(following & self.cues.custody_nouns)
-            if civilians is not None and role.role.endswith("2") and (off_duty or held):
+            # ("General Ag Gamou's family", "the brother of a GATIA commander")
+            kin_of = re.search(r"(\w+)\s+of(?:\s+(?:the|a|an))?\s*$", before)
+            kin = actor is not None and actor.kind != "civilians" and (
+                (kin_of is not None and kin_of.group(1) in self.cues.kin_nouns)
+                or _possessed(after) in self.cues.kin_nouns
+                # (the kin noun may have been read into the name: "General Ag Gamou's family")
+                or _possessed(re.sub(r"^.*?(?=['’]s\s+\w+$)", "", mention.text.lower())) in self.cues.kin_nouns)
+            if civilians is not None and role.role.endswith("2") and (off_duty or held or kin):
                 result += [_Role(civilians, "actor2", "", "", 100.0, implied=True), replace(role, role="assoc_actor_2")]
                 # (a force's people are named by the rule that has always read them)
-                rule = "roles:off-duty-civilians" if force else "roles:held-civilians"
+                rule = "roles:kin-civilians" if kin and not (off_duty or held) else \
+                    "roles:off-duty-civilians" if force else "roles:held-civilians"
                 if rule not in rules:
                     rules.append(rule)
             else:
@@ -4121,6 +4130,13 @@ _BEARING_OFFSET = re.compile(
 # the place a side comes from, a few words after its name: "villagers from Boundo", "youths
 # armed with rifles from the village of Zamana"
 _FROM_PLACE = re.compile(r"(?:\s+[\w-]+){0,3}?\s+from\s+(?:the\s+(?:village|town|hamlet|locality)\s+of\s+)?([A-Z][\w'-]+(?:[ -][A-Z][\w'-]+)?)")
+
+
+def _possessed(after: str) -> str:
+    """The noun a possessive at the start of `after` owns ("'s family", " commander's family" →
+    "family"), or ""."""
+    match = re.match(r"(?:\s*[\w-]+)?['’]s\s+(\w+)", after)
+    return match.group(1) if match is not None else ""
 
 
 def _home_place(body: str, text: str, start: int, end: int) -> Optional[str]:

@@ -1053,6 +1053,12 @@ CASES = [
     # … and so are any armed side's people held in custody
     ("On 9 May 2019, soldiers executed two JNIM detainees near Boni.",
      dict(code="VAC/Attack", a1="army", a2="civilians", assoc2={"jnim"})),
+    # … and so are the relatives of an armed side's people, named before or after it
+    ("On 9 May 2019, JNIM militants killed the brother of a GATIA commander in Boni.",
+     dict(code="VAC/Attack", a1="jnim", a2="civilians", assoc2={"gatia"})),
+    ("On 9 May 2019, JNIM militants killed members of a GATIA commander's family in Boni.",
+     dict(code="VAC/Attack", a1="jnim", a2="civilians", assoc2={"gatia"})),
+    ("On 9 May 2019, JNIM militants killed a member of GATIA in Boni.", dict(code="BAT/Armed clash", a2="gatia")),
     # … and so is a force's civilian staff: named after it, or called civilian
     ("Gunmen shot dead a MINUSMA contractor in Boni.", dict(code="VAC/Attack", a2="civilians", assoc2={"minusma"})),
     ("Gunmen attacked a civilian MINUSMA convoy near Boni.", dict(code="VAC/Attack", a2="civilians", assoc2={"minusma"})),
