@@ -43,7 +43,7 @@ from models.mention import EntityMention, TimeExpression
 
 from .entities import is_common_noun
 from .errors import GazetteerError
-from .gazetteer import DEFAULT_GAZETTEER_DIR, Gazetteer, alias_key
+from .gazetteer import DEFAULT_GAZETTEER_DIR, Gazetteer, alias_key, fold_text
 from .language import blank_pipeline, matching_text
 
 CUES_FILE = "cues.yaml"
@@ -2565,7 +2565,8 @@ class EventAssembler:
 
     @staticmethod
     def _has_words(words: Iterable[str], lemma_set: set[str], lowered_text: str) -> bool:
-        for word in words:
+        # (the text is read folded: "incendié" is matched as "incendie")
+        for word in map(fold_text, words):
             if " " in word or "'" in word:
                 if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", lowered_text):
                     return True

@@ -1072,6 +1072,13 @@ CASES = [
     ("Des affrontements ont opposé l'armée et le JNIM près de Boni.",
      dict(code="BAT/Armed clash", language="fr")),
     ("Des manifestants ont marché à Bamako.", dict(code="PRO/Peaceful protest", language="fr", a1="protesters")),
+    # (a participle written with its accent still recodes: the text is read folded)
+    ("Des manifestants ont incendié la mairie de Gao.", dict(code="RIO/Violent demonstration", language="fr")),
+    ("Des manifestants ont été dispersés par la police à Bamako.",
+     dict(code="PRO/Protest with intervention", language="fr")),
+    # "neutraliser" people kills them; an explosive device neutralised is disarmed
+    ("Les FAMa ont neutralisé dix militants près de Boni.", dict(code="BAT/Armed clash", language="fr", a1="army", a2="gunmen")),
+    ("L'armée a neutralisé un engin explosif près de Boni.", dict(code="SD/Disrupted weapons use", language="fr")),
 ]
 
 
