@@ -26,7 +26,8 @@ class FrontMatter(BaseModel):
     source: Optional[str] = None
     url: Optional[str] = None
     published: Optional[date] = None
-    language: Literal["en", "fr"] = "en"
+    # None: the reader tells English from French by the text's own function words
+    language: Optional[Literal["en", "fr"]] = None
 
 
 class Document(BaseModel):

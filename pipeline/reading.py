@@ -31,6 +31,10 @@ class ReadingSettings:
     reference_headings: a line matching this (case-insensitive) opens a reference section
         that runs to the end of the document.
     footnote_line: a line matching this is a numbered footnote.
+    english_words, french_words: function words that tell a document's language when its front
+        matter does not state it; French needs at least `language_min_words` of its own among the
+        first `language_sample_words` words, and twice as many as English has ("UN peacekeeper
+        injured" holds one French-looking "un").
     """
 
     suffixes: tuple[str, ...] = (".txt", ".md")
@@ -41,6 +45,14 @@ class ReadingSettings:
     )
     footnote_line: str = r"\[\d{1,3}\]\s|\d{1,3}\)\s"
     control_characters: str = r"[\x00-\x08\x0b\x0e-\x1f\x7f]"
+    english_words: frozenset[str] = frozenset({
+        "the", "of", "and", "to", "in", "was", "were", "is", "are", "by", "with", "on", "at", "from", "that", "which",
+        "has", "have", "had", "their", "its", "after", "killed", "attacked"})
+    french_words: frozenset[str] = frozenset({
+        "le", "la", "les", "des", "du", "de", "et", "à", "au", "aux", "en", "un", "une", "est", "sont", "dans", "par",
+        "pour", "sur", "avec", "qui", "que", "été", "ont", "leur", "après", "tués", "contre"})
+    language_sample_words: int = 2000
+    language_min_words: int = 3
 
 
 DEFAULT_SETTINGS = ReadingSettings()
@@ -171,6 +183,16 @@ def read_document(
     return parse_document(raw, document_id(path, corpus), shown, settings)
 
 
+def guess_language(body: str, settings: ReadingSettings = DEFAULT_SETTINGS) -> str:
+    """"fr" when the body's first words hold clearly more French function words than English ones
+    ("Des hommes armés ont attaqué le poste de …"), else "en": a document's language when its
+    front matter does not say."""
+    words = re.findall(r"[^\W\d_]+", body.lower())[:settings.language_sample_words]
+    french = sum(word in settings.french_words for word in words)
+    english = sum(word in settings.english_words for word in words)
+    return "fr" if french >= settings.language_min_words and french > 2 * english else "en"
+
+
 def parse_document(
     raw: Union[bytes, str], doc_id: str, path: str = "<text>", settings: ReadingSettings = DEFAULT_SETTINGS
 ) -> Document:
@@ -189,7 +211,7 @@ def parse_document(
         source=front.source,
         url=front.url,
         published=front.published,
-        language=front.language,
+        language=front.language or guess_language(body, settings),
         body=body,
         body_first_line=first_line,
         excluded=find_excluded_spans(body, settings),

@@ -117,3 +117,18 @@ def test_reading_body_is_composed_unicode(tmp_path):
     path.write_text("Me\u0301naka fell.", encoding="utf-8")
     document = read_document(path, tmp_path)
     assert document.body == "Ménaka fell." and len(document.body) == 12
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    # with no language in the front matter, the text's own function words tell it
+    ("Le 12 mars 2020, des hommes armés ont attaqué le poste de Ténenkou, tuant deux gendarmes.", "fr"),
+    ("On 12 March 2020, gunmen attacked the post in Tenenkou, killing two gendarmes.", "en"),
+    # one French-looking word ("un") makes no French, nor do too few words to tell
+    ("UN peacekeeper injured when vehicle struck explosive device near Kidal city.", "en"),
+    ("Gunmen attacked Boni.", "en"),
+    # the front matter, when it says, is what counts
+    ("---\nlanguage: en\n---\nDes manifestants ont marché à Bamako.", "en"),
+    ("---\nlanguage: fr\n---\nThe MNLA took Kidal.", "fr"),
+])
+def test_reading_tells_the_language_when_the_front_matter_does_not(text, language):
+    assert parse_document(text, "doc").language == language
