@@ -1277,7 +1277,8 @@ def assign_roles(
             subject = _with_partnered(candidate, before, text_of, cues, settings)
             if subject is not candidate and _names_supported(text_of(subject[0][0].end, candidate[0][0].start), cues, settings):
                 # ("Wagner mercenaries … began supporting the military in fighting JNIM": the
-                # side supported led the act; the list keeps text order, the lead is moved last)
+                # side supported led the act; the side keeps text order until roles are given,
+                # then the lead heads it)
                 supported_lead = candidate[0][0]
     obj = None
     between = False
@@ -2534,7 +2535,7 @@ class EventAssembler:
                 (kin_of is not None and kin_of.group(1) in self.cues.kin_nouns)
                 or _possessed(after) in self.cues.kin_nouns
                 # (the kin noun may have been read into the name: "General Ag Gamou's family")
-                or _possessed(re.sub(r"^.*?(?=['’]s\s+\w+$)", "", mention.text.lower())) in self.cues.kin_nouns)
+                or _possessed(mention.text.lower(), at_end=True) in self.cues.kin_nouns)
             if civilians is not None and role.role.endswith("2") and (off_duty or held or kin):
                 result += [_Role(civilians, "actor2", "", "", 100.0, implied=True), replace(role, role="assoc_actor_2")]
                 # (a force's people are named by the rule that has always read them)
@@ -4133,10 +4134,10 @@ _BEARING_OFFSET = re.compile(
 _FROM_PLACE = re.compile(r"(?:\s+[\w-]+){0,3}?\s+from\s+(?:the\s+(?:village|town|hamlet|locality)\s+of\s+)?([A-Z][\w'-]+(?:[ -][A-Z][\w'-]+)?)")
 
 
-def _possessed(after: str) -> str:
-    """The noun a possessive at the start of `after` owns ("'s family", " commander's family" →
-    "family"), or ""."""
-    match = re.match(r"(?:\s*[\w-]+)?['’]s\s+(\w+)", after)
+def _possessed(text: str, at_end: bool = False) -> str:
+    """The noun a possessive at the start of `text` owns ("'s family", " commander's family" →
+    "family"), or with `at_end` the one closing it ("General Ag Gamou's family"); else ""."""
+    match = re.search(r"['’]s\s+(\w+)$", text) if at_end else re.match(r"(?:\s*[\w-]+)?['’]s\s+(\w+)", text)
     return match.group(1) if match is not None else ""
 
 
