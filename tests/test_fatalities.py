@@ -153,6 +153,8 @@ def test_fatalities_adverb_between_auxiliary_and_participle(cues, text, count):
     [
         ("Des hommes armés ont attaqué le village, tuant une vingtaine de civils.", 20),
         ("L'attaque a fait une centaine de morts.", 100),
+        # ("une dizaine" is a count of its own, not a hedge before one)
+        ("Une dizaine de soldats ont été tués dans une attaque.", 10),
     ],
 )
 def test_fatalities_french_approximate_counts(cues, text, low):
