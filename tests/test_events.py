@@ -1076,6 +1076,7 @@ CASES = [
     ("Des manifestants ont incendié la mairie de Gao.", dict(code="RIO/Violent demonstration", language="fr")),
     ("Des manifestants ont été dispersés par la police à Bamako.",
      dict(code="PRO/Protest with intervention", language="fr")),
+    ("Les FAMa ont repris le contrôle de Boni.", dict(code="BAT/Government regains territory", language="fr", a1="army")),
     # "neutraliser" people kills them; an explosive device neutralised is disarmed
     ("Les FAMa ont neutralisé dix militants près de Boni.", dict(code="BAT/Armed clash", language="fr", a1="army", a2="gunmen")),
     ("L'armée a neutralisé un engin explosif près de Boni.", dict(code="SD/Disrupted weapons use", language="fr")),
