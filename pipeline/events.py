@@ -1568,7 +1568,8 @@ def _findings(side1, side2, rule: str) -> list[RoleFinding]:
     return findings
 
 
-_PARTICIPLE = re.compile(r"[a-z]+(?:ed|en|wn|ght|t|ck|ung|it|ot|und)")
+# (French participles of the first group too: "ont été blessés par")
+_PARTICIPLE = re.compile(r"[a-z]+(?:ed|en|wn|ght|t|ck|ung|it|ot|und)|[^\W\d_]+(?:é|ée|és|ées)")
 
 
 def _has_passive_verb(gap: str, cues: Cues) -> bool:
@@ -1586,7 +1587,7 @@ def _has_passive_verb(gap: str, cues: Cues) -> bool:
             raising = words[at + 1:at + 3] in (["to", "have"], ["to", "be"])
             if _PARTICIPLE.fullmatch(following) and following not in cues.skippable and not raising:
                 return True
-        elif (words[index + 1] == "by" and _PARTICIPLE.fullmatch(word) and word not in cues.skippable) \
+        elif (words[index + 1] in ("by", "par") and _PARTICIPLE.fullmatch(word) and word not in cues.skippable) \
                 or (word == "subjected" and words[index + 1] == "to"):
             return True
     return False

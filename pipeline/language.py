@@ -51,7 +51,30 @@ def blank_pipeline(language: str = "en") -> Language:
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.initialize()
+    if language != "en":
+        _add_folded_lemmas(nlp, language)
     return nlp
+
+
+def _add_folded_lemmas(nlp: Language, language: str) -> None:
+    """Give the lookup table the folded form of every accented word it knows, since the text is
+    matched folded: "tués" is read "tues", which alone the table does not know ("tuer"). A folded
+    form that is itself a word of the table keeps its own lemma ("incendie", the fire)."""
+    import gzip
+    import json
+    from importlib import resources
+
+    try:
+        raw = (resources.files("spacy_lookups_data") / "data" / f"{language}_lemma_lookup.json.gz").read_bytes()
+    except (FileNotFoundError, ModuleNotFoundError):
+        return
+    table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+    for word, value in json.loads(gzip.decompress(raw)).items():
+        if word.isascii():
+            continue
+        folded = fold_text(word)
+        if folded not in table:
+            table.set(folded, fold_text(value[0] if isinstance(value, list) else value))
 
 
 # below this log probability a word counts as unseen; keeping only the rest saves memory
@@ -103,4 +126,8 @@ def word_log_probability(word: str) -> float:
 def lemma(word: str, language: str = "en") -> str:
     """The lookup lemma of one lower-case word ("gunmen" -> "gunman"), or the word itself."""
     table = blank_pipeline(language).get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
-    return str(table.get(word, word))
+    value = table.get(word, word)
+    # (the French table gives a list of lemmas, the first the most likely)
+    if isinstance(value, (list, tuple)):
+        value = value[0] if value else word
+    return str(value)

@@ -1077,6 +1077,9 @@ CASES = [
     ("Des manifestants ont été dispersés par la police à Bamako.",
      dict(code="PRO/Protest with intervention", language="fr")),
     ("Les FAMa ont repris le contrôle de Boni.", dict(code="BAT/Government regains territory", language="fr", a1="army")),
+    # a French passive ("ont été blessés par") makes its subject the side acted upon
+    ("Des FAMa ont été blessés par l'explosion d'une mine près de Boni.",
+     dict(code="ERV/Remote explosive/landmine/IED", language="fr", a2="army")),
     # "neutraliser" people kills them; an explosive device neutralised is disarmed
     ("Les FAMa ont neutralisé dix militants près de Boni.", dict(code="BAT/Armed clash", language="fr", a1="army", a2="gunmen")),
     ("L'armée a neutralisé un engin explosif près de Boni.", dict(code="SD/Disrupted weapons use", language="fr")),
