@@ -3780,7 +3780,11 @@ class EventAssembler:
         # Dogon were wounded.")
         new_named = second.named_ids() - first.named_ids() - self.generic_ids - self.group_ids
         same_type = first.event_type == second.event_type
-        return same_type or not new_named or not (first.named_ids() - self.generic_ids)
+        # ("… staged a demonstration. Security forces intervened …, demonstrators responded by
+        # throwing stones": the force handling a crowd is no new story, a protest that turned
+        # violent is one event)
+        crowd = first.event_type in _CROWD_TYPES and second.event_type in _CROWD_TYPES
+        return same_type or crowd or not new_named or not (first.named_ids() - self.generic_ids)
 
     def _same_side_again(self, draft: _Draft, body: str) -> bool:
         """True for a telling whose sentence opens with a side named as one already told, by a
@@ -3903,7 +3907,9 @@ class EventAssembler:
     def _crowd_hurt_force(self, draft: _Draft) -> bool:
         """True for an outcome told of the state's forces alone, by no one named ("two police
         officers were injured"): merged into a protest, the crowd hurt them."""
-        if not draft.code_hit.trigger.outcome or any(role.role.endswith("1") and not role.implied for role in draft.roles):
+        # (someone must be hurt: "Police dispersed the protesters" tells an intervention)
+        if not draft.code_hit.trigger.outcome or not draft.casualties \
+                or any(role.role.endswith("1") and not role.implied for role in draft.roles):
             return False
         hurt = [role for role in draft.roles if role.role.endswith("2")]
         return bool(hurt) and all(self._is_state_force(role.actor_id) and not role.implied for role in hurt)

@@ -421,6 +421,14 @@ CASES = [
      dict(code="RIO/Violent demonstration", a1="rioters", a2="police", events=1)),
     ("On 9 May 2019, protesters marched in Gao against insecurity. Two policemen were wounded by gunmen.",
      dict(a1="protesters")),
+    # … not one that was only handled: no one was hurt
+    ("On 9 May 2019, protesters marched in Gao against insecurity. The police dispersed the protesters with tear gas.",
+     dict(code="PRO/Protest with intervention", a1="protesters", a2="police", events=1)),
+    # a protest that turned violent, told over two sentences, is one violent demonstration, though
+    # the force that handled the crowd is named only in the second
+    ("On 9 May 2019, teachers staged a demonstration in Gao. The police intervened with tear gas, "
+     "and demonstrators responded by throwing stones.",
+     dict(code="RIO/Violent demonstration", a1="rioters", a2="police", events=1)),
     # --- an act in a clause opened by "as", "while" or "when" and closed by a comma is background
     ("On 9 May 2019, as the army withdrew from Boni, JNIM militants attacked the village.",
      dict(code="VAC/Attack", a1="jnim", a2="civilians")),
@@ -1072,6 +1080,7 @@ CASES = [
     ("Des affrontements ont opposé l'armée et le JNIM près de Boni.",
      dict(code="BAT/Armed clash", language="fr")),
     ("Des manifestants ont marché à Bamako.", dict(code="PRO/Peaceful protest", language="fr", a1="protesters")),
+    ("Des jeunes ont manifesté à Bamako.", dict(code="PRO/Peaceful protest", language="fr", a1="protesters")),
     # (a participle written with its accent still recodes: the text is read folded)
     ("Des manifestants ont incendié la mairie de Gao.", dict(code="RIO/Violent demonstration", language="fr")),
     ("Des manifestants ont été dispersés par la police à Bamako.",
