@@ -1081,6 +1081,11 @@ CASES = [
      dict(code="BAT/Armed clash", language="fr")),
     ("Des manifestants ont marché à Bamako.", dict(code="PRO/Peaceful protest", language="fr", a1="protesters")),
     ("Des jeunes ont manifesté à Bamako.", dict(code="PRO/Peaceful protest", language="fr", a1="protesters")),
+    # a claim with a feminine participle, a partner link in the feminine plural
+    ("Des hommes armés ont attaqué un poste de l'armée à Boni. L'attaque a été revendiquée par le JNIM.",
+     dict(code="BAT/Armed clash", language="fr", a1="jnim", events=1)),
+    ("Le 9 mai 2019, les FAMa, appuyées par Barkhane, ont attaqué des militants près de Boni.",
+     dict(language="fr", a1="army", assoc1={"france"})),
     # (a participle written with its accent still recodes: the text is read folded)
     ("Des manifestants ont incendié la mairie de Gao.", dict(code="RIO/Violent demonstration", language="fr")),
     ("Des manifestants ont été dispersés par la police à Bamako.",

@@ -155,6 +155,7 @@ def test_fatalities_adverb_between_auxiliary_and_participle(cues, text, count):
         ("L'attaque a fait une centaine de morts.", 100),
         # ("une dizaine" is a count of its own, not a hedge before one)
         ("Une dizaine de soldats ont été tués dans une attaque.", 10),
+        ("Une vingtaine de terroristes ont été neutralisés, selon l'armée.", 20),
     ],
 )
 def test_fatalities_french_approximate_counts(cues, text, low):
