@@ -125,6 +125,8 @@ class EventSettings:
     split_places: one event per place for a trigger listing several (`one_event_per_place`).
     heading_min_words: a line the sentence stage calls a heading is still read for events
         when it has at least this many words (summaries without a final stop).
+    heading_restated_sentences: a heading's event is dropped when one of the next this many
+        sentences tells an event of the same type naming every side the heading names.
     parser_model: name of an installed spaCy model with a parser used to find subjects,
         objects and agents; None (the default) uses the rules only.
     default_country: the country whose ACLED actor labels apply.
@@ -132,6 +134,7 @@ class EventSettings:
 
     modal_window_tokens: int = 3
     intention_gap_tokens: int = 2
+    heading_restated_sentences: int = 3
     subject_window_chars: int = 160
     object_window_chars: int = 90
     agent_window_chars: int = 80
@@ -3419,7 +3422,26 @@ class EventAssembler:
                         self._attribute(draft, agent, self._partners(agent, mentions, document.body))
                     draft.sentence_last = following.index
                     draft.end = following.end
-        return merged
+        return self._without_restated_headings(merged, by_index)
+
+    def _without_restated_headings(self, drafts: list[_Draft], by_index: dict[int, Sentence]) -> list[_Draft]:
+        """A headline that tells the event its first paragraphs tell again ("Mali: attack on army
+        post kills ten" over "On 3 June, gunmen attacked the post of Boni … ten soldiers were
+        killed") is not a second event: the telling below it, of the same type and naming every
+        side the headline names, is the event, and records the headline it absorbed."""
+        kept: list[_Draft] = []
+        for draft in drafts:
+            heading = by_index.get(draft.sentence_first)
+            if heading is not None and heading.is_heading and draft.sentence_first == draft.sentence_last:
+                named = draft.named_ids() - self.generic_ids
+                told = next((other for other in drafts if other is not draft
+                             and 0 < other.sentence_first - draft.sentence_last <= self.settings.heading_restated_sentences
+                             and other.event_type == draft.event_type and named <= other.named_ids()), None)
+                if told is not None:
+                    told.rules.append(f"restated:heading {draft.sentence_first}")
+                    continue
+            kept.append(draft)
+        return kept
 
     def _merge_responses(self, drafts: list[_Draft], document: Document, by_index: dict[int, Sentence],
                          mentions: Sequence[EntityMention], dates: "DateAnalysisLike") -> list[_Draft]:

@@ -1655,3 +1655,15 @@ def test_events_a_group_qualifying_a_news_medium_is_no_actor(extract, second, aq
     _document, events = extract(f"On 9 May 2019, JNIM militants ambushed soldiers near Boni. {second}")
     assert len(events) == 1 and _role(events[0], "actor1") == ["jnim"]
     assert ("aqim" in {actor.id for actor in events[0].actors}) == aqim, [(a.role, a.id) for a in events[0].actors]
+
+
+def test_events_a_headline_restating_the_lead_is_not_a_second_event(extract):
+    text = ("Mali: attack on army post kills ten in the centre\n\n"
+            "On 3 June 2019, gunmen attacked the army post of Boni. Ten soldiers were killed.\n")
+    _document, events = extract(text)
+    assert [(e.event_type, e.fatalities.min) for e in events] == [("Battles", 10)]
+    assert any(rule.startswith("restated:heading") for rule in events[0].rules)
+    # a headline about another act stays an event of its own
+    _document, events = extract("Mali: protesters march in Bamako against insecurity\n\n"
+                                "On 3 June 2019, gunmen attacked the army post of Boni. Ten soldiers were killed.\n")
+    assert sorted(e.event_type for e in events) == ["Battles", "Protests"]
