@@ -249,7 +249,9 @@ class TriggerEntry(_Entry):
     `labels` are note headings that code a sentence they open ("Looting: ..."); a trigger with
     `requires_words` counts only when one of those lemmas is in its sentence; `place_lemmas` are
     words that count only when a place is what they act on ("took Gao", "Dire was taken",
-    "secured Kidal"), too common to count alone; `reciprocal`
+    "secured Kidal"), too common to count alone; `group_lemmas` likewise count only when a named
+    group is what they act on ("formed the rival CMI", "created the Islamist group Ansar Dine");
+    `reciprocal`
     triggers ("clash") read a coordinated subject as both sides; `outcome` triggers ("killed")
     report what an act did and merge into it; `one_event_per_place` splits a listed series of
     places into one event each; `implied_actor1`/`implied_actor2` name the generic actor (a key
@@ -272,6 +274,7 @@ class TriggerEntry(_Entry):
     labels: list[str] = Field(default_factory=list)
     requires_words: list[str] = Field(default_factory=list)
     place_lemmas: list[str] = Field(default_factory=list)
+    group_lemmas: list[str] = Field(default_factory=list)
     reciprocal: bool = False
     outcome: bool = False
     one_event_per_place: bool = False

@@ -59,6 +59,8 @@ _VICTIM_KINDS = {"civilians", "state forces", "external/other forces", "identity
 _TERRITORIAL = {"Government regains territory", "Non-state actor overtakes territory"}
 # event types whose acting side is a crowd
 _CROWD_TYPES = {"Protests", "Riots"}
+# the kinds of group a forming verb may form ("the MNLA formed the CMA"; not a government)
+_NON_STATE_GROUP_KINDS = frozenset({"rebel group", "political militia", "identity militia"})
 # words that present an act as one already told ("the attack", "this ambush")
 _DEFINITE = frozenset({"the", "this", "that"})
 # a regular past tense or participle ("removed", "convicted")
@@ -127,6 +129,9 @@ class EventSettings:
         when it has at least this many words (summaries without a final stop).
     heading_restated_sentences: a heading's event is dropped when one of the next this many
         sentences tells an event of the same type naming every side the heading names.
+    group_object_words: how many describing words may stand between a trigger's `group_lemmas`
+        word and the named group it acts on ("created the Tuareg-dominated Islamist insurgent
+        group Ansar Dine": seven, as words are counted).
     parser_model: name of an installed spaCy model with a parser used to find subjects,
         objects and agents; None (the default) uses the rules only.
     default_country: the country whose ACLED actor labels apply.
@@ -135,6 +140,7 @@ class EventSettings:
     modal_window_tokens: int = 3
     intention_gap_tokens: int = 2
     heading_restated_sentences: int = 3
+    group_object_words: int = 8
     subject_window_chars: int = 160
     object_window_chars: int = 90
     agent_window_chars: int = 80
@@ -862,7 +868,8 @@ class TriggerMatcher:
                 continue
             self.by_id[trigger.id] = trigger
             # patterns go through the same folding as the text ("sit-in" is read "sit in")
-            patterns = [self.nlp(matching_text(word).lower()) for word in (*trigger.lemmas, *trigger.phrases, *trigger.place_lemmas)]
+            patterns = [self.nlp(matching_text(word).lower())
+                        for word in (*trigger.lemmas, *trigger.phrases, *trigger.place_lemmas, *trigger.group_lemmas)]
             self.matcher.add(trigger.id, patterns)
             for label in trigger.labels:
                 self.labels.setdefault(alias_key(label), trigger)
@@ -1984,6 +1991,11 @@ class EventAssembler:
                     document.body, [m for m in mentions if m.kind == "place" and sentence.start <= m.start and m.end <= sentence.end
                                     and m.place_scope != "country"], hit):
                 continue  # "took part", "took two hostages": no place taken
+            if self._needs_group(doc, hit) and (_attributive(doc, hit, document.body) or not self._group_is_object(
+                    document.body, [m for m in mentions if m.kind == "actor" and hit.end <= m.start and m.end <= sentence.end], hit)):
+                # "formed the backbone of", "created more self-defence groups": no named group
+                # formed; "the newly formed FLM may be involved": the group named, no forming told
+                continue
             if self._joins_a_campaign(document.body, sentence, hit):
                 continue  # "France continues to lead the fight in Mali": a part in a campaign, no act told
             before = [token.lemma_.lower() for token in doc[span.start:hit.token_start]]
@@ -2112,7 +2124,7 @@ class EventAssembler:
         year = int(date.start[:4]) if date else (document.published.year if document.published else None)
         findings = self._unidentified_persons(findings, anchor, document.body)
         findings = self._first_alternative(findings, document.body)
-        findings, formed = self._formed_group_acts(findings, code_hit, document.body)
+        findings, formed = self._formed_group_acts(findings, code_hit, document.body, actor_mentions)
         stated = [_Role(f.mention.entity_id, f.role, f.mention.text, f.mention.alias, f.mention.score) for f in findings]
         off_duty, as_civilians = self._off_duty_as_civilians(stated, [f.mention for f in findings], document.body)
         roles = self._promote_members(off_duty, year, formed)
@@ -2697,8 +2709,8 @@ class EventAssembler:
                 findings.append(RoleFinding(mention, main if position == 0 else assoc, "roles:parse"))
         return findings
 
-    def _formed_group_acts(self, findings: list[RoleFinding], code_hit: TriggerHit,
-                           body: str) -> tuple[list[RoleFinding], set[str]]:
+    def _formed_group_acts(self, findings: list[RoleFinding], code_hit: TriggerHit, body: str,
+                           mentions: Sequence[EntityMention] = ()) -> tuple[list[RoleFinding], set[str]]:
         """In a change to a group, the group the text names as the one formed ("announced the
         founding of COMAPEC", "established themselves as the CPA", "a brigade called Those Who
         Signed in Blood") acts, as ACLED codes a formation, and whoever formed it is associated;
@@ -2711,11 +2723,27 @@ class EventAssembler:
         hit_text = body[code_hit.start:code_hit.end]
         verb = hit_text.split()[-1] if hit_text.split() else ""
         verb_start = code_hit.end - len(verb)
-        formed = next((f for f in findings if f.mention.entity_id in self.gazetteer.actors
-                       and "armed" in actor_class(self.gazetteer.actors[f.mention.entity_id])
-                       and (pattern.search(body[max(0, f.mention.start - 80):f.mention.start].lower())
-                            or verb.lower() in self.cues.forming_words and f.mention.end <= code_hit.start
-                            and _PASSIVE_GAP.fullmatch(body[f.mention.end:verb_start]))), None)
+        armed = [f for f in findings if f.mention.entity_id in self.gazetteer.actors
+                 and "armed" in actor_class(self.gazetteer.actors[f.mention.entity_id])]
+        if code_hit.trigger.group_lemmas and len(hit_text.split()) == 1 \
+                and verb.lower() in (word.lower() for word in code_hit.trigger.group_lemmas):
+            # ("the MNLA formed the CMA": the active verb's object is the group formed, its subject
+            # the one that formed it; the people it is of, named first, describe it: "created the
+            # Tuareg-dominated Islamist insurgent group Ansar Dine")
+            formed = min((f for f in armed if f.mention.start >= code_hit.end), key=lambda f: f.mention.start, default=None)
+            group = min((m for m in mentions if m.start >= code_hit.end and m.entity_id not in self.generic_ids
+                         and m.entity_id in self.gazetteer.actors
+                         and self.gazetteer.actors[m.entity_id].kind in _NON_STATE_GROUP_KINDS),
+                        key=lambda m: m.start, default=None)
+            if group is not None and (formed is None or group.start < formed.mention.start):
+                formed = RoleFinding(group, "actor2", "roles:formed")
+                # (what stood between the verb and the group only described it)
+                findings = [f for f in findings if not (code_hit.end <= f.mention.start < group.start)] + [formed]
+        else:
+            formed = next((f for f in armed
+                           if pattern.search(body[max(0, f.mention.start - 80):f.mention.start].lower())
+                           or verb.lower() in self.cues.forming_words and f.mention.end <= code_hit.start
+                           and _PASSIVE_GAP.fullmatch(body[f.mention.end:verb_start])), None)
         if formed is None:
             return findings, set()
         acting = [RoleFinding(formed.mention, "actor1", "roles:formed")]
@@ -2915,6 +2943,31 @@ class EventAssembler:
             return False
         lemma = doc[hit.token_start].lemma_.lower()
         return lemma in (word.lower() for word in hit.trigger.place_lemmas) and lemma not in (word.lower() for word in hit.trigger.lemmas)
+
+    @staticmethod
+    def _needs_group(doc: Doc, hit: TriggerHit) -> bool:
+        """True for a hit on one of its trigger's `group_lemmas` ("formed", not "formed a new")."""
+        if not hit.trigger.group_lemmas or hit.token_end - hit.token_start != 1:
+            return False
+        lemma = doc[hit.token_start].lemma_.lower()
+        return lemma in (word.lower() for word in hit.trigger.group_lemmas) and lemma not in (word.lower() for word in hit.trigger.lemmas)
+
+    def _group_is_object(self, body: str, after: list[EntityMention], hit: TriggerHit) -> bool:
+        """True when a named group (not a generic side) follows the trigger as its object, a few
+        describing words at most between them ("formed the rival Coordination of Inclusivity
+        Movements", "created the Tuareg-dominated Islamist insurgent group Ansar Dine")."""
+        # (the people a group is of may describe it first: "the Tuareg-dominated … group Ansar Dine";
+        # a government or a junta formed is no armed group: "pressed the junta to form a government")
+        groups = [m for m in after if m.entity_id not in self.generic_ids and m.entity_id in self.gazetteer.actors
+                  and self.gazetteer.actors[m.entity_id].kind in _NON_STATE_GROUP_KINDS]
+        first = min(groups, key=lambda mention: mention.start, default=None)
+        if first is None:
+            return False
+        gap = body[hit.end:first.start]
+        # ("formed the backbone of the army": a group after a preposition is no object)
+        words = _gap_words(gap.lower())
+        return len(words) <= self.settings.group_object_words and re.search(r"[,.;:()]", gap) is None \
+            and not set(words) & {"of", "in", "to", "with", "for", "by", "on", "at", "from", "against", "into"}
 
     def _place_is_object(self, body: str, place_mentions: list[EntityMention], hit: TriggerHit) -> bool:
         """True when a place is what the trigger acts on: 'captured Gao', 'Gao was captured'."""
