@@ -1987,11 +1987,11 @@ class EventAssembler:
                 continue
             if hit.trigger.not_followed_by and self._followed_by(document.body, hit.end, hit.trigger.not_followed_by):
                 continue  # "rallied to the MOJWA": joined it
-            if self._needs_place(doc, hit) and not self._place_is_object(
+            if self._needs_object(doc, hit, hit.trigger.place_lemmas) and not self._place_is_object(
                     document.body, [m for m in mentions if m.kind == "place" and sentence.start <= m.start and m.end <= sentence.end
                                     and m.place_scope != "country"], hit):
                 continue  # "took part", "took two hostages": no place taken
-            if self._needs_group(doc, hit) and (_attributive(doc, hit, document.body) or not self._group_is_object(
+            if self._needs_object(doc, hit, hit.trigger.group_lemmas) and (_attributive(doc, hit, document.body) or not self._group_is_object(
                     document.body, [m for m in mentions if m.kind == "actor" and hit.end <= m.start and m.end <= sentence.end], hit)):
                 # "formed the backbone of", "created more self-defence groups": no named group
                 # formed; "the newly formed FLM may be involved": the group named, no forming told
@@ -2937,20 +2937,13 @@ class EventAssembler:
         return lemmas
 
     @staticmethod
-    def _needs_place(doc: Doc, hit: TriggerHit) -> bool:
-        """True for a hit on one of its trigger's `place_lemmas` alone ("took", not "took over")."""
-        if not hit.trigger.place_lemmas or hit.token_end - hit.token_start != 1:
+    def _needs_object(doc: Doc, hit: TriggerHit, words: Sequence[str]) -> bool:
+        """True for a one-word hit on one of `words`, a trigger's `place_lemmas` or `group_lemmas`
+        ("took", not "took over"; "formed", not "formed a new"), which counts only with its object."""
+        if not words or hit.token_end - hit.token_start != 1:
             return False
         lemma = doc[hit.token_start].lemma_.lower()
-        return lemma in (word.lower() for word in hit.trigger.place_lemmas) and lemma not in (word.lower() for word in hit.trigger.lemmas)
-
-    @staticmethod
-    def _needs_group(doc: Doc, hit: TriggerHit) -> bool:
-        """True for a hit on one of its trigger's `group_lemmas` ("formed", not "formed a new")."""
-        if not hit.trigger.group_lemmas or hit.token_end - hit.token_start != 1:
-            return False
-        lemma = doc[hit.token_start].lemma_.lower()
-        return lemma in (word.lower() for word in hit.trigger.group_lemmas) and lemma not in (word.lower() for word in hit.trigger.lemmas)
+        return lemma in (word.lower() for word in words) and lemma not in (word.lower() for word in hit.trigger.lemmas)
 
     def _group_is_object(self, body: str, after: list[EntityMention], hit: TriggerHit) -> bool:
         """True when a named group (not a generic side) follows the trigger as its object, a few
