@@ -113,7 +113,7 @@ class EntitySettings:
         "declare", "declared", "declares", "pledge", "pledged", "pledges", "threaten", "threatened",
         "threatens", "warn", "warned", "warns", "confirm", "confirmed", "confirms", "sever", "severed",
         "severs", "freeze", "froze", "frozen", "freezes", "bomb", "bombed", "bombs", "struck", "strikes",
-        "annonce", "annoncé", "décide", "décidé", "suspend", "suspendu", "expulse", "expulsé", "retire", "retiré",
+        "annonce", "annoncé", "décide", "décidé", "suspendu", "expulse", "expulsé", "retire", "retiré",
     )
     # a place name before one of these (capitalised) names a text or a meeting, not where
     # something happened: "the Algiers Accord", "the Ouagadougou Agreement"

@@ -59,7 +59,8 @@ _VICTIM_KINDS = {"civilians", "state forces", "external/other forces", "identity
 _TERRITORIAL = {"Government regains territory", "Non-state actor overtakes territory"}
 # event types whose acting side is a crowd
 _CROWD_TYPES = {"Protests", "Riots"}
-# the kinds of group a forming verb may form ("the MNLA formed the CMA"; not a government)
+# armed groups that are no state's: what a forming verb may form ("the MNLA formed the CMA"; not
+# a government), and the sides a later clause may name as the attackers
 _NON_STATE_GROUP_KINDS = frozenset({"rebel group", "political militia", "identity militia"})
 # words that present an act as one already told ("the attack", "this ambush")
 _DEFINITE = frozenset({"the", "this", "that"})
@@ -3685,10 +3686,9 @@ class EventAssembler:
                 or not all(role.implied for role in draft.roles if role.role == "actor1"):
             return None
         acted_upon = {role.actor_id for role in draft.roles if not role.role.endswith("1")}
-        kinds = ("rebel group", "political militia", "identity militia")
         later = [m for m in mentions if m.kind == "actor" and draft.anchor.end <= m.start and m.end <= own.end
                  and m.entity_id != self.unknown_attackers and m.entity_id in self.gazetteer.actors
-                 and (self.gazetteer.actors[m.entity_id].kind in kinds or self._acts_in_time_clause(m, own, body))]
+                 and (self.gazetteer.actors[m.entity_id].kind in _NON_STATE_GROUP_KINDS or self._acts_in_time_clause(m, own, body))]
         if len({m.entity_id for m in later}) != 1 or later[0].entity_id in acted_upon:
             return None
         group = later[0]
