@@ -2125,7 +2125,7 @@ class EventAssembler:
         year = int(date.start[:4]) if date else (document.published.year if document.published else None)
         findings = self._unidentified_persons(findings, anchor, document.body)
         findings = self._first_alternative(findings, document.body)
-        findings, formed = self._formed_group_acts(findings, code_hit, document.body, actor_mentions)
+        findings, formed = self._formed_group_acts(findings, code_hit, document.body, actor_mentions, doc)
         stated = [_Role(f.mention.entity_id, f.role, f.mention.text, f.mention.alias, f.mention.score) for f in findings]
         off_duty, as_civilians = self._off_duty_as_civilians(stated, [f.mention for f in findings], document.body)
         roles = self._promote_members(off_duty, year, formed)
@@ -2711,7 +2711,7 @@ class EventAssembler:
         return findings
 
     def _formed_group_acts(self, findings: list[RoleFinding], code_hit: TriggerHit, body: str,
-                           mentions: Sequence[EntityMention] = ()) -> tuple[list[RoleFinding], set[str]]:
+                           mentions: Sequence[EntityMention] = (), doc: Optional[Doc] = None) -> tuple[list[RoleFinding], set[str]]:
         """In a change to a group, the group the text names as the one formed ("announced the
         founding of COMAPEC", "established themselves as the CPA", "a brigade called Those Who
         Signed in Blood") acts, as ACLED codes a formation, and whoever formed it is associated;
@@ -2726,8 +2726,9 @@ class EventAssembler:
         verb_start = code_hit.end - len(verb)
         armed = [f for f in findings if f.mention.entity_id in self.gazetteer.actors
                  and "armed" in actor_class(self.gazetteer.actors[f.mention.entity_id])]
-        if code_hit.trigger.group_lemmas and len(hit_text.split()) == 1 \
-                and verb.lower() in (word.lower() for word in code_hit.trigger.group_lemmas):
+        # (the hit the sentence stage let through for its group object, read by its lemma as
+        # there: "forms" and "created" as "formed")
+        if doc is not None and self._needs_object(doc, code_hit, code_hit.trigger.group_lemmas):
             # ("the MNLA formed the CMA": the active verb's object is the group formed, its subject
             # the one that formed it; the people it is of, named first, describe it: "created the
             # Tuareg-dominated Islamist insurgent group Ansar Dine")

@@ -984,6 +984,9 @@ CASES = [
      dict(code="SD/Change to group/activity", a1="cma", assoc1={"mnla"})),
     ("In 2011 the MNLA created the Tuareg-dominated Islamist group Ansar Dine.",
      dict(code="SD/Change to group/activity", a1="ansar-dine", assoc1={"mnla"})),
+    # (whatever the verb's form: the narrative present is read like the past)
+    ("In 2014, the MNLA forms the CMA with other groups.",
+     dict(code="SD/Change to group/activity", a1="cma", assoc1={"mnla"})),
     ("The militias formed the backbone of the army.", dict(events=0)),
     ("ECOWAS pressed the junta to form a government.", dict(events=0)),
     ("The newly formed MNLA held a meeting in Kidal.", dict(events=0)),
