@@ -164,6 +164,8 @@ class PlaceEntry(_Entry):
     `capital`, for a country, is the id of its capital: the place "the capital" and
     "Mali's capital" name. `state`, for a country, is the actor the country (or its capital)
     stands for when the text names it as the side that acts ("France announced a withdrawal").
+    `formed_from`, for a region, is the admin1 of the region it was carved out of: sources
+    older than the split (GeoNames among them) still place its towns there.
     """
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
@@ -179,12 +181,15 @@ class PlaceEntry(_Entry):
     feature: Optional[str] = None
     capital: Optional[str] = None
     state: Optional[str] = None
+    formed_from: Optional[str] = None
     sources: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _regions_name_themselves(self) -> "PlaceEntry":
         if self.kind == "region" and self.admin1 is None:
             raise ValueError("a region needs admin1 (its own name)")
+        if self.formed_from is not None and self.kind != "region":
+            raise ValueError("only a region is formed from another")
         if (self.capital is not None or self.state is not None) and self.kind != "country":
             raise ValueError("only a country has a capital or a state")
         return self

@@ -418,7 +418,8 @@ class EntityRecognizer:
         """A unit written after a place says where the place is, as brackets do: "residents in
         Koro, Mopti", "a market in the Zinda area of Gao", "a police station at Saye in Mopti".
         The unit is dropped when the place lies in it (its region or cercle, or the town they are
-        named after); a near-miss or GeoNames place the unit puts elsewhere gives way to it. A
+        named after); a near-miss or GeoNames place the unit puts elsewhere is a namesake: the
+        name is kept, unresolved, at the unit. A
         list goes on ("in Ansongo, Gao and Menaka"): then nothing is a unit."""
         places = self.gazetteer.places
         dropped: set[int] = set()
@@ -442,7 +443,9 @@ class EntityRecognizer:
                     container.kind in ("region", "cercle") and {fold_text(n).lower() for n in (container.admin1, container.admin2) if n} & names):
                 dropped.add(second)
             elif self._contradicted_by_units(place, [unit]):
-                dropped.add(first)
+                # a namesake elsewhere: the text's place is one no entry knows, inside the unit
+                mentions[first] = place.model_copy(update={"entity_id": container.id, "method": "unresolved"})
+                dropped.add(second)
         return [mention for index, mention in enumerate(mentions) if index not in dropped]
 
     def _far_from_where_it_is_said_to_be(self, mentions: list[EntityMention], body: str) -> list[EntityMention]:
@@ -491,12 +494,24 @@ class EntityRecognizer:
         entry, unit = self.gazetteer.places.get(place.entity_id), self.gazetteer.places.get(units[0].entity_id)
         if entry is None or unit is None:
             return False
-        if entry.admin1 and unit.admin1 and fold_text(entry.admin1).lower() != fold_text(unit.admin1).lower():
+        if entry.admin1 and unit.admin1 and not self._same_region(entry, unit):
             return True
         unit_admin2 = unit.admin2 or (unit.name if unit.kind == "cercle" else None)
-        if entry.admin2 and unit_admin2 and fold_text(entry.admin2).lower() != fold_text(unit_admin2).lower():
-            return True
+        if entry.admin2 and unit_admin2:
+            # (the same cercle: no distance from its seat tells against it, a cercle is wide)
+            return fold_text(entry.admin2).lower() != fold_text(unit_admin2).lower()
         return distance_km((entry.lat, entry.lon), (unit.lat, unit.lon)) > self.settings.units_km
+
+    def _same_region(self, place: PlaceEntry, other: PlaceEntry) -> bool:
+        """True when the two lie in one region, as either is placed: a region formed from
+        another (Menaka from Gao) still holds what sources older than the split put in that
+        other."""
+        def regions(entry: PlaceEntry) -> set[str]:
+            region = self._regions.get((entry.country, entry.admin1))
+            names = {entry.admin1, region.formed_from if region is not None else None}
+            return {fold_text(name).lower() for name in names if name}
+        first, second = regions(place), regions(other)
+        return fold_text(place.admin1).lower() in second or fold_text(other.admin1).lower() in first
 
     def _looks_like_a_name(self, span, method: str) -> bool:
         """A proper name in the text has a capital letter; a one-word name that is also a common
@@ -795,6 +810,8 @@ class EntityRecognizer:
                     continue
                 matched_key, score, _ = hit
                 kind, alias, _method = self._fuzzy_keys[matched_key]
+                if kind == "place" and matched_key[:1] != key[:1]:
+                    continue  # a place's variant keeps its first letter ("Acharane" is not "Tacharane")
                 index_map = self.gazetteer.actor_index if kind == "actor" else self.gazetteer.place_index
                 best = _Candidate(kind, frozenset(index_map[matched_key]), span.start_char, span.end_char, alias, "fuzzy", round(score, 1))
                 break
@@ -982,6 +999,8 @@ def _identified_in_brackets(mentions: list[EntityMention], body: str, gazetteer:
     return result
 
 
+# a block or sector code after a village's name: "Touba-Koura K06", "Kolongo N8"
+_BLOCK_CODE = re.compile(r"\s+[A-Z]{0,3}\d{1,3}[A-Za-z]?\b")
 # what may stand between a place and the bracket of its units: a code ("K06") and the commune
 # that holds it ("in Timiniri Commune", ", Sokoura Commune")
 _UNIT_GAP = re.compile(r"(?:\s+[A-Z]{0,3}\d{1,3}[A-Za-z]?)?(?:,?\s+(?:in\s+(?:the\s+)?)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+[Cc]ommune)?")
@@ -1001,7 +1020,7 @@ def _drop_admin_parentheticals(mentions: list[EntityMention], body: str,
     They say where the place is, not where an event is: when the bracket follows a place that
     resolved, the units are dropped; when it follows a name nothing resolved, or one whose
     resolution the units contradict (`contradicted(place, units)`: a near-miss in another
-    cercle), the first unit (the smallest) stands for it and the rest are dropped.
+    cercle, a namesake), the name is kept, unresolved, at the first unit (the smallest).
     """
     dropped: set[int] = set()
     for match in re.finditer(r"\(([^()]{1,80})\)", body):
@@ -1018,14 +1037,19 @@ def _drop_admin_parentheticals(mentions: list[EntityMention], body: str,
         # (Niono, Segou)", "Soh in Timiniri Commune (Bandiagara, Mopti)")
         preceding = [i for i, m in enumerate(mentions)
                      if m.kind == "place" and m.end <= len(before) and _UNIT_GAP.fullmatch(before, m.end)]
-        if preceding and mentions[preceding[0]].method == "unresolved":
-            # "the village of Docoumbo (Bandiagara, Mopti)": the smallest unit holds it
-            mentions[preceding[0]] = mentions[preceding[0]].model_copy(update={"entity_id": mentions[inside[0]].entity_id})
+        if preceding and (mentions[preceding[0]].method == "unresolved"
+                          or contradicted(mentions[preceding[0]], [mentions[i] for i in inside])):
+            # "the village of Docoumbo (Bandiagara, Mopti)", or a name whose only match lies
+            # elsewhere (a namesake): a place no entry knows, which the smallest unit holds; an
+            # irrigation block's code stays with its name ("Touba-Koura K06")
+            place = mentions[preceding[0]]
+            code = _BLOCK_CODE.match(body, place.end)
+            end = code.end() if code else place.end
+            mentions[preceding[0]] = place.model_copy(update={
+                "entity_id": mentions[inside[0]].entity_id, "method": "unresolved", "end": end,
+                "text": body[place.start:end]})
             dropped.update(inside)
             continue
-        if preceding and contradicted(mentions[preceding[0]], [mentions[i] for i in inside]):
-            dropped.add(preceding[0])
-            preceding = []
         dropped.update(inside if preceding else inside[1:])
     return [mention for index, mention in enumerate(mentions) if index not in dropped]
 

@@ -270,7 +270,7 @@ def check_gazetteer(directory: Path = DEFAULT_GAZETTEER_DIR) -> list[GazetteerPr
 
     Checks: each file parses and each entry validates; ids are unique; membership, person and
     militia groups name existing actors, a country's capital an existing place of it and its
-    state an existing actor; no alias is carried by two actors (or two places of the same
+    state an existing actor, a region's `formed_from` an existing region; no alias is carried by two actors (or two places of the same
     kind and admin1, which nothing could tell apart); triggers code ACLED's taxonomy.
     """
     problems: list[GazetteerProblem] = []
@@ -309,6 +309,11 @@ def check_gazetteer(directory: Path = DEFAULT_GAZETTEER_DIR) -> list[GazetteerPr
         state = item.entry.state
         if state is not None and state not in actors:
             problems.append(GazetteerProblem(item.path, item.line, item.entry.id, f"names unknown actor {state!r}"))
+        former = item.entry.formed_from
+        if former is not None and not any(
+                other.entry.kind == "region" and other.entry.country == item.entry.country and other.entry.admin1 == former
+                for other in places.values()):
+            problems.append(GazetteerProblem(item.path, item.line, item.entry.id, f"is formed from unknown region {former!r}"))
     alias_owners: dict[str, list[LoadedEntry]] = defaultdict(list)
     for item in loaded[ACTOR_FILE]:
         for key in _entry_keys(item.entry):

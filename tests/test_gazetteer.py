@@ -127,6 +127,22 @@ def test_gazetteer_check_reports_a_capital_or_state_it_does_not_know(tmp_path, f
     ]
 
 
+def test_gazetteer_check_reports_a_region_formed_from_one_it_does_not_know(tmp_path, fixture_gazetteer_dir):
+    places = (
+        "- {id: xx-region-a, name: A Region, kind: region, country: Xland, admin1: A, lat: 1.0, lon: 1.0}\n"
+        "- {id: xx-region-b, name: B Region, kind: region, country: Xland, admin1: B, lat: 1.0, lon: 1.0, formed_from: A}\n"
+        "- {id: xx-region-c, name: C Region, kind: region, country: Xland, admin1: C, lat: 1.0, lon: 1.0, formed_from: Z}\n"
+        "- {id: yy-region-d, name: D Region, kind: region, country: Yland, admin1: D, lat: 1.0, lon: 1.0, formed_from: A}\n"
+    )
+    assert _problems(write_gazetteer(tmp_path, fixture_gazetteer_dir, places=places)) == [
+        "places.yaml:3: entry 'xx-region-c': is formed from unknown region 'Z'",
+        "places.yaml:4: entry 'yy-region-d': is formed from unknown region 'A'",
+    ]
+    town = "- {id: xx-town, name: Xtown, kind: town, country: Xland, admin1: A, lat: 1.0, lon: 1.0, formed_from: A}\n"
+    (problem,) = _problems(write_gazetteer(tmp_path, fixture_gazetteer_dir, places=town))
+    assert problem.endswith("only a region is formed from another")
+
+
 def test_gazetteer_check_passes_on_fixture(fixture_gazetteer_dir):
     assert check_gazetteer(fixture_gazetteer_dir) == []
 

@@ -22,9 +22,10 @@ ML_DUMP = REPO.parent / "shared" / "geonames" / "ML.txt"
 MALI_LAT = (10.0, 25.1)
 MALI_LON = (-12.3, 4.3)
 LOCALITY_KINDS = {"town", "village", "site"}
-PLACES_FIELD_ORDER = ["id", "name", "kind", "country", "admin1", "admin2", "lat", "lon", "capital", "state", "aliases", "sources"]
-# (fields only some entries have: a country's capital and state)
-PLACES_OPTIONAL_FIELDS = {"capital", "state"}
+PLACES_FIELD_ORDER = ["id", "name", "kind", "country", "admin1", "admin2", "lat", "lon", "capital", "state", "aliases",
+                      "formed_from", "sources"]
+# (fields only some entries have: a country's capital and state, a region's formed_from)
+PLACES_OPTIONAL_FIELDS = {"capital", "state", "formed_from"}
 
 
 def row(
