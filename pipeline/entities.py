@@ -470,16 +470,33 @@ class EntityRecognizer:
     def _quarter_of_a_place(self, mentions: list[EntityMention], body: str) -> list[EntityMention]:
         """"In-Ekar Ouest", "Menaka Nord": a settlement's name followed by a compass word names
         another place no entry knows, beside it; it is kept by its whole name, as unresolved, at
-        that settlement ("Gao North of the river" is a bearing, not a name)."""
-        if self._compass_after is None:
-            return mentions
+        that settlement ("Gao North of the river" is a bearing, not a name). So does a
+        settlement's name joined by a hyphen to a capitalised word nothing else matched:
+        "Derou-Na", "Tendji-Ireli" are villages of their own, named after a neighbour ("the
+        Gao-Gossi axis" joins two places, and "the axis Doro-Tinkarazeina" is a road)."""
         places = self.gazetteer.places
+        taken = [(m.start, m.end) for m in mentions]
         result = []
         for mention in mentions:
-            following = self._compass_after.match(body, mention.end) if mention.kind == "place" else None
-            if following is not None and mention.entity_id in places and places[mention.entity_id].kind in SETTLEMENT_KINDS \
-                    and mention.method != "unresolved":
-                mention = mention.model_copy(update={"end": following.end(), "text": body[mention.start:following.end()],
+            if mention.kind != "place" or mention.entity_id not in places \
+                    or places[mention.entity_id].kind not in SETTLEMENT_KINDS or mention.method == "unresolved":
+                result.append(mention)
+                continue
+            start, end = mention.start, mention.end
+            following = self._compass_after.match(body, end) if self._compass_after is not None else None
+            if following is not None:
+                end = following.end()
+            else:
+                after = _HYPHENED_AFTER.match(body, end)
+                before = _HYPHENED_BEFORE.search(body, 0, start)
+                if after is not None and not _free_of_mentions(after.span(1), taken):
+                    after = None
+                if before is not None and not _free_of_mentions(before.span(1), taken):
+                    before = None
+                if (after or before) and not _ON_A_ROUTE.search(body, max(0, start - 12), (after.end() if after else end) + 10):
+                    start, end = (before.start(1) if before else start), (after.end() if after else end)
+            if (start, end) != (mention.start, mention.end):
+                mention = mention.model_copy(update={"start": start, "end": end, "text": body[start:end],
                                                      "method": "unresolved"})
             result.append(mention)
         return result
@@ -1054,6 +1071,11 @@ def _drop_admin_parentheticals(mentions: list[EntityMention], body: str,
     return [mention for index, mention in enumerate(mentions) if index not in dropped]
 
 
+def _free_of_mentions(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    """True when no mention overlaps `span`."""
+    return not any(start < span[1] and span[0] < end for start, end in taken)
+
+
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Great-circle distance between two (lat, lon) points in kilometres."""
     lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
@@ -1080,6 +1102,11 @@ def _pick_actor(ids: Iterable[str], actors: dict[str, ActorEntry]) -> str:
 # capitalised word ("Nouhoun-Peulh", "Tin Hama")
 _NAME_REST = r"(?:-[\w']+)*(?:[ ][A-Z][\w']+(?:-[\w']+)*)?"
 # what says a place is near another: "X, near Y", "X (near Y)", "X not far from Y"
+# a capitalised word joined by a hyphen after or before a name: "Derou-Na", "Tendji-Ireli"
+_HYPHENED_AFTER = re.compile(r"-([A-Z][\w']+)(?![\w'-])")
+_HYPHENED_BEFORE = re.compile(r"(?<![\w'-])([A-Z][\w']+)-\Z")
+# a hyphened pair of places on a road: "the axis Doro-Tinkarazeina", "the Gao-Ber road"
+_ON_A_ROUTE = re.compile(r"(?i:\b(?:axis|axes|road|roads|route|highway|track|corridor|border|axe))\b")
 _SAID_TO_BE_NEAR = re.compile(r"\s*[,(]?\s*(?:near|close to|not far from|outside|near to|à proximité de|près de)\s+(?:the\s+(?:town|village|city)\s+of\s+)?")
 # between a place and the unit said to hold it: "Koro, Mopti", "the Zinda area of Gao", "Saye in Mopti"
 _APPOSED_UNIT = re.compile(r",\s*|\s+(?:(?:area|locality|village|commune|district|quarter|sector)\s+)?(?:of|in)\s+(?:the\s+)?")

@@ -363,6 +363,13 @@ def test_entities_apposed_units_are_not_event_places(recognizer, text, places):
         # a settlement's name and a compass word name another place beside it; a bearing does not
         ("Gunmen attacked the village of Gao Nord.", [("Gao Nord", "ml-gao", "unresolved")]),
         ("Gunmen attacked a camp in Gao North of the river.", [("Gao", "ml-gao", "alias")]),
+        # so does a capitalised word joined to a settlement's name by a hyphen, after or before it
+        ("Gunmen attacked Gao-Na at dawn.", [("Gao-Na", "ml-gao", "unresolved")]),
+        ("Gunmen attacked Tendji-Kidal at dawn.", [("Tendji-Kidal", "ml-kidal", "unresolved")]),
+        # … not two places joined, a road between two places, or a plain word
+        ("Gunmen attacked a bus on the Gao-Kidal road.", [("Gao", "ml-gao", "alias"), ("Kidal", "ml-kidal", "alias")]),
+        ("Gunmen attacked a bus on the axis Gao-Zzyzx.", [("Gao", "ml-gao", "alias")]),
+        ("Gao-based gunmen attacked a bus.", [("Gao", "ml-gao", "alias")]),
         # … also when the units it lies in follow in brackets, which then locate it
         ("Gunmen killed six herders in Qorbala (Kidal, Kidal).", [("Qorbala", "ml-kidal", "unresolved")]),
         # … or after the analyst's "coded as"
