@@ -1016,11 +1016,14 @@ def _identified_in_brackets(mentions: list[EntityMention], body: str, gazetteer:
     return result
 
 
+# an editor's name for the place before, in square brackets: "Garou [Garou-Leye]"
+_EDITOR_NAME = re.compile(r"\s*\[([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3})\]")
 # a block or sector code after a village's name: "Touba-Koura K06", "Kolongo N8"
 _BLOCK_CODE = re.compile(r"\s+[A-Z]{0,3}\d{1,3}[A-Za-z]?\b")
-# what may stand between a place and the bracket of its units: a code ("K06") and the commune
-# that holds it ("in Timiniri Commune", ", Sokoura Commune")
-_UNIT_GAP = re.compile(r"(?:\s+[A-Z]{0,3}\d{1,3}[A-Za-z]?)?(?:,?\s+(?:in\s+(?:the\s+)?)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+[Cc]ommune)?")
+# what may stand between a place and the bracket of its units: a code ("K06"), the commune
+# that holds it ("in Timiniri Commune", ", Sokoura Commune"), an editor's identification of it
+# in square brackets ("Garou [Garou-Leye] (Bandiagara, Mopti)")
+_UNIT_GAP = re.compile(r"(?:\s*\[[^\[\]()]{1,40}\])?(?:\s+[A-Z]{0,3}\d{1,3}[A-Za-z]?)?(?:,?\s+(?:in\s+(?:the\s+)?)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+[Cc]ommune)?")
 
 
 @functools.lru_cache(maxsize=1)
@@ -1052,23 +1055,42 @@ def _drop_admin_parentheticals(mentions: list[EntityMention], body: str,
         before = body[:match.start()].rstrip()
         # (right before the bracket, or before a code or the commune it lies in: "Touba-Koura K06
         # (Niono, Segou)", "Soh in Timiniri Commune (Bandiagara, Mopti)")
+        # (an editor's bracket that names a place the gazetteer knows identifies it: see
+        # _identified_in_brackets)
         preceding = [i for i, m in enumerate(mentions)
-                     if m.kind == "place" and m.end <= len(before) and _UNIT_GAP.fullmatch(before, m.end)]
+                     if m.kind == "place" and m.end <= len(before) and _UNIT_GAP.fullmatch(before, m.end)
+                     and not _identifies_a_known_place(body, m.end, mentions)]
         if preceding and (mentions[preceding[0]].method == "unresolved"
                           or contradicted(mentions[preceding[0]], [mentions[i] for i in inside])):
             # "the village of Docoumbo (Bandiagara, Mopti)", or a name whose only match lies
             # elsewhere (a namesake): a place no entry knows, which the smallest unit holds; an
-            # irrigation block's code stays with its name ("Touba-Koura K06")
+            # irrigation block's code stays with its name ("Touba-Koura K06"), and an editor's
+            # name for it in square brackets is the one it goes by ("Garou [Garou-Leye]"); the
+            # commune named before the bracket, when known, holds it more closely than the units
             place = mentions[preceding[0]]
             code = _BLOCK_CODE.match(body, place.end)
-            end = code.end() if code else place.end
+            start, end = place.start, (code.end() if code else place.end)
+            editor = _EDITOR_NAME.match(body, place.end)
+            if editor is not None and not any(editor.start(1) < m.end and m.start < editor.end(1) for m in mentions):
+                start, end = editor.span(1)
+            communes = [i for i, m in enumerate(mentions) if m.kind == "place" and m.method != "unresolved"
+                        and place.end <= m.start and m.end <= len(before)]
+            holder = mentions[communes[0]] if communes else mentions[inside[0]]
             mentions[preceding[0]] = place.model_copy(update={
-                "entity_id": mentions[inside[0]].entity_id, "method": "unresolved", "end": end,
-                "text": body[place.start:end]})
+                "entity_id": holder.entity_id, "method": "unresolved", "start": start, "end": end,
+                "text": body[start:end]})
             dropped.update(inside)
+            dropped.update(communes)
             continue
         dropped.update(inside if preceding else inside[1:])
     return [mention for index, mention in enumerate(mentions) if index not in dropped]
+
+
+def _identifies_a_known_place(body: str, position: int, mentions: list[EntityMention]) -> bool:
+    """True when an editor's square bracket at `position` names a place a mention resolved."""
+    editor = re.match(r"\s*\[([^\[\]]*)\]", body[position:])
+    return editor is not None and any(
+        position + editor.start(1) <= m.start and m.end <= position + editor.end(1) for m in mentions if m.kind == "place")
 
 
 def _free_of_mentions(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:

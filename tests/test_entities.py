@@ -264,6 +264,14 @@ def test_entities_admin_units_in_brackets_are_not_event_places(recognizer, text,
         ("Gunmen attacked Aguelhokk (Gao, Gao region) at dawn.", ("Aguelhokk", "ml-gao", "unresolved")),
         ("Gunmen attacked Aguelhokk K06 (Gao, Gao region) at dawn.", ("Aguelhokk K06", "ml-gao", "unresolved")),
         ("Gunmen raided a market in the Aguelhokk area of Gao.", ("Aguelhokk", "ml-gao", "unresolved")),
+        # an editor's name for the place in square brackets is the name it goes by
+        ("Gunmen attacked the village of Zzyzx [Qorbala] (Kidal, Kidal region).", ("Qorbala", "ml-kidal", "unresolved")),
+        ("Gunmen attacked Aguelhokk [Qorbala] (Gao, Gao region) at dawn.", ("Qorbala", "ml-gao", "unresolved")),
+        # the commune the text puts it in, when known, holds it more closely than the units
+        ("Gunmen attacked the village of Zzyzx in Aguelhok Commune (Kidal, Kidal region).",
+         ("Zzyzx", "ml-aguelhok", "unresolved")),
+        ("Gunmen attacked the village of Zzyzx [location unknown] in Aguelhok Commune (Kidal, Kidal region).",
+         ("Zzyzx", "ml-aguelhok", "unresolved")),
         # (units that agree leave the near-miss as it is)
         ("Gunmen attacked Aguelhokk (Kidal region) at dawn.", ("Aguelhokk", "ml-aguelhok", "fuzzy")),
     ],
