@@ -139,7 +139,9 @@ _STATE_ACT_AFTER = re.compile(
     r"(?:(?:has|have|had|will|would|also|then|later|officially|formally|subsequently|again|finally|eventually|a)\s+)*"
     r"([\w\u00C0-\u017F]+)")
 # a country's capital by its title: "the capital", "(Mali's) capital", "the capital city"
-_CAPITAL = re.compile(r"(?<![\w])(the\s+)?capital(?:\s+city)?(?![\w-])")
+# the capital by its title, or by the seats of state it holds ("the presidential palace",
+# "the national assembly"): the same place
+_CAPITAL = re.compile(r"(?<![\w])(the\s+)?(?i:capital(?:\s+city)?|presidential\s+palace|national\s+assembly)(?![\w-])")
 _PLACE_KIND_RANK = {"town": 0, "village": 1, "site": 2, "commune": 3, "area": 4, "cercle": 5, "region": 6, "country": 7}
 
 
@@ -707,24 +709,27 @@ class EntityRecognizer:
     def _capital_candidates(self, text: str, chosen: list[_Candidate]) -> list[_Candidate]:
         """A country's capital named by its title: "Mali's capital" (the country before it) and
         "the capital", the default country's, unless the text says which place it is ("the
-        capital of Israel", "the capital, Bamako", "declared Gao the capital")."""
+        capital of Israel", "the capital, Bamako", "declared Gao the capital", "the presidential
+        palace in Ouagadougou"). The seats of state a capital holds name it too: "the
+        presidential palace", "the national assembly"."""
         places = self.gazetteer.places
         found = []
         for match in _CAPITAL.finditer(text):
             start, end = match.span()
-            if re.match(r"\s+(?:city\s+)?of\b|\s*,?\s*[A-Z]", text[end:end + 12]):
+            if re.match(r"\s+(?:city\s+)?of\b|\s*,?\s*[A-Z]|\s+(?:in|at)\s+[A-Z]", text[end:end + 12]):
                 continue  # the text says which place it is
-            country = next((c for c in chosen if c.kind == "place" and len(c.ids) == 1
+            country = next((c for c in chosen if c.kind == "place" and c.end <= start
                             and re.fullmatch(r"(?:['’]?s)?\s+", text[c.end:start])), None)
             if country is not None:
-                capital = self._capital_of(places.get(next(iter(country.ids))))
+                # (a country's name may match its GeoNames entry too: any entry that is the country)
+                capital = next(filter(None, (self._capital_of(places.get(i)) for i in sorted(country.ids))), None)
                 if capital is not None:
                     found.append(_Candidate("place", frozenset({capital}), country.start, end, text[country.start:end], "named"))
                 continue
             capital = self._capital_of(places.get(self._default_country or ""))
             if not match.group(1) or capital is None:
                 continue
-            if any(c.kind == "place" and re.fullmatch(r"\s*,?\s*(?:as\s+)?", text[c.end:start]) for c in chosen):
+            if any(c.kind == "place" and c.end <= start and re.fullmatch(r"\s*,?\s*(?:as\s+)?", text[c.end:start]) for c in chosen):
                 continue
             found.append(_Candidate("place", frozenset({capital}), start, end, match.group(0), "common"))
         return found

@@ -74,10 +74,23 @@ def test_entities_region_versus_town(recognizer):
         ("Protesters marched in the capital of the region.", []),
         ("Rebels declared Gao the capital.", [("Gao", "ml-gao")]),
         ("Gao, the capital of the north, fell.", [("Gao", "ml-gao")]),
+        # (a place named later in the text does not say so)
+        ("Police dispersed a march in the capital, then went to Gao.", [("the capital", "ml-bamako"), ("Gao", "ml-gao")]),
+        # the seats of state a capital holds name it too
+        ("Protesters gathered outside the national assembly.", [("the national assembly", "ml-bamako")]),
+        ("Mutineers stormed Mali's presidential palace.", [("Mali's presidential palace", "ml-bamako")]),
+        ("Mutineers stormed the presidential palace in Gao.", [("Gao", "ml-gao")]),
     ],
 )
 def test_entities_the_capital(recognizer, text, expected):
     assert [(m.text, m.entity_id) for m in recognizer(*make_document(text)) if m.kind == "place"] == expected
+
+
+def test_entities_a_countrys_capital_when_its_name_matches_a_geonames_entry_too(fixture_gazetteer_dir):
+    # GeoNames holds the country too, under the same name: "Mali" then matches two entries
+    country = PlaceEntry(id="gn-9", name="Mali", kind="country", country="Mali", lat=17.0, lon=-4.0, sources=["GeoNames"])
+    assert [(m.text, m.entity_id) for m in _places_found(fixture_gazetteer_dir, [country], "Soldiers mutinied in Mali's capital.")] \
+        == [("Mali's capital", "ml-bamako")]
 
 
 @pytest.mark.parametrize(
