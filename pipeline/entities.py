@@ -897,11 +897,16 @@ class EntityRecognizer:
                 # is the country around Essakane, in a region named after another town
                 if region is not None and _region_named_after(mention.text, region):
                     chosen, scope = region.id, "region"
+            method = mention.method
             if places[chosen].kind == "region":
                 scope = "region"
+                if chosen not in ids and not _region_named_after(mention.text, places[chosen]):
+                    # same-named places nothing tells apart, in one region: the place is kept by
+                    # its name, unresolved, at the region ("the village of Komboko", Mopti)
+                    method = "unresolved"
             elif places[chosen].kind == "country":
                 scope = "country"
-            resolved.append(mention.model_copy(update={"entity_id": chosen, "place_scope": scope}))
+            resolved.append(mention.model_copy(update={"entity_id": chosen, "place_scope": scope, "method": method}))
         return resolved
 
     def _within_units(self, ids: list[str], mentions: list[EntityMention], position: int, body: str) -> list[str]:

@@ -307,6 +307,8 @@ def test_entities_same_region_twins_by_distance_or_region(recognizer, text, plac
     mention = [m for m in recognizer(document, sentences) if m.text == "Twinville"][0]
     assert mention.entity_id == place
     assert mention.place_scope == ("region" if place.startswith("ml-region") else "point")
+    # (left at the region, the place is kept by its name, as a place no one entry is)
+    assert (mention.method == "unresolved") == place.startswith("ml-region")
 
 
 @pytest.mark.parametrize(

@@ -1568,6 +1568,16 @@ def test_events_an_unresolved_place_keeps_its_name_at_the_unit_that_holds_it(ext
     assert (location.lat, location.lon) == (stand_in.lat, stand_in.lon)
 
 
+def test_events_same_named_places_nothing_tells_apart_keep_their_name_at_their_region(extract, gazetteer):
+    _document, events = extract("Gunmen attacked the village of Twinkel.")
+    location, region = events[0].location, gazetteer.places["kidal-region"]
+    assert (location.id, location.name, location.precision, location.admin1) == ("unresolved-twinkel", "Twinkel", "admin1", "Kidal")
+    assert (location.lat, location.lon) == (region.lat, region.lon)
+    # (a place near one of them tells them apart)
+    _document, events = extract("Gunmen attacked the village of Twinkel near Tessalit.")
+    assert events[0].location.id == "twinkel-north"
+
+
 def test_events_an_undated_member_keeps_its_name_when_its_memberships_disagree(gazetteer, gazetteer_dir):
     from models.gazetteer import Membership
     from pipeline.events import _Role
