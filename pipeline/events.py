@@ -3662,8 +3662,12 @@ class EventAssembler:
         acted_upon = {role.actor_id for role in draft.roles if role.role in ("actor2", "assoc_actor_2")}
         # (nor a side named in what someone is accused of: "whom they suspected of collaborating
         # with the MNLA")
+        # (a generic side other than the unknown one names more than the implied attackers do:
+        # "the explosive was suspected of being planted by Islamist militants")
         named = [m for m in mentions if m.kind == "actor" and start <= m.start and m.end <= sentence.end
-                 and m.entity_id not in self.generic_ids and m.entity_id not in acted_upon
+                 and (m.entity_id not in self.generic_ids or m.entity_id != self.unknown_attackers
+                      and not any(role.actor_id == m.entity_id for role in draft.roles))
+                 and m.entity_id not in acted_upon
                  and actor_class(self.gazetteer.actors[m.entity_id]) & {"armed"}
                  and not self._in_accusation(sentence, m)]
         if not named:

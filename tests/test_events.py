@@ -105,6 +105,11 @@ CASES = [
      dict(code="ERV/Remote explosive/landmine/IED", a1="jnim", a2="army")),
     ("On 9 May 2019, gunmen attacked soldiers in Boni. MUJAO claimed responsibility and the army suspects JNIM.",
      dict(code="BAT/Armed clash", a1="mojwa", a2="army")),
+    # (a side named by a common noun, but more than the implied attackers, is blamed too)
+    ("On 9 May 2019, an IED exploded near an army post in Boni, the device was likely planted by jihadists.",
+     dict(code="ERV/Remote explosive/landmine/IED", a1="islamists", a2="army")),
+    ("On 9 May 2019, an IED exploded near an army post in Boni, the device was likely planted by gunmen.",
+     dict(code="ERV/Remote explosive/landmine/IED", a1="gunmen", a2="army")),
     # --- named groups of one kind given as alternatives are one side: the first named is coded;
     # groups of different kinds may well both have acted
     ("On 9 May 2019, suspected JNIM or ISGS militants attacked soldiers near Boni.",
