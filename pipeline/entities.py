@@ -336,6 +336,10 @@ class EntityRecognizer:
                 forms |= {variant for form in forms for variant in number_forms(form.lower(), self.language)}
             elif kind == "actor" and entry.kind == "identity group" and " " not in alias:
                 forms |= {form + "s" for form in forms}
+            elif method == "acronym" and alias.isalpha() and len(alias) >= 4 \
+                    and word_log_probability(alias.lower()) <= self.settings.unknown_word_logprob:
+                # an acronym long enough and no word, written as a name ("Minusma", "Gatia")
+                forms |= alias_variants(alias[0] + alias[1:].lower())
             if curated and method in ("named", "acronym") and len(key) >= self.settings.fuzzy_min_chars:
                 self._fuzzy_keys.setdefault(key, (kind, alias, method))
             self._alias_of.setdefault((kind, key), alias)
