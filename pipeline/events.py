@@ -248,6 +248,8 @@ class Cues:
     association_links: tuple[str, ...] = ()
     partner_links: tuple[str, ...] = ()
     head_after_links: frozenset[str] = frozenset()
+    target_links: tuple[str, ...] = ()
+    target_heads: frozenset[str] = frozenset()
     implied_actors: dict[str, tuple[str, ...]] = field(default_factory=dict)
     implied_by_event_type: dict[str, dict[str, str]] = field(default_factory=dict)
     implied_with_casualties: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -395,12 +397,12 @@ _SET_FIELDS = (
     "modal topic subordinators opening_subordinators condition intention intention_links intention_direct negation skippable background reported denied "
     "killed died wounded other_outcomes killed_active killed_active_before_dead killed_of subset_markers count_units passive_aux attribution place_object_words light_verbs support_verbs noun_phrase_prepositions nominal_markers reduced_passive_followers reduced_passive_prepositions agent_markers act_phrase_openers agent_acts "
     "between_markers coordination head_after_links succession present_markers past_markers sequence_openers anaphoric_attackers place_anaphors "
-    "retelling_possessives retelling_modifiers fronted_prepositions present_subjects office_titles response_verbs response_passive unidentified_persons crowd_quantifiers toll_persons subject_pronouns vigilante_targets group_nouns side_nouns side_adjectives protest_causes crowd_control_forces civilian_staff custody_nouns kin_nouns undergo_verbs ownerless_property protesting"
+    "retelling_possessives retelling_modifiers fronted_prepositions present_subjects office_titles response_verbs response_passive unidentified_persons crowd_quantifiers toll_persons subject_pronouns vigilante_targets group_nouns side_nouns side_adjectives protest_causes crowd_control_forces civilian_staff custody_nouns kin_nouns undergo_verbs ownerless_property protesting target_heads"
 ).split()
 _PHRASE_FIELDS = ("no_fatalities", "coded_count", "coded_place", "off_duty_after", "accusation_links", "association_links", "partner_links", "after_another",
                   "within_side_before", "within_side_after", "reciprocal_pronouns",
                   "media_nouns", "allegiance_links", "crowd_handling", "statistic_openers", "statistic_verbs", "forming_words",
-                  "formed_links", "campaign_verbs", "campaign_nouns")
+                  "formed_links", "campaign_verbs", "campaign_nouns", "target_links")
 
 
 def load_cues(directory: Path = DEFAULT_GAZETTEER_DIR) -> Cues:
@@ -1737,6 +1739,10 @@ class EventAssembler:
             if len(word) >= settings.anchor_stem_chars
         )
         self.generic_ids = {actor.id for actor in gazetteer.actors.values() if actor.generic}
+        # a word of aim, then an article or a word hedging the side ("targeting the", "targeting presumed")
+        self._aim_pattern = _phrase_pattern(
+            self.cues.target_links,
+            r"\s+(?:the\s+|an?\s+|les?\s+|la\s+|l'\s*)?(?:(?:%s)\s+)?$" % "|".join(map(re.escape, sorted(self.cues.side_adjectives))))
         self.generic_nouns = frozenset(_singular(alias_key(alias)) for actor in gazetteer.actors.values()
                                        if actor.generic for alias in (actor.name, *actor.aliases) if " " not in alias.strip())
         self.group_ids = frozenset(actor.id for actor in gazetteer.actors.values() if actor.kind in _GROUP_KINDS)
@@ -2143,7 +2149,9 @@ class EventAssembler:
         # was burned")
         ownerless = sub_event_type == "Looting/property destruction" and bool(
             (object_lemmas | self._undergoer_lemmas(doc, code_anchor)) & self.cues.ownerless_property)
+        roles, aimed = self._aimed_at(roles, actor_mentions, document.body, sentence, anchor)
         roles, implied_rules = self._complete_roles(roles, event_type, code_hit.trigger, casualties, sub_event_type, ownerless)
+        implied_rules = [*aimed, *implied_rules]
         within = self._fighting_itself(actor_mentions, document.body, anchor) \
             if event_type == "Battles" or sub_event_type == "Attack" else None
         if within is not None:
@@ -2446,6 +2454,33 @@ class EventAssembler:
         before = next((m for m in mentions if m.kind == "actor" and m.end <= hit.start
                        and joins_outcomes(body[m.end:hit.start])), None)
         return before is not None and re.search(r"(?<!\w)(?:of|for)\s+(?:the\s+)?$", body[max(0, before.start - 12):before.start].lower()) is not None
+
+    def _aimed_at(self, roles: list[_Role], actor_mentions: Sequence[EntityMention], body: str, sentence: Sentence,
+                  anchor: TriggerHit) -> tuple[list[_Role], list[str]]:
+        """"two car bombs went off near Tessalit, targetting MNLA members", "fired mortar shells
+        targeting the MINUSMA camp": the named side a word of aim after the act points at is the
+        one acted upon, in place of the people the sentence counts (the generic civilians), when
+        no named side is acted upon yet. Returns the roles and the rule, if it applied."""
+        pattern = self._aim_pattern
+        if pattern is None or any(role.role == "actor2" and role.actor_id not in self.generic_ids for role in roles):
+            return roles, []
+        held = {role.actor_id for role in roles}
+        for mention in actor_mentions:
+            if mention.start < anchor.end or mention.end > sentence.end or mention.entity_id in self.generic_ids \
+                    or mention.entity_id in held:
+                continue
+            if pattern.search(body[max(anchor.end, mention.start - 40):mention.start].lower()) is None:
+                continue
+            following = re.match(r"\s*([A-Za-zÀ-ÿ'-]+)", body[mention.end:mention.end + 30])
+            word = following.group(1).lower() if following and not following.group(1)[:1].isupper() else None
+            if word is not None and word not in self.cues.target_heads | self.cues.side_nouns | self.cues.group_nouns \
+                    | self.cues.noun_phrase_prepositions | self.cues.coordination | self.cues.subordinators:
+                continue  # the side only describes what is aimed at ("targeting JNIM informants")
+            civilians = self.implied_ids.get("civilians")
+            kept = [role for role in roles if not (role.role.endswith("2") and role.actor_id == civilians)]
+            return sorted([*kept, _Role(mention.entity_id, "actor2", mention.text, mention.alias, mention.score)],
+                          key=lambda role: _ROLE_ORDER[role.role]), ["roles:aimed-at"]
+        return roles, []
 
     def _fighting_itself(self, actor_mentions: Sequence[EntityMention], body: str, anchor: TriggerHit) -> Optional[EntityMention]:
         """The one side a battle is fought within, when the sentence says so and names no other:

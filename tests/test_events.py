@@ -105,6 +105,14 @@ CASES = [
      dict(code="ERV/Remote explosive/landmine/IED", a1="jnim", a2="army")),
     ("On 9 May 2019, gunmen attacked soldiers in Boni. MUJAO claimed responsibility and the army suspects JNIM.",
      dict(code="BAT/Armed clash", a1="mojwa", a2="army")),
+    # --- the named side a word of aim points at is the one acted upon, in place of the people
+    # counted; not a side that only describes who is aimed at
+    ("On 9 May 2019, five people were killed when a car bomb went off near Boni, targeting MNLA members.",
+     dict(code="ERV/Remote explosive/landmine/IED", a1="gunmen", a2="mnla", ids={"gunmen", "mnla"})),
+    ("On 9 May 2019, gunmen fired rockets at Boni, targeting the MINUSMA camp.",
+     dict(a1="gunmen", a2="minusma")),
+    ("On 9 May 2019, gunmen killed two villagers near Boni, targeting MNLA informants.",
+     dict(a1="gunmen", a2="civilians")),
     # (a side named by a common noun, but more than the implied attackers, is blamed too)
     ("On 9 May 2019, an IED exploded near an army post in Boni, the device was likely planted by jihadists.",
      dict(code="ERV/Remote explosive/landmine/IED", a1="islamists", a2="army")),
