@@ -374,6 +374,8 @@ class EntityRecognizer:
                 continue
             sentence_index = max(0, bisect.bisect_right(starts, candidate.start) - 1) if starts else -1
             mentions.extend(self._resolve(candidate, document, sentence_index))
+        # (a side after "pro-" or "anti-" only describes: "pro-government GATIA fighters")
+        mentions = [m for m in mentions if m.kind != "actor" or not _STANCE_PREFIX.search(document.body, max(0, m.start - 6), m.start)]
         mentions = _drop_admin_parentheticals(self._disambiguate_places(mentions, document), document.body,
                                               self._contradicted_by_units)
         mentions = [m for m in mentions if m.kind != "place" or not self._names_a_thing.match(document.body, m.end)]
@@ -1030,6 +1032,8 @@ def _identified_in_brackets(mentions: list[EntityMention], body: str, gazetteer:
     return result
 
 
+# a stance prefix glued to the word after it: "pro-government", "anti-Wagner"
+_STANCE_PREFIX = re.compile(r"(?<![\w-])(?i:pro|anti)-\Z")
 # an editor's name for the place before, in square brackets: "Garou [Garou-Leye]"
 _EDITOR_NAME = re.compile(r"\s*\[([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3})\]")
 # a block or sector code after a village's name: "Touba-Koura K06", "Kolongo N8"

@@ -44,6 +44,8 @@ def found(recognizer, text: str) -> list[tuple[str, str, str]]:
         ("The Peuls fled.", [("actor", "fulani", "Peuls")]),
         # acronyms are case-sensitive: "au" is French for "to the"
         ("Il est allé au marché avec l'AU.", [("actor", "african-union", "AU")]),
+        # a side after a stance prefix only describes ("pro-MNLA militiamen" are not the MNLA)
+        ("Pro-MNLA militiamen and anti-MUJAO villagers fled.", [("actor", "civilians", "villagers")]),
         # … but one long enough and no word may be written as a name
         ("The Mujao and the Mnla met.", [("actor", "mojwa", "Mujao"), ("actor", "mnla", "Mnla")]),
         # persons
