@@ -85,14 +85,29 @@ class Membership(_Entry):
     `undated`: whether the membership is assumed for an event whose year is unknown (default
     true); false for a group that reporting names by its own name mostly for its acts from
     before it joined (after the 2017 merger, reporting names JNIM, not Ansar Dine).
+    `from_month`: the month of `from` it starts in, when known (a coding practice that began
+    mid-year).
+    An identity group's membership in an occupation group (a social group) that is not coded
+    as its parent associates the occupation with the identity group wherever it is coded
+    (ACLED codes Dogon civilians with Farmers from mid-2020).
     """
 
     group: str
     start_year: Optional[int] = Field(default=None, alias="from")
+    start_month: Optional[int] = Field(default=None, alias="from_month", ge=1, le=12)
     end_year: Optional[int] = Field(default=None, alias="to")
     coded_as_parent: bool = True
     undated: bool = True
     note: Optional[str] = None
+
+    def holds(self, year: Optional[int], month: Optional[int] = None) -> bool:
+        """True in `year` (and `month`, when known); with the year unknown, as `undated` says."""
+        if year is None:
+            return self.undated
+        start = (self.start_year, self.start_month or 1) if self.start_year is not None else None
+        if start is not None and (year, month or 12) < start:
+            return False
+        return self.end_year is None or year <= self.end_year
 
 
 class PersonRole(_Entry):

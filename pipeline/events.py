@@ -2455,6 +2455,34 @@ class EventAssembler:
                        and joins_outcomes(body[m.end:hit.start])), None)
         return before is not None and re.search(r"(?<!\w)(?:of|for)\s+(?:the\s+)?$", body[max(0, before.start - 12):before.start].lower()) is not None
 
+    def _occupations(self, roles: list[_Role], year: Optional[int], month: Optional[int]) -> tuple[list[_Role], list[str]]:
+        """An identity group's occupation group, where a membership that is no parent's says so
+        for the event's date, is associated on the identity group's side (ACLED codes Dogon
+        civilians with Farmers from June 2020), unless the side already has an occupation ("a
+        Dogon shepherd"). Returns the roles and the rules that applied."""
+        actors = self.gazetteer.actors
+        held = {role.actor_id for role in roles}
+        added: list[_Role] = []
+        for role in roles:
+            actor = actors.get(role.actor_id)
+            if actor is None or actor.kind != "identity group":
+                continue
+            side = "assoc_actor_1" if role.role.endswith("1") else "assoc_actor_2"
+            if any(other.role in (side, side.replace("assoc_", "")) and other.actor_id in actors
+                   and actors[other.actor_id].kind == "social group" for other in roles):
+                continue
+            for membership in actor.memberships:
+                group = self.gazetteer.actors.get(membership.group)
+                if membership.coded_as_parent or group is None or group.kind != "social group" \
+                        or membership.group in held or not membership.holds(year, month):
+                    continue
+                added.append(_Role(membership.group, side, "", "", 100.0, implied=True))
+                held.add(membership.group)
+        if not added:
+            return roles, []
+        return (sorted([*roles, *added], key=lambda role: _ROLE_ORDER[role.role]),
+                [f"implied:{role.role}={role.actor_id}" for role in added])
+
     def _aimed_at(self, roles: list[_Role], actor_mentions: Sequence[EntityMention], body: str, sentence: Sentence,
                   anchor: TriggerHit) -> tuple[list[_Role], list[str]]:
         """"two car bombs went off near Tessalit, targetting MNLA members", "fired mortar shells
@@ -4120,11 +4148,12 @@ class EventAssembler:
         # (the month, when the date lies within one, for labels ACLED changed within a year)
         month = int(draft.date.start[5:7]) if draft.date and draft.date.start[:7] == draft.date.end[:7] else None
         location = self._location(draft.place, document.body) if draft.place is not None else None
+        roles, occupations = self._occupations(draft.roles, year if draft.date else None, month)
         # the settlement an actor named after its place belongs to: the event's, when it is one
         settlement = location if location is not None and (location.precision == "point" or (
             draft.place.method == "unresolved" and location.precision == "approximate")) else None
         actors = []
-        for role in draft.roles:
+        for role in roles:
             actor = self.gazetteer.actors.get(role.actor_id)
             if actor is None:
                 continue
@@ -4140,7 +4169,7 @@ class EventAssembler:
                 id=actor.id, name=actor.name, role=role.role, text=role.text, acled_name=label,
                 alias=role.alias, score=role.score, implied=role.implied,
             ))
-        rules = list(draft.rules)
+        rules = [*draft.rules, *occupations]
         if location is not None:
             rules.append(draft.place_rule)
         if draft.date is not None:

@@ -1591,6 +1591,20 @@ def test_events_same_named_places_nothing_tells_apart_keep_their_name_at_their_r
     assert events[0].location.id == "twinkel-north"
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # an identity group's occupation, from the month its membership starts in
+    ("On 20 August 2020, gunmen killed two Dogon men near Boni.", {"dogon", "farmers"}),
+    ("On 20 March 2020, gunmen killed two Dogon men near Boni.", {"dogon"}),
+    ("On 20 August 2021, gunmen killed two Dogon men near Boni.", {"dogon", "farmers"}),
+    # (not with the date unknown, as the membership says; nor for a side with an occupation of its own)
+    ("Gunmen killed two Dogon men near Boni.", {"dogon"}),
+    ("On 20 August 2020, gunmen killed a Dogon herder near Boni.", {"dogon", "herders"}),
+])
+def test_events_an_identity_groups_occupation_is_associated_as_its_membership_says(extract, text, expected):
+    _document, events = extract(text)
+    assert {actor.id for actor in events[0].actors if actor.role == "assoc_actor_2"} == expected
+
+
 def test_events_an_undated_member_keeps_its_name_when_its_memberships_disagree(gazetteer, gazetteer_dir):
     from models.gazetteer import Membership
     from pipeline.events import _Role
