@@ -2456,16 +2456,17 @@ class EventAssembler:
         return before is not None and re.search(r"(?<!\w)(?:of|for)\s+(?:the\s+)?$", body[max(0, before.start - 12):before.start].lower()) is not None
 
     def _occupations(self, roles: list[_Role], year: Optional[int], month: Optional[int]) -> tuple[list[_Role], list[str]]:
-        """An identity group's occupation group, where a membership that is no parent's says so
-        for the event's date, is associated on the identity group's side (ACLED codes Dogon
-        civilians with Farmers from June 2020), unless the side already has an occupation ("a
-        Dogon shepherd"). Returns the roles and the rules that applied."""
+        """An identity group's (or its militia's) occupation group, where a membership that is no
+        parent's says so for the event's date, is associated on its side (ACLED codes Dogon
+        civilians with Farmers from June 2020, the Fulani militia with Pastoralists), unless the
+        side already has an occupation ("a Dogon shepherd"). Returns the roles and the rules that
+        applied."""
         actors = self.gazetteer.actors
         held = {role.actor_id for role in roles}
         added: list[_Role] = []
         for role in roles:
             actor = actors.get(role.actor_id)
-            if actor is None or actor.kind != "identity group":
+            if actor is None or actor.kind not in ("identity group", "identity militia"):
                 continue
             side = "assoc_actor_1" if role.role.endswith("1") else "assoc_actor_2"
             if any(other.role in (side, side.replace("assoc_", "")) and other.actor_id in actors

@@ -1605,6 +1605,24 @@ def test_events_an_identity_groups_occupation_is_associated_as_its_membership_sa
     assert {actor.id for actor in events[0].actors if actor.role == "assoc_actor_2"} == expected
 
 
+def test_events_an_identity_militias_occupation_is_associated_implied(gazetteer, gazetteer_dir):
+    from models.gazetteer import Membership
+
+    militia = gazetteer.actors["fulani-militia"]
+    gazetteer.actors["fulani-militia"] = militia.model_copy(update={"memberships": [
+        Membership.model_validate({"group": "herders", "coded_as_parent": False})]})
+    try:
+        document, sentences = make_document("On 20 August 2020, Fulani militiamen killed two villagers near Boni.")
+        mentions = EntityRecognizer(gazetteer)(document, sentences)
+        dates = normalise_dates(document.body, sentences, document.published, document.language)
+        events = EventAssembler(gazetteer, gazetteer_dir=gazetteer_dir)(document, sentences, mentions, dates)
+    finally:
+        gazetteer.actors["fulani-militia"] = militia
+    (herders,) = [actor for actor in events[0].actors if actor.id == "herders"]
+    assert (herders.role, herders.implied, herders.text) == ("assoc_actor_1", True, "")
+    assert "implied:assoc_actor_1=herders" in events[0].rules
+
+
 def test_events_an_undated_member_keeps_its_name_when_its_memberships_disagree(gazetteer, gazetteer_dir):
     from models.gazetteer import Membership
     from pipeline.events import _Role
