@@ -496,7 +496,7 @@ class EntityRecognizer:
                 end = following.end()
             else:
                 after = _HYPHENED_AFTER.match(body, end)
-                before = _HYPHENED_BEFORE.search(body, 0, start)
+                before = _HYPHENED_BEFORE.search(body, max(0, start - 40), start)
                 if after is not None and not _free_of_mentions(after.span(1), taken):
                     after = None
                 if before is not None and not _free_of_mentions(before.span(1), taken):
@@ -1034,7 +1034,8 @@ def _identified_in_brackets(mentions: list[EntityMention], body: str, gazetteer:
 
 # a stance prefix glued to the word after it: "pro-government", "anti-Wagner"
 _STANCE_PREFIX = re.compile(r"(?<![\w-])(?i:pro|anti)-\Z")
-# an editor's name for the place before, in square brackets: "Garou [Garou-Leye]"
+# an editor's square bracket after a place, and the name in it: "Garou [Garou-Leye]"
+_EDITOR_BRACKET = re.compile(r"\s*\[([^\[\]]*)\]")
 _EDITOR_NAME = re.compile(r"\s*\[([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3})\]")
 # a block or sector code after a village's name: "Touba-Koura K06", "Kolongo N8"
 _BLOCK_CODE = re.compile(r"\s+[A-Z]{0,3}\d{1,3}[A-Za-z]?\b")
@@ -1106,9 +1107,8 @@ def _drop_admin_parentheticals(mentions: list[EntityMention], body: str,
 
 def _identifies_a_known_place(body: str, position: int, mentions: list[EntityMention]) -> bool:
     """True when an editor's square bracket at `position` names a place a mention resolved."""
-    editor = re.match(r"\s*\[([^\[\]]*)\]", body[position:])
-    return editor is not None and any(
-        position + editor.start(1) <= m.start and m.end <= position + editor.end(1) for m in mentions if m.kind == "place")
+    editor = _EDITOR_BRACKET.match(body, position)
+    return editor is not None and any(editor.start(1) <= m.start and m.end <= editor.end(1) for m in mentions if m.kind == "place")
 
 
 def _free_of_mentions(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:

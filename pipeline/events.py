@@ -2473,7 +2473,7 @@ class EventAssembler:
                    and actors[other.actor_id].kind == "social group" for other in roles):
                 continue
             for membership in actor.memberships:
-                group = self.gazetteer.actors.get(membership.group)
+                group = actors.get(membership.group)
                 if membership.coded_as_parent or group is None or group.kind != "social group" \
                         or membership.group in held or not membership.holds(year, month):
                     continue
@@ -3729,8 +3729,8 @@ class EventAssembler:
         # (a generic side other than the unknown one names more than the implied attackers do:
         # "the explosive was suspected of being planted by Islamist militants")
         named = [m for m in mentions if m.kind == "actor" and start <= m.start and m.end <= sentence.end
-                 and (m.entity_id not in self.generic_ids or m.entity_id != self.unknown_attackers
-                      and not any(role.actor_id == m.entity_id for role in draft.roles))
+                 and (m.entity_id not in self.generic_ids or (m.entity_id != self.unknown_attackers
+                      and not any(role.actor_id == m.entity_id for role in draft.roles)))
                  and m.entity_id not in acted_upon
                  and actor_class(self.gazetteer.actors[m.entity_id]) & {"armed"}
                  and not self._in_accusation(sentence, m)]
