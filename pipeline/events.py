@@ -2135,6 +2135,8 @@ class EventAssembler:
         stated = [_Role(f.mention.entity_id, f.role, f.mention.text, f.mention.alias, f.mention.score) for f in findings]
         off_duty, as_civilians = self._off_duty_as_civilians(stated, [f.mention for f in findings], document.body)
         roles = self._promote_members(off_duty, year, formed)
+        # (before the code, which reads the side acted upon)
+        roles, aimed = self._aimed_at(roles, actor_mentions, document.body, sentence, anchor)
         sentence_text = document.body[sentence.start:sentence.end]
         casualties = reports_casualties(sentence_text, self.cues)
         object_lemmas = self._object_lemmas(doc, anchor if not anchor.label else role_anchor)
@@ -2149,7 +2151,6 @@ class EventAssembler:
         # was burned")
         ownerless = sub_event_type == "Looting/property destruction" and bool(
             (object_lemmas | self._undergoer_lemmas(doc, code_anchor)) & self.cues.ownerless_property)
-        roles, aimed = self._aimed_at(roles, actor_mentions, document.body, sentence, anchor)
         roles, implied_rules = self._complete_roles(roles, event_type, code_hit.trigger, casualties, sub_event_type, ownerless)
         implied_rules = [*aimed, *implied_rules]
         within = self._fighting_itself(actor_mentions, document.body, anchor) \
@@ -2489,7 +2490,8 @@ class EventAssembler:
         """"two car bombs went off near Tessalit, targetting MNLA members", "fired mortar shells
         targeting the MINUSMA camp": the named side a word of aim after the act points at is the
         one acted upon, in place of the people the sentence counts (the generic civilians), when
-        no named side is acted upon yet. Returns the roles and the rule, if it applied."""
+        no named side is acted upon yet; so is an armed side a later clause tells as hurt ("raided
+        a camp, three MSA combatants were killed"). Returns the roles and the rule, if one applied."""
         pattern = self._aim_pattern
         if pattern is None or any(role.role == "actor2" and role.actor_id not in self.generic_ids for role in roles):
             return roles, []
@@ -2498,8 +2500,14 @@ class EventAssembler:
             if mention.start < anchor.end or mention.end > sentence.end or mention.entity_id in self.generic_ids \
                     or mention.entity_id in held:
                 continue
+            rule = "roles:aimed-at"
             if pattern.search(body[max(anchor.end, mention.start - 40):mention.start].lower()) is None:
-                continue
+                # ("raided a camp near Menaka, three MSA combatants were killed in the attack": an
+                # armed side told as hurt in a later clause of the sentence)
+                if not (actor_class(self.gazetteer.actors[mention.entity_id]) & {"armed"}
+                        and self._told_hurt(body[mention.end:sentence.end], body[max(anchor.end, mention.start - 12):mention.start])):
+                    continue
+                rule = "roles:hurt-later"
             following = re.match(r"\s*([A-Za-zÀ-ÿ'-]+)", body[mention.end:mention.end + 30])
             word = following.group(1).lower() if following and not following.group(1)[:1].isupper() else None
             if word is not None and word not in self.cues.target_heads | self.cues.side_nouns | self.cues.group_nouns \
@@ -2508,8 +2516,20 @@ class EventAssembler:
             civilians = self.implied_ids.get("civilians")
             kept = [role for role in roles if not (role.role.endswith("2") and role.actor_id == civilians)]
             return sorted([*kept, _Role(mention.entity_id, "actor2", mention.text, mention.alias, mention.score)],
-                          key=lambda role: _ROLE_ORDER[role.role]), ["roles:aimed-at"]
+                          key=lambda role: _ROLE_ORDER[role.role]), [rule]
         return roles, []
+
+    def _told_hurt(self, after: str, before: str) -> bool:
+        """True when a side is the subject of a passive outcome in the words `after` it ("three
+        MSA combatants including a senior commander were killed"), opening its clause (a comma
+        or a count before it)."""
+        if not re.search(r"(?:[,;]|\b(?:and|\d+|%s))\s*$" % "|".join(map(re.escape, sorted(self.cues.number_words))), before.lower()):
+            return False
+        words = _gap_words(re.split(r"[.;,]", after, maxsplit=1)[0].lower())[:8]
+        for index, word in enumerate(words[:-1]):
+            if word in ("were", "was", "been") and words[index + 1] in self.cues.killed | self.cues.wounded:
+                return True
+        return False
 
     def _fighting_itself(self, actor_mentions: Sequence[EntityMention], body: str, anchor: TriggerHit) -> Optional[EntityMention]:
         """The one side a battle is fought within, when the sentence says so and names no other:

@@ -113,6 +113,14 @@ CASES = [
      dict(a1="gunmen", a2="minusma")),
     ("On 9 May 2019, gunmen killed two villagers near Boni, targeting MNLA informants.",
      dict(a1="gunmen", a2="civilians")),
+    # (and the code reads it: "targeting MNLA members" after killing makes a battle)
+    ("On 9 May 2019, gunmen killed two men near Boni, targeting MNLA members.",
+     dict(code="BAT/Armed clash", a1="gunmen", a2="mnla")),
+    # --- an armed side a later clause tells as hurt is the one acted upon
+    ("On 9 May 2019, JNIM militants raided a camp near Boni, three MNLA fighters were killed in the attack.",
+     dict(code="BAT/Armed clash", a1="jnim", a2="mnla")),
+    ("On 9 May 2019, JNIM militants raided a camp near Boni, the MNLA said.",
+     dict(a1="jnim", a2="civilians")),
     # (a side named by a common noun, but more than the implied attackers, is blamed too)
     ("On 9 May 2019, an IED exploded near an army post in Boni, the device was likely planted by jihadists.",
      dict(code="ERV/Remote explosive/landmine/IED", a1="islamists", a2="army")),
