@@ -84,7 +84,10 @@ class EntitySettings:
     )
     near_words: tuple[str, ...] = ("near", "outside", "around", "towards", "toward")
     unresolved_after_words: tuple[str, ...] = ("in", "near", "at", "outside", "around")
-    coded_place_words: tuple[str, ...] = ("coded as", "coded at")
+    coded_place_words: tuple[str, ...] = (
+        "coded as", "coded at", "coded as approximate location", "coded at approximate location as",
+        "coded at approximate location in", "coded at approximate in",
+    )
     compass_words: tuple[str, ...] = ("Nord", "Sud", "Est", "Ouest", "Centre", "North", "South", "East", "West", "Central")
     unknown_word_logprob: float = -19.0
     # a capitalised name after one of these ("the village of Dantao") is a place even when no
@@ -1140,7 +1143,8 @@ def _pick_actor(ids: Iterable[str], actors: dict[str, ActorEntry]) -> str:
 
 # the rest of a capitalised place name after its first word: hyphenated parts and one more
 # capitalised word ("Nouhoun-Peulh", "Tin Hama")
-_NAME_REST = r"(?:-[\w']+)*(?:[ ][A-Z][\w']+(?:-[\w']+)*)?"
+# (the Tamasheq particle of "Ti-n-Dersan", "Tin-n-Essako", written apart once hyphens are folded)
+_NAME_REST = r"(?:-[\w']+)*(?:[ ]n(?=[ ][A-Z]))?(?:[ ][A-Z][\w']+(?:-[\w']+)*)?"
 # what says a place is near another: "X, near Y", "X (near Y)", "X not far from Y"
 # a capitalised word joined by a hyphen after or before a name: "Derou-Na", "Tendji-Ireli"
 _HYPHENED_AFTER = re.compile(r"-([A-Z][\w']+)(?![\w'-])")

@@ -402,6 +402,10 @@ def test_entities_apposed_units_are_not_event_places(recognizer, text, places):
         # … or after the analyst's "coded as"
         ("Gunmen killed two traders near Gao (coded as Qorbala at geoprecision 2).",
          [("Gao", "ml-gao", "alias"), ("Qorbala", "ml-gao", "unresolved")]),
+        ("Gunmen killed two traders near Gao (coded at approximate in Bo at geoprecision 2).",
+         [("Gao", "ml-gao", "alias"), ("Bo", "ml-gao", "unresolved")]),
+        # a Tamasheq name with its particle is one name ("Ti-n-Zzyzx", not "Ti")
+        ("Gunmen burned the Fulani hamlet of Ti-n-Zzyzx.", [("Ti-n-Zzyzx", "ml-country", "unresolved")]),
         # … not a name English text uses, which may be a foreign place or a time
         ("Delegates met in Geneva during Ramadan, in Washington and in Paris.", []),
     ],
