@@ -1234,7 +1234,10 @@ def assign_roles(
                 object_participle = len(head_words) >= 2 and _PAST.fullmatch(head_words[-1]) is not None \
                     and head_words[-2] not in ("and", "or", "et", "ou")  # (not "detained and executed by")
                 attached = (len(head_words) <= 2 and not object_participle) or attached_anyway
-                if attached and len(tail.split()) <= 3 and "," not in tail and len(head.split()) <= 8 and "," not in head:
+                # ("airstrikes by helos against jihadist positions": a side after a preposition
+                # of the act's target is no agent)
+                if attached and len(tail.split()) <= 3 and "," not in tail and len(head.split()) <= 8 and "," not in head \
+                        and not set(tail.split()) & _TARGET_PREPOSITIONS:
                     return group
         return None
 
@@ -1310,7 +1313,11 @@ def assign_roles(
         # attacked too)
         escort = re.fullmatch(r"\s+(?:[\w-]+\s+){1,3}(?:escorted|accompanied|protected|guarded|transported|carried)\s+by\s+(?:the\s+)?",
                               gap, re.IGNORECASE) is not None
-        if len(gap) > settings.object_window_chars or re.search(r"[;,]|[.!?]\s", gap) or (marker.search(gap.lower()) and not escort):
+        # ("airstrikes by helos against jihadist positions": an agent the gazetteer does not know,
+        # then what the act is aimed at)
+        unknown_agent = _UNKNOWN_AGENT_THEN_TARGET.search(gap.lower()) is not None
+        if len(gap) > settings.object_window_chars or re.search(r"[;,]|[.!?]\s", gap) \
+                or (marker.search(gap.lower()) and not escort and not unknown_agent):
             break
         # ("clashes between the rival groups JNIM and ISGS": words describing the pair may come first)
         between = bool(re.search(r"(?<!\w)(?:%s)\s+(?:the\s+|les\s+|l'\s*)?(?:[a-z][a-z'-]*\s+){0,3}$" % cues.between_alternation, gap))
@@ -1342,8 +1349,10 @@ def assign_roles(
                 and len(verb_gap) <= settings.subject_window_chars and not re.search(r"[;.,]", verb_gap) \
                 and not _has_passive_verb(verb_gap, cues) and any(word.isalpha() for word in _gap_words(verb_gap)):
             obj, subject = subject, earlier
-    passive = _is_passive(text_of(max(sentence_start, hit_start - 30), hit_start), cues)
     trigger_word = text_of(hit_start, hit_end).lower()
+    # ("the army has been raiding their camps": an auxiliary before a verb in -ing is progressive)
+    passive = _is_passive(text_of(max(sentence_start, hit_start - 30), hit_start), cues) \
+        and not trigger_word.split()[0].endswith("ing")
     after_words = _gap_words(text_of(hit_end, hit_end + 40))
     # "two militants killed in clashes with Barkhane": an outcome verb followed by a preposition,
     # not by what it was done to, is a reduced passive whatever side the sentence names later
@@ -1604,6 +1613,14 @@ def _has_passive_verb(gap: str, cues: Cues) -> bool:
                 or (word == "subjected" and words[index + 1] == "to"):
             return True
     return False
+
+
+# prepositions that open what an act is aimed at, not who did it
+_TARGET_PREPOSITIONS = frozenset({"against", "on", "at", "into", "toward", "towards", "targeting", "contre", "sur", "visant"})
+
+
+_UNKNOWN_AGENT_THEN_TARGET = re.compile(
+    r"(?<!\w)(?:by|par)\s+(?:[\w'-]+\s+){1,2}(?:%s)\s+(?:[\w'-]+\s+){0,2}$" % "|".join(sorted(_TARGET_PREPOSITIONS)))
 
 
 def _is_passive(before: str, cues: Cues) -> bool:

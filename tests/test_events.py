@@ -116,6 +116,12 @@ CASES = [
     # (and the code reads it: "targeting MNLA members" after killing makes a battle)
     ("On 9 May 2019, gunmen killed two men near Boni, targeting MNLA members.",
      dict(code="BAT/Armed clash", a1="gunmen", a2="mnla")),
+    # --- an auxiliary before a verb in -ing is progressive, not passive
+    ("On 9 May 2019, the army has been raiding Fulani camps near Boni.", dict(a1="army")),
+    ("On 9 May 2019, soldiers were attacking JNIM positions near Boni.", dict(a1="army", a2="jnim")),
+    # --- a side after a preposition of the target is no agent of "by", and is acted upon
+    ("On 9 May 2019, airstrikes by helicopters against JNIM positions near Boni killed ten militants.",
+     dict(a2="jnim")),
     # --- an armed side a later clause tells as hurt is the one acted upon
     ("On 9 May 2019, JNIM militants raided a camp near Boni, three MNLA fighters were killed in the attack.",
      dict(code="BAT/Armed clash", a1="jnim", a2="mnla")),
