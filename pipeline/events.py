@@ -1202,6 +1202,9 @@ def assign_roles(
     a coordinated subject. The head of a group takes actor1/actor2, the rest are associated.
     With `heading`, the trigger is a note heading and the first group acts.
     """
+    # ("French helicopters struck": a trigger that opens with the last word of the side's name
+    # is read from after the name)
+    hit_start = max([hit_start, *(m.end for m in mentions if m.start < hit_start < m.end < hit_end)])
     groups = actor_groups(mentions, text_of, cues, clause_break)
     before = [group for group in groups if group[-1][0].end <= hit_start]
     after = [group for group in groups if group[0][0].start >= hit_end]

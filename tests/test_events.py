@@ -116,6 +116,8 @@ CASES = [
     # (and the code reads it: "targeting MNLA members" after killing makes a battle)
     ("On 9 May 2019, gunmen killed two men near Boni, targeting MNLA members.",
      dict(code="BAT/Armed clash", a1="gunmen", a2="mnla")),
+    # --- a trigger that opens with the last word of the side's name is read after the name
+    ("On 9 May 2019, French helicopters struck JNIM positions near Boni.", dict(a1="france", a2="jnim")),
     # --- an auxiliary before a verb in -ing is progressive, not passive
     ("On 9 May 2019, the army has been raiding Fulani camps near Boni.", dict(a1="army")),
     ("On 9 May 2019, soldiers were attacking JNIM positions near Boni.", dict(a1="army", a2="jnim")),
