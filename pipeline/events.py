@@ -1322,6 +1322,10 @@ def assign_roles(
         if len(gap) > settings.object_window_chars or re.search(r"[;,]|[.!?]\s", gap) \
                 or (marker.search(gap.lower()) and not escort and not unknown_agent):
             break
+        # ("two soldiers killed when assailants attacked the convoy": a side after a word that
+        # opens another clause is that clause's, not the trigger's object)
+        if set(_gap_words(gap.lower())) & _CLAUSE_OPENERS:
+            break
         # ("clashes between the rival groups JNIM and ISGS": words describing the pair may come first)
         between = bool(re.search(r"(?<!\w)(?:%s)\s+(?:the\s+|les\s+|l'\s*)?(?:[a-z][a-z'-]*\s+){0,3}$" % cues.between_alternation, gap))
         obj = group
@@ -1618,6 +1622,10 @@ def _has_passive_verb(gap: str, cues: Cues) -> bool:
     return False
 
 
+# conjunctions that open a clause of time or cause after a verb ("after", "before", "since" are
+# left out: also prepositions, "captured the city after clashing with the MNLA"; so is "as":
+# "established themselves as the Azawad People's Coalition")
+_CLAUSE_OPENERS = frozenset({"when", "while", "whilst", "because", "lorsque", "quand", "tandis"})
 # prepositions that open what an act is aimed at, not who did it
 _TARGET_PREPOSITIONS = frozenset({"against", "on", "at", "into", "toward", "towards", "targeting", "contre", "sur", "visant"})
 

@@ -118,6 +118,9 @@ CASES = [
      dict(code="BAT/Armed clash", a1="gunmen", a2="mnla")),
     # --- a trigger that opens with the last word of the side's name is read after the name
     ("On 9 May 2019, French helicopters struck JNIM positions near Boni.", dict(a1="france", a2="jnim")),
+    # --- a side after a word opening another clause is that clause's, not the trigger's object
+    ("On 9 May 2019, two soldiers killed when gunmen attacked a convoy near Boni.",
+     dict(code="BAT/Armed clash", a1="gunmen", a2="army")),
     # --- an auxiliary before a verb in -ing is progressive, not passive
     ("On 9 May 2019, the army has been raiding Fulani camps near Boni.", dict(a1="army")),
     ("On 9 May 2019, soldiers were attacking JNIM positions near Boni.", dict(a1="army", a2="jnim")),
