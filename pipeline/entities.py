@@ -1045,7 +1045,8 @@ _BLOCK_CODE = re.compile(r"\s+[A-Z]{0,3}\d{1,3}[A-Za-z]?\b")
 # what may stand between a place and the bracket of its units: a code ("K06"), the commune
 # that holds it ("in Timiniri Commune", ", Sokoura Commune"), an editor's identification of it
 # in square brackets ("Garou [Garou-Leye] (Bandiagara, Mopti)")
-_UNIT_GAP = re.compile(r"(?:\s*\[[^\[\]()]{1,40}\])?(?:\s+[A-Z]{0,3}\d{1,3}[A-Za-z]?)?(?:,?\s+(?:in\s+(?:the\s+)?)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+[Cc]ommune)?")
+_UNIT_GAP = re.compile(rf"(?:\s*\[[^\[\]()]{{1,40}}\])?(?:{_BLOCK_CODE.pattern})?"
+                       r"(?:,?\s+(?:in\s+(?:the\s+)?)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+[Cc]ommune)?")
 
 
 @functools.lru_cache(maxsize=1)

@@ -250,6 +250,8 @@ class Cues:
     head_after_links: frozenset[str] = frozenset()
     target_links: tuple[str, ...] = ()
     target_heads: frozenset[str] = frozenset()
+    target_prepositions: frozenset[str] = frozenset()
+    clause_conjunctions: frozenset[str] = frozenset()
     implied_actors: dict[str, tuple[str, ...]] = field(default_factory=dict)
     implied_by_event_type: dict[str, dict[str, str]] = field(default_factory=dict)
     implied_with_casualties: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -292,6 +294,14 @@ class Cues:
         links = re.compile(r"\s*-?\s*(?:%s)(?!\w)" % "|".join(map(re.escape, self.allegiance_links)))
         media = re.compile(r"\s+(?:[\w'-]+\s+){0,2}?(?:%s)(?!\w)" % "|".join(map(re.escape, self.media_nouns)))
         return links, media
+
+    @cached_property
+    def unknown_agent_then_target(self) -> re.Pattern:
+        """Text ending in an agent marker, a word or two the gazetteer did not match, and a
+        `target_prepositions` word ("… by helos against two "): the side next is aimed at."""
+        markers = "|".join(map(re.escape, sorted(self.agent_markers))) or r"(?!)"
+        targets = "|".join(map(re.escape, sorted(self.target_prepositions))) or r"(?!)"
+        return re.compile(r"(?<!\w)(?:%s)\s+(?:[\w'-]+\s+){1,2}(?:%s)\s+(?:[\w'-]+\s+){0,2}$" % (markers, targets))
 
     @cached_property
     def between_alternation(self) -> str:
@@ -397,7 +407,7 @@ _SET_FIELDS = (
     "modal topic subordinators opening_subordinators condition intention intention_links intention_direct negation skippable background reported denied "
     "killed died wounded other_outcomes killed_active killed_active_before_dead killed_of subset_markers count_units passive_aux attribution place_object_words light_verbs support_verbs noun_phrase_prepositions nominal_markers reduced_passive_followers reduced_passive_prepositions agent_markers act_phrase_openers agent_acts "
     "between_markers coordination head_after_links succession present_markers past_markers sequence_openers anaphoric_attackers place_anaphors "
-    "retelling_possessives retelling_modifiers fronted_prepositions present_subjects office_titles response_verbs response_passive unidentified_persons crowd_quantifiers toll_persons subject_pronouns vigilante_targets group_nouns side_nouns side_adjectives protest_causes crowd_control_forces civilian_staff custody_nouns kin_nouns undergo_verbs ownerless_property protesting target_heads"
+    "retelling_possessives retelling_modifiers fronted_prepositions present_subjects office_titles response_verbs response_passive unidentified_persons crowd_quantifiers toll_persons subject_pronouns vigilante_targets group_nouns side_nouns side_adjectives protest_causes crowd_control_forces civilian_staff custody_nouns kin_nouns undergo_verbs ownerless_property protesting target_heads target_prepositions clause_conjunctions"
 ).split()
 _PHRASE_FIELDS = ("no_fatalities", "coded_count", "coded_place", "off_duty_after", "accusation_links", "association_links", "partner_links", "after_another",
                   "within_side_before", "within_side_after", "reciprocal_pronouns",
@@ -1240,7 +1250,7 @@ def assign_roles(
                 # ("airstrikes by helos against jihadist positions": a side after a preposition
                 # of the act's target is no agent)
                 if attached and len(tail.split()) <= 3 and "," not in tail and len(head.split()) <= 8 and "," not in head \
-                        and not set(tail.split()) & _TARGET_PREPOSITIONS:
+                        and not set(tail.split()) & cues.target_prepositions:
                     return group
         return None
 
@@ -1318,13 +1328,13 @@ def assign_roles(
                               gap, re.IGNORECASE) is not None
         # ("airstrikes by helos against jihadist positions": an agent the gazetteer does not know,
         # then what the act is aimed at)
-        unknown_agent = _UNKNOWN_AGENT_THEN_TARGET.search(gap.lower()) is not None
+        unknown_agent = cues.unknown_agent_then_target.search(gap.lower()) is not None
         if len(gap) > settings.object_window_chars or re.search(r"[;,]|[.!?]\s", gap) \
                 or (marker.search(gap.lower()) and not escort and not unknown_agent):
             break
         # ("two soldiers killed when assailants attacked the convoy": a side after a word that
         # opens another clause is that clause's, not the trigger's object)
-        if set(_gap_words(gap.lower())) & _CLAUSE_OPENERS:
+        if set(_gap_words(gap.lower())) & cues.clause_conjunctions:
             break
         # ("clashes between the rival groups JNIM and ISGS": words describing the pair may come first)
         between = bool(re.search(r"(?<!\w)(?:%s)\s+(?:the\s+|les\s+|l'\s*)?(?:[a-z][a-z'-]*\s+){0,3}$" % cues.between_alternation, gap))
@@ -1622,18 +1632,6 @@ def _has_passive_verb(gap: str, cues: Cues) -> bool:
     return False
 
 
-# conjunctions that open a clause of time or cause after a verb ("after", "before", "since" are
-# left out: also prepositions, "captured the city after clashing with the MNLA"; so is "as":
-# "established themselves as the Azawad People's Coalition")
-_CLAUSE_OPENERS = frozenset({"when", "while", "whilst", "because", "lorsque", "quand", "tandis"})
-# prepositions that open what an act is aimed at, not who did it
-_TARGET_PREPOSITIONS = frozenset({"against", "on", "at", "into", "toward", "towards", "targeting", "contre", "sur", "visant"})
-
-
-_UNKNOWN_AGENT_THEN_TARGET = re.compile(
-    r"(?<!\w)(?:by|par)\s+(?:[\w'-]+\s+){1,2}(?:%s)\s+(?:[\w'-]+\s+){0,2}$" % "|".join(sorted(_TARGET_PREPOSITIONS)))
-
-
 def _is_passive(before: str, cues: Cues) -> bool:
     words = [word.text for word in text_words(before)]
     while words and (words[-1].endswith("ly") or words[-1] in ("also", "then", "later", "allegedly", "reportedly")):
@@ -1771,6 +1769,13 @@ class EventAssembler:
         self._aim_pattern = _phrase_pattern(
             self.cues.target_links,
             r"\s+(?:the\s+|an?\s+|les?\s+|la\s+|l'\s*)?(?:(?:%s)\s+)?$" % "|".join(map(re.escape, sorted(self.cues.side_adjectives))))
+        # the words that may follow the side aimed at: its head nouns, what it holds, a
+        # preposition or a link ("targeting MNLA members", not "targeting MNLA informants")
+        self._aimed_followers = (self.cues.target_heads | self.cues.side_nouns | self.cues.group_nouns
+                                 | self.cues.noun_phrase_prepositions | self.cues.coordination | self.cues.subordinators)
+        # what opens the clause of a side told as hurt: a comma, "and", or a count
+        self._clause_then_count = re.compile(
+            r"(?:[,;]|\b(?:and|\d+|%s))\s*$" % "|".join(map(re.escape, sorted(self.cues.number_words))))
         self.generic_nouns = frozenset(_singular(alias_key(alias)) for actor in gazetteer.actors.values()
                                        if actor.generic for alias in (actor.name, *actor.aliases) if " " not in alias.strip())
         self.group_ids = frozenset(actor.id for actor in gazetteer.actors.values() if actor.kind in _GROUP_KINDS)
@@ -2538,8 +2543,7 @@ class EventAssembler:
                 rule = "roles:hurt-later"
             following = re.match(r"\s*([A-Za-zÀ-ÿ'-]+)", body[mention.end:mention.end + 30])
             word = following.group(1).lower() if following and not following.group(1)[:1].isupper() else None
-            if word is not None and word not in self.cues.target_heads | self.cues.side_nouns | self.cues.group_nouns \
-                    | self.cues.noun_phrase_prepositions | self.cues.coordination | self.cues.subordinators:
+            if word is not None and word not in self._aimed_followers:
                 continue  # the side only describes what is aimed at ("targeting JNIM informants")
             civilians = self.implied_ids.get("civilians")
             kept = [role for role in roles if not (role.role.endswith("2") and role.actor_id == civilians)]
@@ -2551,7 +2555,7 @@ class EventAssembler:
         """True when a side is the subject of a passive outcome in the words `after` it ("three
         MSA combatants including a senior commander were killed"), opening its clause (a comma
         or a count before it)."""
-        if not re.search(r"(?:[,;]|\b(?:and|\d+|%s))\s*$" % "|".join(map(re.escape, sorted(self.cues.number_words))), before.lower()):
+        if not self._clause_then_count.search(before.lower()):
             return False
         words = _gap_words(re.split(r"[.;,]", after, maxsplit=1)[0].lower())[:8]
         for index, word in enumerate(words[:-1]):
