@@ -59,6 +59,9 @@ _VICTIM_KINDS = {"civilians", "state forces", "external/other forces", "identity
 _TERRITORIAL = {"Government regains territory", "Non-state actor overtakes territory"}
 # event types whose acting side is a crowd
 _CROWD_TYPES = {"Protests", "Riots"}
+# sub-event types whose groups are parties, none of them acted upon: a group formed or joined,
+# an agreement signed
+_PARTIES_ONLY = {"Change to group/activity", "Agreement"}
 # armed groups that are no state's: what a forming verb may form ("the MNLA formed the CMA"; not
 # a government), and the sides a later clause may name as the attackers
 _NON_STATE_GROUP_KINDS = frozenset({"rebel group", "political militia", "identity militia"})
@@ -136,6 +139,8 @@ class EventSettings:
     parser_model: name of an installed spaCy model with a parser used to find subjects,
         objects and agents; None (the default) uses the rules only.
     default_country: the country whose ACLED actor labels apply.
+    unplaced_group_kinds: the kinds of named group that, named in an act's telling and given no
+        role by any rule, take the side acted upon when the act names none (`_unplaced_groups`).
     """
 
     modal_window_tokens: int = 3
@@ -158,6 +163,7 @@ class EventSettings:
     heading_min_words: int = 6
     parser_model: Optional[str] = None
     default_country: str = "Mali"
+    unplaced_group_kinds: frozenset[str] = frozenset({"rebel group", "political militia"})
     confidence: ConfidenceWeights = field(default_factory=ConfidenceWeights)
 
 
@@ -1832,10 +1838,71 @@ class EventAssembler:
         self._carry_attackers(drafts)
         drafts = self._drop_retold(drafts, document.body)
         self._resolve_place_anaphors(drafts, document, sentences, mentions)
+        self._unplaced_groups(drafts, sentences, mentions, document.body)
         for draft in drafts:
             self._crowd_roles(draft, document.body, mentions)
             self._battle_associates(draft)
         return [self._freeze(document, draft) for draft in drafts]
+
+    def _unplaced_groups(self, drafts: list[_Draft], sentences: list[Sentence], mentions: Sequence[EntityMention],
+                         body: str) -> None:
+        """A named armed group the telling of an act names, which no rule gave a role in any event
+        of the document, is the side acted upon when the act has no named one: the acting side is
+        read reliably from where it stands before the verb, the target less so ("arrested Souleymane
+        Keita, a top leader linked to Ansar Dine", "rammed his vehicle into an MNLA checkpoint").
+        Not a group a medium, an accusation or an allegiance only qualifies ("an al-Qaeda-linked
+        group"), nor the source of a report ("GATIA has claimed that …"), nor a person; not in a
+        crowd's act (what a crowd protests is no party), nor in a formation or an agreement (the
+        groups it names are its parties). Civilians the act was done to stay its target, the group
+        associated with them."""
+        placed = {role.actor_id for draft in drafts for role in draft.roles}
+        by_index = {sentence.index: sentence for sentence in sentences}
+        actors = self.gazetteer.actors
+        for draft in drafts:
+            # (a side acted upon that is armed, even by a common noun, "Malian soldiers", is named)
+            if draft.event_type in _CROWD_TYPES or draft.sub_event_type in _PARTIES_ONLY or any(
+                    role.role == "actor2" and not role.implied and (role.actor_id not in self.generic_ids or (
+                        role.actor_id in actors and actors[role.actor_id].kind in _ARMED_KINDS))
+                    for role in draft.roles):
+                continue
+            for mention in sorted(mentions, key=lambda m: m.start):
+                actor = self.gazetteer.actors.get(mention.entity_id) if mention.kind == "actor" else None
+                if actor is None or not draft.start <= mention.start < draft.end or mention.entity_id in placed \
+                        or actor.generic or actor.person is not None or actor.kind not in self.settings.unplaced_group_kinds:
+                    continue
+                sentence = by_index.get(mention.sentence_index)
+                if self._qualifies_media(mention, body) or self._allegiance_only(mention, body) \
+                        or self._speaks(mention, body) or (sentence is not None and self._in_accusation(sentence, mention)):
+                    continue
+                if any(role.role == "actor2" and role.actor_id in actors and actors[role.actor_id].kind == "civilians"
+                       for role in draft.roles):
+                    # (civilians the act was done to stay its target, the group beside them: its
+                    # people among them, as ACLED codes soldiers off duty, or the side the act was
+                    # also aimed at)
+                    kept = [role for role in draft.roles if role.role != "assoc_actor_2"]
+                    associates = [role for role in draft.roles if role.role == "assoc_actor_2"]
+                    self._give_role(draft, mention, "assoc_actor_2", kept, "roles:unplaced-group")
+                    draft.roles = sorted(draft.roles + associates, key=lambda item: _ROLE_ORDER[item.role])
+                else:
+                    kept = [role for role in draft.roles if role.role != "actor2"]
+                    self._give_role(draft, mention, "actor2", kept, "roles:unplaced-group")
+                placed.add(mention.entity_id)
+                break
+
+    def _speaks(self, mention: EntityMention, body: str) -> bool:
+        """True for a side named as the source of a report ("GATIA has claimed that …", "the MNLA
+        said"): the verb right after it, past an auxiliary, is one of reporting."""
+        words = [word for word in _gap_words(body[mention.end:mention.end + 30].lower())
+                 if word not in ("has", "have", "had")][:1]
+        return bool(words) and any(form in self.cues.reported for form in (
+            words[0], words[0][:-1], words[0][:-2], re.sub(r"ied$", "y", words[0])))
+
+    def _allegiance_only(self, mention: EntityMention, body: str) -> bool:
+        """True for a group named in an adjective of allegiance ("al-Qaeda-linked rebels",
+        "JNIM-affiliated"): the ones it describes are not that group."""
+        links = self.cues.media_patterns[0] if self.cues.media_patterns is not None else None
+        return body[mention.end:mention.end + 1] == "-" and links is not None \
+            and links.match(body[mention.end:mention.end + 30].lower()) is not None
 
     def _battle_associates(self, draft: _Draft) -> None:
         """In a battle, a side that fights has no civilians or identity group associated with it,

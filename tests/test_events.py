@@ -1276,6 +1276,35 @@ def test_events_implied_actors_are_marked(extract):
 
 
 @pytest.mark.parametrize(
+    ("text", "roles", "placed"),
+    [
+        # a named group the telling names, placed by no rule, is the side acted upon
+        ("On 9 May 2019, the army arrested Ali Ag Wadossene, a senior leader linked to Ansar Dine, near Boni.",
+         {"actor1": ["army"], "actor2": ["ansar-dine"]}, True),
+        # civilians the act was done to stay its target, the group beside them
+        ("On 9 May 2019, gunmen abducted Ali Ag Wadossene, a leader of the MNLA, near Boni.",
+         {"actor1": ["gunmen"], "actor2": ["civilians"], "assoc_actor_2": ["mnla"]}, True),
+        # not the source of a report, a group in an accusation, nor one an allegiance qualifies
+        ("On 9 May 2019, gunmen killed two villagers near Boni, the MNLA said.",
+         {"actor1": ["gunmen"], "actor2": ["civilians"], "assoc_actor_2": []}, False),
+        ("On 9 May 2019, gunmen killed a chief accused of collaborating with the MNLA near Boni.",
+         {"actor2": ["civilians"], "assoc_actor_2": []}, False),
+        ("On 9 May 2019, AQIM-linked gunmen kidnapped two teachers near Boni.",
+         {"actor2": ["civilians"], "assoc_actor_2": ["teachers"]}, False),
+        # nor what a crowd protests
+        ("On 9 May 2019, residents of Boni protested against the abduction of their chief by JNIM.",
+         {"actor1": ["protesters"], "actor2": []}, False),
+    ],
+)
+def test_events_unplaced_group_is_acted_upon(extract, text, roles, placed):
+    _, events = extract(text)
+    assert len(events) == 1, [(e.event_type, e.trigger) for e in events]
+    for role, wanted in roles.items():
+        assert _role(events[0], role) == wanted, [(a.role, a.id) for a in events[0].actors]
+    assert ("roles:unplaced-group" in events[0].rules) is placed, events[0].rules
+
+
+@pytest.mark.parametrize(
     ("before", "clause", "reason"),
     [
         (["they", "could"], ["they", "could"], "hypothetical:could"),
