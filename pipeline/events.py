@@ -1839,6 +1839,7 @@ class EventAssembler:
         drafts = self._drop_retold(drafts, document.body)
         self._resolve_place_anaphors(drafts, document, sentences, mentions)
         self._unplaced_groups(drafts, sentences, mentions, document.body)
+        self._unplaced_people(drafts, sentences, mentions, document.body)
         for draft in drafts:
             self._crowd_roles(draft, document.body, mentions)
             self._battle_associates(draft)
@@ -1886,6 +1887,48 @@ class EventAssembler:
                 else:
                     kept = [role for role in draft.roles if role.role != "actor2"]
                     self._give_role(draft, mention, "actor2", kept, "roles:unplaced-group")
+                placed.add(mention.entity_id)
+                break
+
+    def _unplaced_people(self, drafts: list[_Draft], sentences: list[Sentence], mentions: Sequence[EntityMention],
+                         body: str) -> None:
+        """The people an act's telling names, an identity group no rule gave a role in any event
+        of the document, are those of the civilians the act was done to, when it names none of
+        theirs ("People from the Fulani ethnic group are fleeing …, claiming that the army has
+        been raiding their camps"; "…killed three civilians at a Dawsahak camp"). Not the agent
+        ("killed by Fulani"), the people a side is of ("Bambara Dozo militiamen"), a pair the
+        act lies between or a compound joins ("violence between Peuls and Dogons", "Tuareg-Fulani
+        violence"), nor people named in an accusation."""
+        actors = self.gazetteer.actors
+        placed = {role.actor_id for draft in drafts for role in draft.roles}
+        by_index = {sentence.index: sentence for sentence in sentences}
+        places = [(m.start, m.end) for m in mentions if m.kind == "place"]
+        armed = sorted((m for m in mentions if m.kind == "actor" and m.entity_id in actors
+                        and actors[m.entity_id].kind in _ARMED_KINDS), key=lambda m: m.start)
+        for draft in drafts:
+            if not any(role.role == "actor2" and actors.get(role.actor_id) is not None
+                       and actors[role.actor_id].kind == "civilians" for role in draft.roles) \
+                    or any(role.role == "assoc_actor_2" and role.actor_id in self.group_ids for role in draft.roles):
+                continue
+            for mention in sorted(mentions, key=lambda m: m.start):
+                actor = actors.get(mention.entity_id) if mention.kind == "actor" else None
+                if actor is None or actor.kind != "identity group" or mention.entity_id in placed \
+                        or not draft.start <= mention.start < draft.end \
+                        or any(start < mention.end and mention.start < end for start, end in places):
+                    continue
+                before = _gap_words(_words_before(body, mention.start, 40, draft.start))
+                describes = next((m for m in armed if m.start >= mention.end), None)
+                sentence = by_index.get(mention.sentence_index)
+                # (a compound is a pair or a description: "Tuareg-Fulani violence", "Fulani-led")
+                compound = body[max(0, mention.start - 1):mention.start] == "-" or body[mention.end:mention.end + 1] == "-"
+                if compound or before[-1:] in (["by"], ["par"]) or set(before[-4:]) & self.cues.between_markers \
+                        or (describes is not None and not body[mention.end:describes.start].strip()) \
+                        or (sentence is not None and self._in_accusation(sentence, mention)):
+                    continue
+                kept = [role for role in draft.roles if role.role != "assoc_actor_2"]
+                associates = [role for role in draft.roles if role.role == "assoc_actor_2"]
+                self._give_role(draft, mention, "assoc_actor_2", kept, "roles:unplaced-people")
+                draft.roles = sorted(draft.roles + associates, key=lambda item: _ROLE_ORDER[item.role])
                 placed.add(mention.entity_id)
                 break
 

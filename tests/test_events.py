@@ -1305,6 +1305,25 @@ def test_events_unplaced_group_is_acted_upon(extract, text, roles, placed):
 
 
 @pytest.mark.parametrize(
+    ("text", "associated"),
+    [
+        # the people the telling names are those of the civilians the act was done to
+        ("On 9 May 2019, gunmen killed three civilians at a Fulani camp near Boni.", ["fulani"]),
+        # not a pair the act lies between, the people a side is of, nor people in an accusation
+        ("On 9 May 2019, gunmen killed three civilians near Boni, where violence between Fulani and Dogon had flared.", []),
+        ("On 9 May 2019, gunmen killed three civilians near Boni, beginning a cycle of Dogon-Fulani violence.", []),
+        ("On 9 May 2019, gunmen killed two villagers near Boni, a week after Fulani Dozo militiamen attacked it.", []),
+        ("On 9 May 2019, gunmen killed a chief accused of collaborating with Fulani herders near Boni.", []),
+    ],
+)
+def test_events_unplaced_people_are_the_victims(extract, text, associated):
+    _, events = extract(text)
+    assert len(events) == 1 and _role(events[0], "actor2") == ["civilians"], [(a.role, a.id) for a in events[0].actors]
+    assert _role(events[0], "assoc_actor_2") == associated, [(a.role, a.id) for a in events[0].actors]
+    assert ("roles:unplaced-people" in events[0].rules) is bool(associated)
+
+
+@pytest.mark.parametrize(
     ("before", "clause", "reason"),
     [
         (["they", "could"], ["they", "could"], "hypothetical:could"),
