@@ -1994,7 +1994,13 @@ class EventAssembler:
                 if previous is not None and previous.kind == "actor" and previous.entity_id not in self.generic_ids \
                         and previous.entity_id not in self.group_ids \
                         and re.fullmatch(r"[)\]'’]?\s+", body[previous.end:mention.start]):
-                    # ("Katiba Macina (JNIM) militants": the name in brackets is described too)
+                    # ("Katiba Macina (JNIM) militants": the name in brackets is described too, and
+                    # the noun named again names the brigade, whose parent acts with it)
+                    member = ordered[index - 2] if index >= 2 else None
+                    if member is not None and member.kind == "actor" and member.entity_id in self.gazetteer.actors \
+                            and re.fullmatch(r"\s*[(\[]\s*", body[member.end:previous.start]) \
+                            and any(m.group == previous.entity_id for m in self.gazetteer.actors[member.entity_id].memberships):
+                        previous = member
                     describe(noun, previous, mention.sentence_index)
                 elif noun not in ambiguous:
                     # (the same noun, in either number: "militants" after "JNIM militants" is JNIM,

@@ -252,6 +252,9 @@ CASES = [
      "and killed one militant.", dict(code="BAT/Armed clash", a1="jnim", a2="army", ids={"jnim", "katiba-macina", "army"})),
     ("On 9 May 2019, JNIM militants clashed with ISGS militants near Boni. Ten militants were killed.",
      dict(code="BAT/Armed clash", a1="jnim", a2="isgs", ids={"jnim", "isgs"})),
+    # (the noun after a brigade and its parent in brackets, named again, names the brigade and its parent)
+    ("On 9 May 2019, the army raided a base near Boni. Katiba Macina (JNIM) militants fled and two militants "
+     "were killed by soldiers.", dict(a2="jnim", assoc2={"katiba-macina"})),
     # --- a generic side named by the noun a named side of the same side was described with repeats it
     ("On 9 May 2019, Fulani militiamen ambushed Dozo militiamen near Boni. Twelve militiamen were killed.",
      dict(code="BAT/Armed clash", a1="fulani-militia", a2="dozo", ids={"fulani-militia", "dozo"})),
