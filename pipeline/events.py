@@ -4059,7 +4059,12 @@ class EventAssembler:
             # murdered members of Ag Gamou's family." ¶ "A campaign of airstrikes forced …"),
             # tells its own story
             return False
-        if first.place is not None and second.place is not None and first.place.entity_id != second.place.entity_id:
+        if first.place is not None and second.place is not None and first.place.entity_id != second.place.entity_id \
+                and not (body and (self._retells(second, body) or self._claims_told_act(second, body))
+                         and (self._holds(first.place, second.place) or self._holds(second.place, first.place))):
+            # (the act retold, placed in the country or region that holds the other telling's
+            # place, is told at no other place: "an attack on a convoy in northern Mali. The attack
+            # took place near Gao.")
             return False
         if first.date is not None and second.date is not None and second.date.source in ("sentence", "clause") and (
                 first.date.start, first.date.end) != (second.date.start, second.date.end):
@@ -4090,6 +4095,17 @@ class EventAssembler:
         # violent is one event)
         crowd = first.event_type in _CROWD_TYPES and second.event_type in _CROWD_TYPES
         return same_type or crowd or not new_named or not (first.named_ids() - self.generic_ids)
+
+    def _holds(self, outer: EntityMention, inner: EntityMention) -> bool:
+        """True when `outer` is a country or region mention whose land holds `inner`'s place."""
+        places = self.gazetteer.places
+        big, small = places.get(outer.entity_id), places.get(inner.entity_id)
+        if big is None or small is None or big.id == small.id or outer.method == "unresolved":
+            return False
+        if big.kind == "country":
+            return small.kind != "country" and small.country == big.country
+        return big.kind == "region" and small.kind != "region" and small.country == big.country \
+            and small.admin1 is not None and small.admin1 == big.admin1
 
     def _same_side_again(self, draft: _Draft, body: str) -> bool:
         """True for a telling whose sentence opens with a side named as one already told, by a
@@ -4194,11 +4210,14 @@ class EventAssembler:
             # force handling it, no one else said to have, rioted)
             event_type, sub_event_type = "Riots", "Violent demonstration"
             rules.append("code:crowd-hurt-force")
+        # (the more precise of two places, one holding the other)
+        place = second.place if first.place is None or (
+            second.place is not None and self._holds(first.place, second.place)) else first.place
         combined = _Draft(
             sentence_first=first.sentence_first, sentence_last=second.sentence_last, start=first.start, end=second.end,
             anchor=winner.anchor, code_hit=winner.code_hit, event_type=event_type,
             sub_event_type=sub_event_type, roles=roles,
-            place=first.place or second.place, place_rule=first.place_rule if first.place else second.place_rule,
+            place=place, place_rule=first.place_rule if place is first.place else second.place_rule,
             date=first.date or second.date,
             fatalities=_combine_fatalities(first.fatalities, second.fatalities, reported_second, self.cues.coded_count),
             status="denied" if "denied" in (first.status, second.status) else first.status,

@@ -1252,6 +1252,21 @@ def test_events_merged_evidence_covers_both_sentences(extract):
     assert any(rule.startswith("merged:") for rule in event.rules)
 
 
+@pytest.mark.parametrize(("text", "places"), [
+    # the act retold where the country or region that placed it holds: one event, at the finer place
+    ("On 9 May 2019, gunmen attacked a supply convoy in northern Mali, killing two drivers. The attack took place near Gao.",
+     ["gao"]),
+    ("On 9 May 2019, gunmen attacked a supply convoy in the Kidal Region, killing two drivers. The attack took place near Aguelhok.",
+     ["aguelhok"]),
+    # another act at a place the country holds is another event
+    ("On 9 May 2019, gunmen attacked a supply convoy in Mali, killing two drivers. Soldiers arrested three men near Gao.",
+     ["mali", "gao"]),
+])
+def test_events_act_retold_at_a_place_the_first_holds_is_one_event(extract, text, places):
+    _, events = extract(text)
+    assert [event.location.id for event in events] == places, [(e.event_type, e.rules) for e in events]
+
+
 def test_events_bibliography_and_headings_give_no_events(extract):
     text = "The army attacked Kidal in 2014.\n\nWorks Cited\n\nSmith (2015) 'Rebels attack Gao', Journal, 2.\n"
     document, events = extract(text)
