@@ -44,37 +44,71 @@ def matching_text(body: str, known_word=lambda word: False) -> str:
 
 @lru_cache(maxsize=4)
 def blank_pipeline(language: str = "en") -> Language:
-    """A blank spaCy pipeline for `language` with a lookup lemmatizer (spacy-lookups-data)."""
-    nlp = spacy.blank(language)
+    """A blank spaCy pipeline for `language` with a lookup lemmatizer (spacy-lookups-data).
+
+    English is spaCy's own blank class. Other languages read through spaCy's multi-language
+    tokenizer with the language's lemma table: spaCy's French class compiles, on import, one
+    regular expression of several thousand hyphenated words (about six seconds and a hundred
+    megabytes per process), which the folded text, where hyphens and elisions between letters are
+    already spaces, leaves nothing to do."""
+    nlp = spacy.blank("en" if language == "en" else "xx")
     # a full stop glued to an opening bracket ends the word: "in Ansongo.[size=no report]"
     infixes = [*nlp.Defaults.infixes, r"(?<=\w)[.!?](?=[\[(])"]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-    nlp.initialize()
-    if language != "en":
-        _add_folded_lemmas(nlp, language)
+    lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    if language == "en":
+        nlp.initialize()
+    else:
+        from spacy.lookups import Lookups
+
+        lookups = Lookups()
+        lookups.add_table("lemma_lookup", _folded_lemma_table(language))
+        lemmatizer.initialize(lookups=lookups)
     return nlp
 
 
-def _add_folded_lemmas(nlp: Language, language: str) -> None:
-    """Give the lookup table the folded form of every accented word it knows, since the text is
-    matched folded: "tués" is read "tues", which alone the table does not know ("tuer"). A folded
-    form that is itself a word of the table keeps its own lemma ("incendie", the fire)."""
+def _folded_lemma_table(language: str) -> dict:
+    """spacy-lookups-data's lemma table for `language`, with the folded form of every accented
+    word it knows, since the text is matched folded: "tués" is read "tues", which alone the table
+    does not know ("tuer"). A folded form that is itself a word of the table keeps its own lemma
+    ("incendie", the fire). Kept as a marshal file in the system's temporary folder, as the
+    English word probabilities are (`_lexeme_probabilities`); an empty table when the data
+    package has none for the language."""
     import gzip
     import json
-    from importlib import resources
+    import marshal
+    import tempfile
+    from importlib import metadata, resources
 
+    try:
+        version = metadata.version("spacy-lookups-data")
+    except metadata.PackageNotFoundError:
+        return {}
+    snapshot = Path(tempfile.gettempdir()) / f"sahel-events-lemmas-{language}-{version}.marshal"
+    try:
+        table = marshal.loads(snapshot.read_bytes())
+        if isinstance(table, dict):
+            return table
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
     try:
         raw = (resources.files("spacy_lookups_data") / "data" / f"{language}_lemma_lookup.json.gz").read_bytes()
     except (FileNotFoundError, ModuleNotFoundError):
-        return
-    table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
-    for word, value in json.loads(gzip.decompress(raw)).items():
+        return {}
+    table = json.loads(gzip.decompress(raw))
+    for word, value in list(table.items()):
         if word.isascii():
             continue
         folded = fold_text(word)
         if folded not in table:
-            table.set(folded, fold_text(value[0] if isinstance(value, list) else value))
+            table[folded] = fold_text(value[0] if isinstance(value, list) else value)
+    try:
+        temporary = snapshot.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_bytes(marshal.dumps(table))
+        os.replace(temporary, snapshot)
+    except OSError:
+        pass  # a read-only temporary folder only costs speed
+    return table
 
 
 # below this log probability a word counts as unseen; keeping only the rest saves memory
