@@ -1921,7 +1921,7 @@ class EventAssembler:
                 sentence = by_index.get(mention.sentence_index)
                 # (a compound is a pair or a description: "Tuareg-Fulani violence", "Fulani-led")
                 compound = body[max(0, mention.start - 1):mention.start] == "-" or body[mention.end:mention.end + 1] == "-"
-                if compound or before[-1:] in (["by"], ["par"]) or set(before[-4:]) & self.cues.between_markers \
+                if compound or set(before[-1:]) & self.cues.agent_markers or set(before[-4:]) & self.cues.between_markers \
                         or (describes is not None and not body[mention.end:describes.start].strip()) \
                         or (sentence is not None and self._in_accusation(sentence, mention)):
                     continue
@@ -1936,7 +1936,7 @@ class EventAssembler:
         """True for a side named as the source of a report ("GATIA has claimed that …", "the MNLA
         said"): the verb right after it, past an auxiliary, is one of reporting."""
         words = [word for word in _gap_words(body[mention.end:mention.end + 30].lower())
-                 if word not in ("has", "have", "had")][:1]
+                 if word not in self.cues.tense_words][:1]
         return bool(words) and any(form in self.cues.reported for form in (
             words[0], words[0][:-1], words[0][:-2], re.sub(r"ied$", "y", words[0])))
 

@@ -71,44 +71,24 @@ def _folded_lemma_table(language: str) -> dict:
     """spacy-lookups-data's lemma table for `language`, with the folded form of every accented
     word it knows, since the text is matched folded: "tués" is read "tues", which alone the table
     does not know ("tuer"). A folded form that is itself a word of the table keeps its own lemma
-    ("incendie", the fire). Kept as a marshal file in the system's temporary folder, as the
-    English word probabilities are (`_lexeme_probabilities`); an empty table when the data
-    package has none for the language."""
+    ("incendie", the fire). An empty table when the data package has none for the language."""
     import gzip
     import json
-    import marshal
-    import tempfile
-    from importlib import metadata, resources
+    from importlib import resources
 
-    try:
-        version = metadata.version("spacy-lookups-data")
-    except metadata.PackageNotFoundError:
-        return {}
-    snapshot = Path(tempfile.gettempdir()) / f"sahel-events-lemmas-{language}-{version}.marshal"
-    try:
-        table = marshal.loads(snapshot.read_bytes())
-        if isinstance(table, dict):
-            return table
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
-    try:
-        raw = (resources.files("spacy_lookups_data") / "data" / f"{language}_lemma_lookup.json.gz").read_bytes()
-    except (FileNotFoundError, ModuleNotFoundError):
-        return {}
-    table = json.loads(gzip.decompress(raw))
-    for word, value in list(table.items()):
-        if word.isascii():
-            continue
-        folded = fold_text(word)
-        if folded not in table:
-            table[folded] = fold_text(value[0] if isinstance(value, list) else value)
-    try:
-        temporary = snapshot.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_bytes(marshal.dumps(table))
-        os.replace(temporary, snapshot)
-    except OSError:
-        pass  # a read-only temporary folder only costs speed
-    return table
+    def build() -> dict:
+        try:
+            raw = (resources.files("spacy_lookups_data") / "data" / f"{language}_lemma_lookup.json.gz").read_bytes()
+        except (FileNotFoundError, ModuleNotFoundError):
+            return {}
+        table = json.loads(gzip.decompress(raw))
+        for word, value in list(table.items()):
+            folded = word if word.isascii() else fold_text(word)
+            if folded not in table:
+                table[folded] = fold_text(value[0] if isinstance(value, list) else value)
+        return table
+
+    return _kept_table(f"lemmas-{language}", build)
 
 
 # below this log probability a word counts as unseen; keeping only the rest saves memory
@@ -117,29 +97,40 @@ _RARE_WORD_LOGPROB = -17.0
 
 @lru_cache(maxsize=1)
 def _lexeme_probabilities() -> dict[str, float]:
-    """spacy-lookups-data's English word probabilities, without rare words.
-
-    Parsing the 1M-entry JSON takes over a second, so the filtered table is kept as a marshal
-    file in the system's temporary folder, named after the data package's version; it is
-    rebuilt whenever it is missing or unreadable.
-    """
+    """spacy-lookups-data's English word probabilities, without rare words (parsing the
+    1M-entry JSON takes over a second)."""
     import gzip
     import json
+    from importlib import resources
+
+    def build() -> dict:
+        raw = (resources.files("spacy_lookups_data") / "data" / "en_lexeme_prob.json.gz").read_bytes()
+        return {word: prob for word, prob in json.loads(gzip.decompress(raw)).items()
+                if prob > _RARE_WORD_LOGPROB and word.islower()}
+
+    return _kept_table(f"lexeme-prob-{_RARE_WORD_LOGPROB}", build)
+
+
+def _kept_table(name: str, build) -> dict:
+    """The table `build()` makes from spacy-lookups-data, kept as a marshal file in the system's
+    temporary folder named after `name` and the data package's version; rebuilt whenever the file
+    is missing or unreadable (written to a temporary file, then renamed)."""
     import marshal
     import tempfile
-    from importlib import metadata, resources
+    from importlib import metadata
 
-    version = metadata.version("spacy-lookups-data")
-    snapshot = Path(tempfile.gettempdir()) / f"sahel-events-lexeme-prob-{version}-{_RARE_WORD_LOGPROB}.marshal"
+    try:
+        version = metadata.version("spacy-lookups-data")
+    except metadata.PackageNotFoundError:
+        return build()
+    snapshot = Path(tempfile.gettempdir()) / f"sahel-events-{name}-{version}.marshal"
     try:
         table = marshal.loads(snapshot.read_bytes())
         if isinstance(table, dict):
             return table
     except (OSError, EOFError, ValueError, TypeError):
         pass
-    raw = (resources.files("spacy_lookups_data") / "data" / "en_lexeme_prob.json.gz").read_bytes()
-    table = {word: prob for word, prob in json.loads(gzip.decompress(raw)).items()
-             if prob > _RARE_WORD_LOGPROB and word.islower()}
+    table = build()
     try:
         temporary = snapshot.with_suffix(f".{os.getpid()}.tmp")
         temporary.write_bytes(marshal.dumps(table))
