@@ -4262,6 +4262,11 @@ class EventAssembler:
                 role = replace(role, actor_id=police_id)
             elif role.role in ("actor1", "assoc_actor_1") and actor is not None and actor.kind == other:
                 role = replace(role, actor_id=crowd_id)
+            elif role.role in ("actor2", "assoc_actor_2") and actor is not None and actor.kind in (crowd, other):
+                # ("workers staged a demonstration against a pay cut imposed on strikers": a crowd
+                # named after the act is the crowd itself, and a movement of protesters marches with
+                # it, "demonstrators in support of the Movement of June 5"; neither is acted upon)
+                role = replace(role, actor_id=crowd_id, role="actor1") if actor.generic else replace(role, role="assoc_actor_1")
             elif draft.sub_event_type == "Peaceful protest" and role.role in ("actor2", "assoc_actor_2"):
                 # (ACLED's definition: "protested against the French military presence")
                 at = body.find(role.text, draft.start, draft.end) if role.text else -1
@@ -4294,6 +4299,10 @@ class EventAssembler:
         if any(role.role == "actor1" and role.actor_id == crowd_id for role in roles):
             # ("soldiers opened fire on protesters": the crowd acted upon is the side itself)
             roles = [role for role in roles if not (role.role.endswith("2") and role.actor_id == crowd_id)]
+            # (the people the crowd is of march with it: "textile workers … the demonstrators")
+            roles = [replace(role, role="assoc_actor_1") if role.role == "actor1" and role.actor_id != crowd_id
+                     and role.actor_id in self.gazetteer.actors
+                     and self.gazetteer.actors[role.actor_id].kind in _CROWD_KINDS else role for role in roles]
         draft.roles = sorted(_unique_roles(roles), key=lambda role: _ROLE_ORDER[role.role])
 
     def _crowd_control(self, text: str) -> bool:

@@ -240,6 +240,12 @@ CASES = [
      dict(code="VAC/Attack", a1="gunmen", a2="civilians")),
     ("On 9 May 2019, two groups of herders clashed with Dozo militiamen near Boni.",
      dict(code="BAT/Armed clash", a2="dozo")),
+    # --- a crowd is never the side its own act is done to: a crowd's noun is the crowd, a named
+    # movement of protesters marches with it
+    ("On 9 May 2019, hundreds of teachers staged a demonstration in Gao against a pay cut imposed on protesters. "
+     "The demonstrators assaulted the director.", dict(code="RIO/Violent demonstration", a1="rioters", a2=None, assoc1={"teachers"})),
+    ("On 9 May 2019, demonstrators in support of the Union of Democrats barricaded roads in Gao.",
+     dict(code="RIO/Violent demonstration", a1="rioters", a2=None, assoc1={"union-of-democrats"})),
     # --- a parent named beside its brigade acts, the brigade associated
     ("On 9 May 2019, Katiba Macina (JNIM) militants attacked soldiers near Boni.",
      dict(code="BAT/Armed clash", a1="jnim", assoc1={"katiba-macina"}, a2="army")),
