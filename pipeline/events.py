@@ -2606,21 +2606,23 @@ class EventAssembler:
         return before is not None and re.search(r"(?<!\w)(?:of|for)\s+(?:the\s+)?$", body[max(0, before.start - 12):before.start].lower()) is not None
 
     def _occupations(self, roles: list[_Role], year: Optional[int], month: Optional[int]) -> tuple[list[_Role], list[str]]:
-        """An identity group's (or its militia's) occupation group, where a membership that is no
-        parent's says so for the event's date, is associated on its side (ACLED codes Dogon
-        civilians with Farmers from June 2020, the Fulani militia with Pastoralists), unless the
-        side already has an occupation ("a Dogon shepherd"). Returns the roles and the rules that
-        applied."""
+        """An identity group's (or its militia's, or a named organisation's) occupation group, where
+        a membership that is no parent's says so for the event's date, is associated on its side
+        (ACLED codes Dogon civilians with Farmers from June 2020, the Fulani militia with
+        Pastoralists, the ICRC with Aid Workers), unless the side already has an occupation ("a
+        Dogon shepherd"). Returns the roles and the rules that applied."""
         actors = self.gazetteer.actors
         held = {role.actor_id for role in roles}
         added: list[_Role] = []
         for role in roles:
             actor = actors.get(role.actor_id)
-            if actor is None or actor.kind not in ("identity group", "identity militia"):
+            # (or a named organisation's: the ICRC's staff are aid workers)
+            if actor is None or not (actor.kind in ("identity group", "identity militia")
+                                     or (actor.kind == "social group" and not actor.generic)):
                 continue
             side = "assoc_actor_1" if role.role.endswith("1") else "assoc_actor_2"
-            if any(other.role in (side, side.replace("assoc_", "")) and other.actor_id in actors
-                   and actors[other.actor_id].kind == "social group" for other in roles):
+            if any(other is not role and other.role in (side, side.replace("assoc_", "")) and other.actor_id in actors
+                   and actors[other.actor_id].kind == "social group" and actors[other.actor_id].generic for other in roles):
                 continue
             for membership in actor.memberships:
                 group = actors.get(membership.group)

@@ -1690,6 +1690,8 @@ def test_events_same_named_places_nothing_tells_apart_keep_their_name_at_their_r
     # (not with the date unknown, as the membership says; nor for a side with an occupation of its own)
     ("Gunmen killed two Dogon men near Boni.", {"dogon"}),
     ("On 20 August 2020, gunmen killed a Dogon herder near Boni.", {"dogon", "herders"}),
+    # a named organisation's too: the ICRC's staff are aid workers
+    ("On 20 August 2020, gunmen seized an ICRC vehicle near Boni.", {"icrc", "aid-workers"}),
 ])
 def test_events_an_identity_groups_occupation_is_associated_as_its_membership_says(extract, text, expected):
     _document, events = extract(text)
