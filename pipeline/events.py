@@ -1867,7 +1867,7 @@ class EventAssembler:
                     for role in draft.roles):
                 continue
             for mention in sorted(mentions, key=lambda m: m.start):
-                actor = self.gazetteer.actors.get(mention.entity_id) if mention.kind == "actor" else None
+                actor = actors.get(mention.entity_id) if mention.kind == "actor" else None
                 if actor is None or not draft.start <= mention.start < draft.end or mention.entity_id in placed \
                         or actor.generic or actor.person is not None or actor.kind not in self.settings.unplaced_group_kinds:
                     continue
@@ -1880,10 +1880,7 @@ class EventAssembler:
                     # (civilians the act was done to stay its target, the group beside them: its
                     # people among them, as ACLED codes soldiers off duty, or the side the act was
                     # also aimed at)
-                    kept = [role for role in draft.roles if role.role != "assoc_actor_2"]
-                    associates = [role for role in draft.roles if role.role == "assoc_actor_2"]
-                    self._give_role(draft, mention, "assoc_actor_2", kept, "roles:unplaced-group")
-                    draft.roles = sorted(draft.roles + associates, key=lambda item: _ROLE_ORDER[item.role])
+                    self._associate_acted_upon(draft, mention, "roles:unplaced-group")
                 else:
                     kept = [role for role in draft.roles if role.role != "actor2"]
                     self._give_role(draft, mention, "actor2", kept, "roles:unplaced-group")
@@ -1925,12 +1922,16 @@ class EventAssembler:
                         or (describes is not None and not body[mention.end:describes.start].strip()) \
                         or (sentence is not None and self._in_accusation(sentence, mention)):
                     continue
-                kept = [role for role in draft.roles if role.role != "assoc_actor_2"]
-                associates = [role for role in draft.roles if role.role == "assoc_actor_2"]
-                self._give_role(draft, mention, "assoc_actor_2", kept, "roles:unplaced-people")
-                draft.roles = sorted(draft.roles + associates, key=lambda item: _ROLE_ORDER[item.role])
+                self._associate_acted_upon(draft, mention, "roles:unplaced-people")
                 placed.add(mention.entity_id)
                 break
+
+    def _associate_acted_upon(self, draft: _Draft, mention: EntityMention, rule: str) -> None:
+        """`mention` joins the side acted upon of `draft` as an associate, after those it has."""
+        kept = [role for role in draft.roles if role.role != "assoc_actor_2"]
+        associates = [role for role in draft.roles if role.role == "assoc_actor_2"]
+        self._give_role(draft, mention, "assoc_actor_2", kept, rule)
+        draft.roles = sorted(draft.roles + associates, key=lambda item: _ROLE_ORDER[item.role])
 
     def _speaks(self, mention: EntityMention, body: str) -> bool:
         """True for a side named as the source of a report ("GATIA has claimed that …", "the MNLA
