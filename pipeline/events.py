@@ -1875,15 +1875,19 @@ class EventAssembler:
                 if self._qualifies_media(mention, body) or self._allegiance_only(mention, body) \
                         or self._speaks(mention, body) or (sentence is not None and self._in_accusation(sentence, mention)):
                     continue
-                if any(role.role == "actor2" and role.actor_id in actors and actors[role.actor_id].kind == "civilians"
-                       for role in draft.roles):
-                    # (civilians the act was done to stay its target, the group beside them: its
-                    # people among them, as ACLED codes soldiers off duty, or the side the act was
-                    # also aimed at)
+                if any(role.role == "actor2" and not role.implied and role.actor_id in actors
+                       and actors[role.actor_id].kind == "civilians" for role in draft.roles):
+                    # (civilians the text says the act was done to stay its target, the group beside
+                    # them: its people among them, as ACLED codes soldiers off duty, or the side the
+                    # act was also aimed at)
                     self._associate_acted_upon(draft, mention, "roles:unplaced-group")
                 else:
+                    # (in place of a target implied, civilians too: "a French offensive … against
+                    # groups linked to AQIM" is a battle, coded again with its target)
+                    draft.rules = [rule for rule in draft.rules if not rule.startswith("implied:actor2=")]
                     kept = [role for role in draft.roles if role.role != "actor2"]
                     self._give_role(draft, mention, "actor2", kept, "roles:unplaced-group")
+                    self._recode(draft)
                 placed.add(mention.entity_id)
                 break
 
@@ -1925,6 +1929,18 @@ class EventAssembler:
                 self._associate_acted_upon(draft, mention, "roles:unplaced-people")
                 placed.add(mention.entity_id)
                 break
+
+    def _recode(self, draft: _Draft) -> None:
+        """Code `draft` again from its trigger's rules, after its roles changed; a role implied by
+        the old code that the new one does not imply is dropped."""
+        event_type, sub_event_type, code_rule = self._code(
+            draft.code_hit, draft.roles, draft.words, draft.lowered, draft.object_words, draft.casualties,
+            draft.object_place, draft.nominal, draft.after_words)
+        if (event_type, sub_event_type) == (draft.event_type, draft.sub_event_type):
+            return
+        stale = f"rule:{draft.code_hit.trigger.id}#"
+        draft.rules = [rule for rule in draft.rules if not rule.startswith(stale)] + ([code_rule] if code_rule else [])
+        draft.event_type, draft.sub_event_type = event_type, sub_event_type
 
     def _associate_acted_upon(self, draft: _Draft, mention: EntityMention, rule: str) -> None:
         """`mention` joins the side acted upon of `draft` as an associate, after those it has."""

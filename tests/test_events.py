@@ -1305,8 +1305,13 @@ def test_events_implied_actors_are_marked(extract):
         # a named group the telling names, placed by no rule, is the side acted upon
         ("On 9 May 2019, the army arrested Ali Ag Wadossene, a senior leader linked to Ansar Dine, near Boni.",
          {"actor1": ["army"], "actor2": ["ansar-dine"]}, True),
-        # civilians the act was done to stay its target, the group beside them
+        # in place of a target implied, civilians too, and the act coded again with it
+        ("On 9 May 2019, French troops carried out a raid near Boni, the MNLA condemned the raid and called for the "
+         "release of two youths.", {"actor1": ["france"], "actor2": ["mnla"], "assoc_actor_2": []}, True),
         ("On 9 May 2019, gunmen abducted Ali Ag Wadossene, a leader of the MNLA, near Boni.",
+         {"actor1": ["gunmen"], "actor2": ["mnla"], "assoc_actor_2": []}, True),
+        # civilians the text says the act was done to stay its target, the group beside them
+        ("On 9 May 2019, gunmen killed three civilians near Boni, among them Ali Ag Wadossene, a leader of the MNLA.",
          {"actor1": ["gunmen"], "actor2": ["civilians"], "assoc_actor_2": ["mnla"]}, True),
         # not the source of a report, a group in an accusation, nor one an allegiance qualifies
         ("On 9 May 2019, gunmen killed two villagers near Boni, the MNLA said.",
@@ -1326,6 +1331,9 @@ def test_events_unplaced_group_is_acted_upon(extract, text, roles, placed):
     for role, wanted in roles.items():
         assert _role(events[0], role) == wanted, [(a.role, a.id) for a in events[0].actors]
     assert ("roles:unplaced-group" in events[0].rules) is placed, events[0].rules
+    if placed and "civilians" not in _role(events[0], "actor2") and events[0].event_type != "Strategic developments":
+        # (a target no longer implied is coded with: an armed one makes a battle)
+        assert events[0].event_type == "Battles" and "implied:actor2=civilians" not in events[0].rules, events[0].rules
 
 
 @pytest.mark.parametrize(
