@@ -1875,11 +1875,15 @@ class EventAssembler:
                 if self._qualifies_media(mention, body) or self._allegiance_only(mention, body) \
                         or self._speaks(mention, body) or (sentence is not None and self._in_accusation(sentence, mention)):
                     continue
-                if any(role.role == "actor2" and not role.implied and role.actor_id in actors
-                       and actors[role.actor_id].kind == "civilians" for role in draft.roles):
+                following = set(_gap_words(body[mention.end:mention.end + 30].lower())[:1])
+                as_civilians = any(_words_before(body, mention.start, 24).endswith(marker) for marker in self.cues.off_duty) \
+                    or bool(following & (self.cues.civilian_staff | self.cues.custody_nouns))
+                if any(role.role == "actor2" and role.actor_id in actors and actors[role.actor_id].kind == "civilians"
+                       and (not role.implied or as_civilians) for role in draft.roles):
                     # (civilians the text says the act was done to stay its target, the group beside
                     # them: its people among them, as ACLED codes soldiers off duty, or the side the
-                    # act was also aimed at)
+                    # act was also aimed at; so do civilians implied, when the group's people are
+                    # named as its civilians or its prisoners: "two civilian GATIA")
                     self._associate_acted_upon(draft, mention, "roles:unplaced-group")
                 else:
                     # (in place of a target implied, civilians too: "a French offensive … against
@@ -2779,9 +2783,10 @@ class EventAssembler:
                                body: str) -> tuple[list[_Role], list[str]]:
         """State forces acted upon while off duty ("killed an off-duty policeman", "shot dead three
         peacekeepers on leave", "a soldier assassinated at his home") are civilians, with their
-        force associated, as ACLED codes them. So are a force's civilian staff, named by the word
-        after the force ("a MINUSMA contractor") or by "civilian" before it ("a civilian MINUSMA
-        convoy"), and any armed side's people held in custody ("3 Ansar Dine prisoners of war").
+        force associated, as ACLED codes them; so are any armed side's people named off duty or as
+        its civilians ("executed two civilian MNLA members", "a civilian MINUSMA convoy"), a
+        force's civilian staff, named by the word after it ("a MINUSMA contractor"), and any armed
+        side's people held in custody ("3 Ansar Dine prisoners of war").
         Returns the roles and the rules that made civilians of them."""
         civilians = self.implied_ids.get("civilians")
         off_duty_after = self.cues.off_duty_after_pattern
@@ -2793,9 +2798,11 @@ class EventAssembler:
             after = re.split(r"[.;!?]", body[mention.end:mention.end + 80])[0].lower()
             following = set(_gap_words(after)[:1])
             force = actor is not None and actor.kind in ("state forces", "external/other forces")
-            off_duty = force and (any(before.endswith(marker) for marker in self.cues.off_duty)
-                                  or bool(following & self.cues.civilian_staff)
-                                  or (off_duty_after is not None and off_duty_after.search(after) is not None))
+            armed = actor is not None and actor.kind in _ARMED_KINDS
+            # (any armed side's people named off duty or as civilians: "two civilian GATIA members")
+            off_duty = (armed and any(before.endswith(marker) for marker in self.cues.off_duty)) or (
+                force and (bool(following & self.cues.civilian_staff)
+                           or (off_duty_after is not None and off_duty_after.search(after) is not None)))
             held = actor is not None and actor.kind in _ARMED_KINDS and bool(following & self.cues.custody_nouns)
             # ("General Ag Gamou's family", "the brother of a GATIA commander")
             kin_of = re.search(r"(\w+)\s+of(?:\s+(?:the|a|an))?\s*$", before)
@@ -2808,7 +2815,7 @@ class EventAssembler:
                 result += [_Role(civilians, "actor2", "", "", 100.0, implied=True), replace(role, role="assoc_actor_2")]
                 # (a force's people are named by the rule that has always read them)
                 rule = "roles:kin-civilians" if kin and not (off_duty or held) else \
-                    "roles:off-duty-civilians" if force else "roles:held-civilians"
+                    "roles:off-duty-civilians" if off_duty else "roles:held-civilians"
                 if rule not in rules:
                     rules.append(rule)
             else:

@@ -246,6 +246,9 @@ CASES = [
      "The demonstrators assaulted the director.", dict(code="RIO/Violent demonstration", a1="rioters", a2=None, assoc1={"teachers"})),
     ("On 9 May 2019, demonstrators in support of the Union of Democrats barricaded roads in Gao.",
      dict(code="RIO/Violent demonstration", a1="rioters", a2=None, assoc1={"union-of-democrats"})),
+    # --- any armed side's people named as its civilians are civilians, their side associated
+    ("On 9 May 2019, soldiers executed two civilian MNLA members near Boni.",
+     dict(code="VAC/Attack", a1="army", a2="civilians", assoc2={"mnla"})),
     # --- a parent named beside its brigade acts, the brigade associated
     ("On 9 May 2019, Katiba Macina (JNIM) militants attacked soldiers near Boni.",
      dict(code="BAT/Armed clash", a1="jnim", assoc1={"katiba-macina"}, a2="army")),
@@ -1310,6 +1313,9 @@ def test_events_implied_actors_are_marked(extract):
          "release of two youths.", {"actor1": ["france"], "actor2": ["mnla"], "assoc_actor_2": []}, True),
         ("On 9 May 2019, gunmen abducted Ali Ag Wadossene, a leader of the MNLA, near Boni.",
          {"actor1": ["gunmen"], "actor2": ["mnla"], "assoc_actor_2": []}, True),
+        # (and civilians implied stay, when the group's people are named as its civilians)
+        ("On 9 May 2019, soldiers arrested three Fulani including two civilian MNLA members near Boni and burned them alive.",
+         {"actor1": ["army"], "actor2": ["civilians"], "assoc_actor_2": ["mnla", "fulani"]}, True),
         # civilians the text says the act was done to stay its target, the group beside them
         ("On 9 May 2019, gunmen killed three civilians near Boni, among them Ali Ag Wadossene, a leader of the MNLA.",
          {"actor1": ["gunmen"], "actor2": ["civilians"], "assoc_actor_2": ["mnla"]}, True),
