@@ -1854,8 +1854,9 @@ class EventAssembler:
         Not a group a medium, an accusation or an allegiance only qualifies ("an al-Qaeda-linked
         group"), nor the source of a report ("GATIA has claimed that …"), nor a person; not in a
         crowd's act (what a crowd protests is no party), nor in a formation or an agreement (the
-        groups it names are its parties). Civilians the act was done to stay its target, the group
-        associated with them."""
+        groups it names are its parties). Civilians the text names as the act's target stay it, the
+        group associated with them; a target only implied gives way to the group, and the act is
+        coded again with it."""
         placed = {role.actor_id for draft in drafts for role in draft.roles}
         by_index = {sentence.index: sentence for sentence in sentences}
         actors = self.gazetteer.actors
