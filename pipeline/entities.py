@@ -1094,7 +1094,7 @@ def _drop_admin_parentheticals(mentions: list[EntityMention], body: str,
             code = _BLOCK_CODE.match(body, place.end)
             start, end = place.start, (code.end() if code else place.end)
             editor = _EDITOR_NAME.match(body, place.end)
-            if editor is not None and not any(editor.start(1) < m.end and m.start < editor.end(1) for m in mentions):
+            if editor is not None and _free_of_mentions(editor.span(1), [(m.start, m.end) for m in mentions]):
                 start, end = editor.span(1)
             communes = [i for i, m in enumerate(mentions) if m.kind == "place" and m.method != "unresolved"
                         and place.end <= m.start and m.end <= len(before)]
@@ -1146,12 +1146,12 @@ def _pick_actor(ids: Iterable[str], actors: dict[str, ActorEntry]) -> str:
 # capitalised word ("Nouhoun-Peulh", "Tin Hama")
 # (the Tamasheq particle of "Ti-n-Dersan", "Tin-n-Essako", written apart once hyphens are folded)
 _NAME_REST = r"(?:-[\w']+)*(?:[ ]n(?=[ ][A-Z]))?(?:[ ][A-Z][\w']+(?:-[\w']+)*)?"
-# what says a place is near another: "X, near Y", "X (near Y)", "X not far from Y"
 # a capitalised word joined by a hyphen after or before a name: "Derou-Na", "Tendji-Ireli"
 _HYPHENED_AFTER = re.compile(r"-([A-Z][\w']+)(?![\w'-])")
 _HYPHENED_BEFORE = re.compile(r"(?<![\w'-])([A-Z][\w']+)-\Z")
 # a hyphened pair of places on a road: "the axis Doro-Tinkarazeina", "the Gao-Ber road"
 _ON_A_ROUTE = re.compile(r"(?i:\b(?:axis|axes|road|roads|route|highway|track|corridor|border|axe))\b")
+# what says a place is near another: "X, near Y", "X (near Y)", "X not far from Y"
 _SAID_TO_BE_NEAR = re.compile(r"\s*[,(]?\s*(?:near|close to|not far from|outside|near to|à proximité de|près de)\s+(?:the\s+(?:town|village|city)\s+of\s+)?")
 # between a place and the unit said to hold it: "Koro, Mopti", "the Zinda area of Gao", "Saye in Mopti"
 _APPOSED_UNIT = re.compile(r",\s*|\s+(?:(?:area|locality|village|commune|district|quarter|sector)\s+)?(?:of|in)\s+(?:the\s+)?")

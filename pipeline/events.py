@@ -44,7 +44,7 @@ from models.mention import EntityMention, TimeExpression
 from .entities import is_common_noun
 from .errors import GazetteerError
 from .gazetteer import DEFAULT_GAZETTEER_DIR, Gazetteer, alias_key, fold_text
-from .language import blank_pipeline, matching_text
+from .language import blank_pipeline, lemma, matching_text
 
 CUES_FILE = "cues.yaml"
 
@@ -1860,6 +1860,7 @@ class EventAssembler:
         placed = {role.actor_id for draft in drafts for role in draft.roles}
         by_index = {sentence.index: sentence for sentence in sentences}
         actors = self.gazetteer.actors
+        ordered = sorted(mentions, key=lambda m: m.start)
         for draft in drafts:
             # (a side acted upon that is armed, even by a common noun, "Malian soldiers", is named)
             if draft.event_type in _CROWD_TYPES or draft.sub_event_type in _PARTIES_ONLY or any(
@@ -1867,7 +1868,7 @@ class EventAssembler:
                         role.actor_id in actors and actors[role.actor_id].kind in _ARMED_KINDS))
                     for role in draft.roles):
                 continue
-            for mention in sorted(mentions, key=lambda m: m.start):
+            for mention in ordered:
                 actor = actors.get(mention.entity_id) if mention.kind == "actor" else None
                 if actor is None or not draft.start <= mention.start < draft.end or mention.entity_id in placed \
                         or actor.generic or actor.person is not None or actor.kind not in self.settings.unplaced_group_kinds:
@@ -1876,9 +1877,7 @@ class EventAssembler:
                 if self._qualifies_media(mention, body) or self._allegiance_only(mention, body) \
                         or self._speaks(mention, body) or (sentence is not None and self._in_accusation(sentence, mention)):
                     continue
-                following = set(_gap_words(body[mention.end:mention.end + 30].lower())[:1])
-                as_civilians = any(_words_before(body, mention.start, 24).endswith(marker) for marker in self.cues.off_duty) \
-                    or bool(following & (self.cues.civilian_staff | self.cues.custody_nouns))
+                as_civilians = any(self._named_out_of_combat(actor, mention, body))
                 if any(role.role == "actor2" and role.actor_id in actors and actors[role.actor_id].kind == "civilians"
                        and (not role.implied or as_civilians) for role in draft.roles):
                     # (civilians the text says the act was done to stay its target, the group beside
@@ -1909,14 +1908,14 @@ class EventAssembler:
         placed = {role.actor_id for draft in drafts for role in draft.roles}
         by_index = {sentence.index: sentence for sentence in sentences}
         places = [(m.start, m.end) for m in mentions if m.kind == "place"]
-        armed = sorted((m for m in mentions if m.kind == "actor" and m.entity_id in actors
-                        and actors[m.entity_id].kind in _ARMED_KINDS), key=lambda m: m.start)
+        ordered = sorted(mentions, key=lambda m: m.start)
+        armed = [m for m in ordered if m.kind == "actor" and m.entity_id in actors and actors[m.entity_id].kind in _ARMED_KINDS]
         for draft in drafts:
             if not any(role.role == "actor2" and actors.get(role.actor_id) is not None
                        and actors[role.actor_id].kind == "civilians" for role in draft.roles) \
                     or any(role.role == "assoc_actor_2" and role.actor_id in self.group_ids for role in draft.roles):
                 continue
-            for mention in sorted(mentions, key=lambda m: m.start):
+            for mention in ordered:
                 actor = actors.get(mention.entity_id) if mention.kind == "actor" else None
                 if actor is None or actor.kind != "identity group" or mention.entity_id in placed \
                         or not draft.start <= mention.start < draft.end \
@@ -1959,8 +1958,7 @@ class EventAssembler:
         said"): the verb right after it, past an auxiliary, is one of reporting."""
         words = [word for word in _gap_words(body[mention.end:mention.end + 30].lower())
                  if word not in self.cues.tense_words][:1]
-        return bool(words) and any(form in self.cues.reported for form in (
-            words[0], words[0][:-1], words[0][:-2], re.sub(r"ied$", "y", words[0])))
+        return bool(words) and (words[0] in self.cues.reported or lemma(words[0], self.language) in self.cues.reported)
 
     def _allegiance_only(self, mention: EntityMention, body: str) -> bool:
         """True for a group named in an adjective of allegiance ("al-Qaeda-linked rebels",
@@ -2790,21 +2788,13 @@ class EventAssembler:
         side's people held in custody ("3 Ansar Dine prisoners of war").
         Returns the roles and the rules that made civilians of them."""
         civilians = self.implied_ids.get("civilians")
-        off_duty_after = self.cues.off_duty_after_pattern
         result: list[_Role] = []
         rules: list[str] = []
         for role, mention in zip(roles, mentions):
             actor = self.gazetteer.actors.get(role.actor_id)
             before = _words_before(body, mention.start, 24)
             after = re.split(r"[.;!?]", body[mention.end:mention.end + 80])[0].lower()
-            following = set(_gap_words(after)[:1])
-            force = actor is not None and actor.kind in ("state forces", "external/other forces")
-            armed = actor is not None and actor.kind in _ARMED_KINDS
-            # (any armed side's people named off duty or as civilians: "two civilian GATIA members")
-            off_duty = (armed and any(before.endswith(marker) for marker in self.cues.off_duty)) or (
-                force and (bool(following & self.cues.civilian_staff)
-                           or (off_duty_after is not None and off_duty_after.search(after) is not None)))
-            held = actor is not None and actor.kind in _ARMED_KINDS and bool(following & self.cues.custody_nouns)
+            off_duty, held = self._named_out_of_combat(actor, mention, body)
             # ("General Ag Gamou's family", "the brother of a GATIA commander")
             kin_of = re.search(r"(\w+)\s+of(?:\s+(?:the|a|an))?\s*$", before)
             kin = actor is not None and actor.kind != "civilians" and (
@@ -2822,6 +2812,23 @@ class EventAssembler:
             else:
                 result.append(role)
         return result, rules
+
+    def _named_out_of_combat(self, actor: Optional[ActorEntry], mention: EntityMention, body: str) -> tuple[bool, bool]:
+        """Whether an armed side's people are named off duty or as its civilians ("an off-duty
+        policeman", "two civilian GATIA members"; a force's civilian staff, "a MINUSMA
+        contractor", or its people at home, "at his home"), and whether as held in custody ("3
+        Ansar Dine prisoners of war")."""
+        if actor is None or actor.kind not in _ARMED_KINDS:
+            return False, False
+        before = _words_before(body, mention.start, 24)
+        after = re.split(r"[.;!?]", body[mention.end:mention.end + 80])[0].lower()
+        following = set(_gap_words(after)[:1])
+        force = actor.kind in ("state forces", "external/other forces")
+        off_duty_after = self.cues.off_duty_after_pattern
+        off_duty = any(before.endswith(marker) for marker in self.cues.off_duty) or (
+            force and (bool(following & self.cues.civilian_staff)
+                       or (off_duty_after is not None and off_duty_after.search(after) is not None)))
+        return off_duty, bool(following & self.cues.custody_nouns)
 
     def _heading_reports(self, sentence: Sentence) -> bool:
         """A 'heading' line long enough to be a report ("Truck struck by IED, 5 civilians
@@ -3035,9 +3042,7 @@ class EventAssembler:
                     if len({item.coded_as_parent for item in same_group}) > 1:
                         memberships = []
                 for membership in memberships:
-                    applies = (membership.start_year is None or year is None or membership.start_year <= year) and (
-                        membership.end_year is None or year is None or year <= membership.end_year)
-                    if applies and membership.coded_as_parent and membership.group in self.gazetteer.actors \
+                    if membership.holds(year) and membership.coded_as_parent and membership.group in self.gazetteer.actors \
                             and self.gazetteer.actors[membership.group].acled:
                         parent = membership.group
                         break
@@ -4070,8 +4075,9 @@ class EventAssembler:
     def _same_event(self, first: _Draft, second: _Draft, sentences: dict[int, Sentence], body: str = "") -> bool:
         gap = second.sentence_first - first.sentence_last
         limit = self.settings.merge_max_sentence_gap
-        if body and self.settings.merge_max_sentence_gap > 0 and (
-                self._retells(second, body) or self._same_side_again(second, body) or self._claims_told_act(second, body)):
+        # (the second telling opens with the act as one told already, or claims it)
+        retold = bool(body) and (self._retells(second, body) or self._claims_told_act(second, body))
+        if body and self.settings.merge_max_sentence_gap > 0 and (retold or self._same_side_again(second, body)):
             limit = max(limit, self.settings.retelling_max_sentence_gap)
         if gap < 1 or gap > limit or first.split or second.split:
             return False
@@ -4087,8 +4093,7 @@ class EventAssembler:
             # tells its own story
             return False
         if first.place is not None and second.place is not None and first.place.entity_id != second.place.entity_id \
-                and not (body and (self._retells(second, body) or self._claims_told_act(second, body))
-                         and (self._holds(first.place, second.place) or self._holds(second.place, first.place))):
+                and not (retold and (self._holds(first.place, second.place) or self._holds(second.place, first.place))):
             # (the act retold, placed in the country or region that holds the other telling's
             # place, is told at no other place: "an attack on a convoy in northern Mali. The attack
             # took place near Gao.")
@@ -4101,7 +4106,7 @@ class EventAssembler:
         unknown = self.unknown_attackers
         if second.attribution and any(role.role == "actor1" and (role.implied or role.actor_id == unknown) for role in first.roles):
             return True  # "The device was planted by JNIM.": who did the act just told
-        if body and (self._retells(second, body) or self._claims_told_act(second, body)):
+        if retold:
             # "The attack caused material damage.", "JNIM claimed the attack.": the act a sentence
             # opens with, or a claim names, as one already told is the one just told
             return True

@@ -270,8 +270,9 @@ def check_gazetteer(directory: Path = DEFAULT_GAZETTEER_DIR) -> list[GazetteerPr
 
     Checks: each file parses and each entry validates; ids are unique; membership, person and
     militia groups name existing actors, a country's capital an existing place of it and its
-    state an existing actor, a region's `formed_from` an existing region; no alias is carried by two actors (or two places of the same
-    kind and admin1, which nothing could tell apart); triggers code ACLED's taxonomy.
+    state an existing actor, a region's `formed_from` an existing region; no alias is carried by
+    two actors (or two places of the same kind and admin1, which nothing could tell apart);
+    triggers code ACLED's taxonomy.
     """
     problems: list[GazetteerProblem] = []
     loaded: dict[str, list[LoadedEntry]] = {}

@@ -113,31 +113,28 @@ def test_gazetteer_check_reports_every_problem(tmp_path, fixture_gazetteer_dir):
     ]
 
 
-def test_gazetteer_check_reports_a_capital_or_state_it_does_not_know(tmp_path, fixture_gazetteer_dir):
-    places = (
-        "- {id: xx-country, name: Xland, kind: country, country: Xland, lat: 1.0, lon: 1.0, capital: xx-nowhere}\n"
-        "- {id: yy-country, name: Yland, kind: country, country: Yland, lat: 1.0, lon: 1.0, capital: xx-town}\n"
-        "- {id: xx-town, name: Xtown, kind: town, country: Xland, lat: 1.0, lon: 1.0}\n"
-        "- {id: zz-country, name: Zland, kind: country, country: Zland, lat: 1.0, lon: 1.0, state: nobody}\n"
-    )
-    assert _problems(write_gazetteer(tmp_path, fixture_gazetteer_dir, places=places)) == [
-        "places.yaml:1: entry 'xx-country': names unknown capital 'xx-nowhere'",
-        "places.yaml:2: entry 'yy-country': names unknown capital 'xx-town'",
-        "places.yaml:4: entry 'zz-country': names unknown actor 'nobody'",
-    ]
+@pytest.mark.parametrize(("places", "expected"), [
+    # a country's capital must be a place of it, its state an actor
+    ("- {id: xx-country, name: Xland, kind: country, country: Xland, lat: 1.0, lon: 1.0, capital: xx-nowhere}\n"
+     "- {id: yy-country, name: Yland, kind: country, country: Yland, lat: 1.0, lon: 1.0, capital: xx-town}\n"
+     "- {id: xx-town, name: Xtown, kind: town, country: Xland, lat: 1.0, lon: 1.0}\n"
+     "- {id: zz-country, name: Zland, kind: country, country: Zland, lat: 1.0, lon: 1.0, state: nobody}\n",
+     ["places.yaml:1: entry 'xx-country': names unknown capital 'xx-nowhere'",
+      "places.yaml:2: entry 'yy-country': names unknown capital 'xx-town'",
+      "places.yaml:4: entry 'zz-country': names unknown actor 'nobody'"]),
+    # a region is formed from a region of its country
+    ("- {id: xx-region-a, name: A Region, kind: region, country: Xland, admin1: A, lat: 1.0, lon: 1.0}\n"
+     "- {id: xx-region-b, name: B Region, kind: region, country: Xland, admin1: B, lat: 1.0, lon: 1.0, formed_from: A}\n"
+     "- {id: xx-region-c, name: C Region, kind: region, country: Xland, admin1: C, lat: 1.0, lon: 1.0, formed_from: Z}\n"
+     "- {id: yy-region-d, name: D Region, kind: region, country: Yland, admin1: D, lat: 1.0, lon: 1.0, formed_from: A}\n",
+     ["places.yaml:3: entry 'xx-region-c': is formed from unknown region 'Z'",
+      "places.yaml:4: entry 'yy-region-d': is formed from unknown region 'A'"]),
+])
+def test_gazetteer_check_reports_a_place_it_names_and_does_not_know(tmp_path, fixture_gazetteer_dir, places, expected):
+    assert _problems(write_gazetteer(tmp_path, fixture_gazetteer_dir, places=places)) == expected
 
 
-def test_gazetteer_check_reports_a_region_formed_from_one_it_does_not_know(tmp_path, fixture_gazetteer_dir):
-    places = (
-        "- {id: xx-region-a, name: A Region, kind: region, country: Xland, admin1: A, lat: 1.0, lon: 1.0}\n"
-        "- {id: xx-region-b, name: B Region, kind: region, country: Xland, admin1: B, lat: 1.0, lon: 1.0, formed_from: A}\n"
-        "- {id: xx-region-c, name: C Region, kind: region, country: Xland, admin1: C, lat: 1.0, lon: 1.0, formed_from: Z}\n"
-        "- {id: yy-region-d, name: D Region, kind: region, country: Yland, admin1: D, lat: 1.0, lon: 1.0, formed_from: A}\n"
-    )
-    assert _problems(write_gazetteer(tmp_path, fixture_gazetteer_dir, places=places)) == [
-        "places.yaml:3: entry 'xx-region-c': is formed from unknown region 'Z'",
-        "places.yaml:4: entry 'yy-region-d': is formed from unknown region 'A'",
-    ]
+def test_gazetteer_check_reports_a_formed_from_on_no_region(tmp_path, fixture_gazetteer_dir):
     town = "- {id: xx-town, name: Xtown, kind: town, country: Xland, admin1: A, lat: 1.0, lon: 1.0, formed_from: A}\n"
     (problem,) = _problems(write_gazetteer(tmp_path, fixture_gazetteer_dir, places=town))
     assert problem.endswith("only a region is formed from another")
