@@ -11,8 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.evaluation.acled import AcledFileError, actor_key, evaluate_acled, read_acled_csv, score_events
+from pipeline.evaluation.acled import (
+    AcledFileError, actor_key, evaluate_acled, location_named, names_coded_place, read_acled_csv, score_events,
+)
 from pipeline.extract import PipelineConfig
+from pipeline.gazetteer import load_gazetteer
 
 from .conftest import FIXTURES, SHARED
 from .test_diff import event, jsonl
@@ -100,7 +103,8 @@ def test_acled_evaluate_agrees_with_the_benchmark_script_on_real_extraction(tmp_
                f"--gazetteer {shlex.quote(str(CONFIG.gazetteer_dir))}")
     mine = evaluate_acled(acled_csv, CONFIG, jobs=2)
     assert list(mine)[:3] == ["notes", "words_per_s", "wall_s"] and mine["notes"] == 4
-    del mine["words_per_s"], mine["wall_s"]
+    assert list(mine)[-1] == "location_named" and mine["location_named"] == 1.0
+    del mine["words_per_s"], mine["wall_s"], mine["location_named"]
     assert mine == script_figures(acled_csv, extract)
     assert mine["event_recall"] > 0
 
@@ -115,3 +119,38 @@ def test_acled_missing_columns_are_named(tmp_path):
 
 def test_acled_limit_keeps_the_first_notes(tmp_path):
     assert [row["event_id_cnty"] for row in read_acled_csv(write_acled_csv(tmp_path / "a.csv"), limit=2)] == ["MLI1", "MLI2"]
+
+
+def _coded(notes: str, location: str, lat: str, lon: str, admin2: str = "", admin3: str = "") -> dict[str, str]:
+    return {"notes": notes, "location": location, "admin2": admin2, "admin3": admin3, "latitude": lat, "longitude": lon}
+
+
+@pytest.mark.parametrize(
+    ("row", "named"),
+    [
+        # the coded name itself, in any case and with its accents, among the note's words
+        (_coded("Gunmen attacked villagers near TÉSSALIT.", "Tessalit", "20.2", "1.0"), True),
+        # the admin2 name stands for the place (ACLED codes vaguer events at its seat)
+        (_coded("Gunmen attacked villagers in the cercle.", "Anefis", "18.05", "0.3", admin2="Cercle"), True),
+        # a place the gazetteer knows by another name within 25 km of the coded point
+        (_coded("Gunmen attacked villagers in Aguel'hoc.", "Tinkar", "19.5", "0.9"), True),
+        # a place the gazetteer knows, but far from the coded point
+        (_coded("Gunmen attacked villagers in Aguel'hoc.", "Bamako", "12.65", "-8.0"), False),
+        # no place at all: only a guess could be right
+        (_coded("Soldier assassinated overnight in his house.", "Bamako", "12.65", "-8.0"), False),
+        # a name inside a longer word is no mention of it
+        (_coded("The Gaos family was attacked.", "Gao", "16.27", "-0.04"), False),
+        # coordinates that are not numbers: only the name can say
+        (_coded("Gunmen attacked villagers in Aguelhok.", "Tinkar", "", ""), False),
+    ],
+)
+def test_acled_a_note_names_its_coded_place_by_name_or_by_a_place_near_it(row, named):
+    assert names_coded_place(row, load_gazetteer(CONFIG.gazetteer_dir)) is named
+
+
+def test_acled_location_named_is_the_share_of_notes_naming_their_place(tmp_path):
+    rows = read_acled_csv(write_acled_csv(tmp_path / "a.csv"))
+    # MLI1 Aguelhok, MLI2 Gao, MLI3 Kidal and MLI4 Bamako are named; a note naming nothing halves it
+    assert location_named(rows, load_gazetteer(CONFIG.gazetteer_dir)) == 1.0
+    rows[3]["notes"] = "Residents marched on 1 June 2014."
+    assert location_named(rows, load_gazetteer(CONFIG.gazetteer_dir)) == 0.75

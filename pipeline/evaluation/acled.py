@@ -23,6 +23,7 @@ from typing import Any, Iterable, Optional
 from ..diffing import parse_jsonl
 from ..errors import LocatedError
 from ..extract import Pipeline, PipelineConfig, render_corpus_detailed
+from ..gazetteer import Gazetteer, alias_key
 
 REQUIRED_COLUMNS: tuple[str, ...] = (
     "event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1", "assoc_actor_1", "actor2",
@@ -31,6 +32,8 @@ REQUIRED_COLUMNS: tuple[str, ...] = (
 ACTOR_COLUMNS: tuple[str, ...] = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
 # a predicted location this close to ACLED's counts as right
 LOCATION_KM = 25
+# the longest place name, in words, looked for in a note ("Ti n Tegrin", "Gomso Baroua")
+PLACE_NAME_WORDS = 4
 EARTH_DIAMETER_KM = 12742
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -166,6 +169,36 @@ def score_events(rows: list[dict[str, str]], events_by_id: dict[str, list[dict]]
     }
 
 
+def _word_runs(words: list[str], longest: int) -> set[str]:
+    """Every run of one to `longest` consecutive words, joined by single spaces."""
+    return {" ".join(words[start:start + size]) for size in range(1, longest + 1) for start in range(len(words) - size + 1)}
+
+
+def names_coded_place(row: dict[str, str], gazetteer: Gazetteer, longest: int = PLACE_NAME_WORDS) -> bool:
+    """Whether the note's words could place it where ACLED codes it: they hold the coded place's
+    name (or its admin2 or admin3 name), or name a place or landmark the gazetteer knows within
+    `LOCATION_KM` of it. A note that does neither is right under `location_acc` only by a guess."""
+    coded = {fold(row[column]) for column in ("location", "admin3", "admin2")} - {""}
+    if coded & _word_runs(fold(row["notes"]).split(), longest):
+        return True
+    try:
+        point = (float(row["latitude"]), float(row["longitude"]))
+    except ValueError:
+        return False
+    for run in _word_runs(re.findall(r"[a-z0-9]+", alias_key(row["notes"])), longest):
+        for place_id in gazetteer.place_index.get(run, set()) | gazetteer.landmark_index.get(run, set()):
+            place = gazetteer.places[place_id]
+            if distance_km((place.lat, place.lon), point) <= LOCATION_KM:
+                return True
+    return False
+
+
+def location_named(rows: list[dict[str, str]], gazetteer: Gazetteer) -> float:
+    """The share of notes that name their coded place (see `names_coded_place`): the most
+    `location_acc` can reach by reading the notes."""
+    return round(sum(names_coded_place(row, gazetteer) for row in rows) / max(1, len(rows)), 3)
+
+
 def write_notes_corpus(rows: Iterable[dict[str, str]], corpus: Path) -> None:
     """Write each row's notes as `corpus/<event_id_cnty>.txt`, as the benchmark does."""
     corpus.mkdir(parents=True, exist_ok=True)
@@ -185,7 +218,8 @@ def evaluate_acled(path: Path, config: PipelineConfig = PipelineConfig(), *, job
         pipeline: an already built pipeline.
 
     Returns:
-        `score_events`' figures, with `words_per_s` and `wall_s` of the extraction after `notes`.
+        `score_events`' figures, with `words_per_s` and `wall_s` of the extraction after `notes`,
+        and `location_named` (see `location_named`) last.
     """
     rows = read_acled_csv(path, limit)
     if not rows:
@@ -199,4 +233,6 @@ def evaluate_acled(path: Path, config: PipelineConfig = PipelineConfig(), *, job
     events = {doc_id: parse_jsonl(text, f"{doc_id}.jsonl") for doc_id, text in result.rendered.items()}
     scores = score_events(rows, events)
     words = sum(len(row["notes"].split()) for row in rows)
-    return {"notes": scores.pop("notes"), "words_per_s": round(words / wall, 1), "wall_s": round(wall, 2), **scores}
+    gazetteer = (pipeline or Pipeline(config)).gazetteer
+    return {"notes": scores.pop("notes"), "words_per_s": round(words / wall, 1), "wall_s": round(wall, 2), **scores,
+            "location_named": location_named(rows, gazetteer)}
