@@ -1838,12 +1838,31 @@ class EventAssembler:
         self._carry_attackers(drafts)
         drafts = self._drop_retold(drafts, document.body)
         self._resolve_place_anaphors(drafts, document, sentences, mentions)
+        self._parents_told(drafts, document, mentions)
         self._unplaced_groups(drafts, sentences, mentions, document.body)
         self._unplaced_people(drafts, sentences, mentions, document.body)
         for draft in drafts:
             self._crowd_roles(draft, document.body, mentions)
             self._battle_associates(draft)
         return [self._freeze(document, draft) for draft in drafts]
+
+    def _parents_told(self, drafts: list[_Draft], document: Document, mentions: Sequence[EntityMention]) -> None:
+        """With the year unknown, a member group acting in a story that names its parent group
+        acts as the parent's, the member associated: "presumed Ansar Dine militants targeted the
+        MINUSMA base … JNIM claimed responsibility" is JNIM's act (JNIM exists only as the
+        merger of its members, so naming it tells that the membership holds)."""
+        if document.published is not None:
+            return
+        # (not a group an allegiance only qualifies: "'Al-Qaida affiliated' groups" are not AQIM)
+        told = {mention.entity_id for mention in mentions if mention.kind == "actor"
+                and not self._allegiance_only(mention, document.body, spaced=True)}
+        for draft in drafts:
+            if draft.date is None:
+                formed = {role.actor_id for role in draft.roles} if draft.sub_event_type in _PARTIES_ONLY else set()
+                promoted = self._promote_members(draft.roles, None, formed, told=told)
+                if promoted != draft.roles:
+                    draft.roles = sorted(promoted, key=lambda role: _ROLE_ORDER[role.role])
+                    draft.rules.append("roles:parent-told")
 
     def _unplaced_groups(self, drafts: list[_Draft], sentences: list[Sentence], mentions: Sequence[EntityMention],
                          body: str) -> None:
@@ -1960,12 +1979,17 @@ class EventAssembler:
                  if word not in self.cues.tense_words][:1]
         return bool(words) and (words[0] in self.cues.reported or lemma(words[0], self.language) in self.cues.reported)
 
-    def _allegiance_only(self, mention: EntityMention, body: str) -> bool:
+    def _allegiance_only(self, mention: EntityMention, body: str, spaced: bool = False) -> bool:
         """True for a group named in an adjective of allegiance ("al-Qaeda-linked rebels",
-        "JNIM-affiliated"): the ones it describes are not that group."""
+        "JNIM-affiliated"; with `spaced`, also "'Al-Qaida affiliated' groups", but not "the MNLA,
+        allied with the CMA" nor "GATIA allied to"): the ones it describes are not that group."""
         links = self.cues.media_patterns[0] if self.cues.media_patterns is not None else None
-        return body[mention.end:mention.end + 1] == "-" and links is not None \
-            and links.match(body[mention.end:mention.end + 30].lower()) is not None
+        after = body[mention.end:mention.end + 30]
+        if spaced and links is not None and after[:1] != "-":
+            after = after.lstrip("'’\"”")
+            link = links.match(after.lower())
+            return link is not None and after[:1].isspace() and re.match(r"\s+(?:with|to)\b", after[link.end():]) is None
+        return after[:1] == "-" and links is not None and links.match(after.lower()) is not None
 
     def _battle_associates(self, draft: _Draft) -> None:
         """In a battle, a side that fights has no civilians or identity group associated with it,
@@ -3020,17 +3044,20 @@ class EventAssembler:
                 acting.append(replace(finding, role="assoc_actor_1") if finding.role in ("actor1", "assoc_actor_1") else finding)
         return acting, {formed.mention.entity_id}
 
-    def _promote_members(self, roles: list[_Role], year: Optional[int], own_name: set[str] = frozenset()) -> list[_Role]:
+    def _promote_members(self, roles: list[_Role], year: Optional[int], own_name: set[str] = frozenset(),
+                         told: Optional[set[str]] = None) -> list[_Role]:
         """A member group acting without its parent named: the parent acts, the member is associated
         (ACLED codes a JNIM brigade's attack as JNIM's, with the brigade associated); not for a
-        group in `own_name` (a brigade whose forming is told acts in its own name)."""
+        group in `own_name` (a brigade whose forming is told acts in its own name). With the year
+        unknown, a membership holds when its parent is named beside the member; given `told`,
+        the groups the story names, only when its parent is among them."""
         promoted = []
         swapped: set[str] = set()
         named = {role.actor_id for role in roles}
         for role in roles:
             actor = self.gazetteer.actors.get(role.actor_id)
             parent = None
-            if actor is not None and role.role in ("actor1", "actor2") and role.actor_id not in own_name:
+            if actor is not None and role.role in ("actor1", "actor2") and role.actor_id not in own_name and told is None:
                 # with the year unknown, the membership still in force is the likeliest, unless
                 # the memberships disagree on coding the member as its parent (the MNLA kept its
                 # own name in the CMA until 2023): then the year would decide, and it is not known
@@ -3047,11 +3074,13 @@ class EventAssembler:
                         parent = membership.group
                         break
             assoc = "assoc_actor_1" if role.role == "actor1" else "assoc_actor_2"
-            if parent is None and actor is not None and role.role in ("actor1", "actor2") and year is None:
-                # the text names the parent beside the member ("Ansar Dine (JNIM) militants"): the
-                # membership it tells of holds, whatever is assumed when the year is unknown
-                parent = next((m.group for m in actor.memberships if m.coded_as_parent and any(
-                    other.actor_id == m.group and other.role == assoc for other in roles)), None)
+            if parent is None and actor is not None and role.role in ("actor1", "actor2") and year is None \
+                    and role.actor_id not in own_name:
+                # the text names the parent beside the member ("Ansar Dine (JNIM) militants") or
+                # elsewhere in the story ("JNIM claimed responsibility"): the membership it tells
+                # of holds, whatever is assumed when the year is unknown
+                parent = next((m.group for m in actor.memberships if m.coded_as_parent and (m.group in (told or ()) or any(
+                    other.actor_id == m.group and other.role == assoc for other in roles))), None)
             if parent is not None and parent not in named:
                 promoted.append(_Role(parent, role.role, role.text, role.alias, role.score))
                 promoted.append(replace(role, role=assoc))

@@ -67,7 +67,7 @@ def extract(gazetteer, gazetteer_dir):
     assemblers = {}
 
     def run(text: str, language: str = "en", published: str = "2019-06-30"):
-        document, sentences = make_document(text, published=published, language=language)
+        document, sentences = make_document(text, language=language, **({"published": published} if published else {}))
         if language not in assemblers:
             assemblers[language] = EventAssembler(gazetteer, language=language, gazetteer_dir=gazetteer_dir)
         mentions = recognizer(document, sentences)
@@ -1840,3 +1840,26 @@ def test_events_a_headline_restating_the_lead_is_not_a_second_event(extract):
     _document, events = extract("Mali: protesters march in Bamako against insecurity\n\n"
                                 "On 3 June 2019, gunmen attacked the army post of Boni. Ten soldiers were killed.\n")
     assert sorted(e.event_type for e in events) == ["Battles", "Protests"]
+
+
+@pytest.mark.parametrize(
+    ("text", "acting", "associated"),
+    [
+        # the story names the parent: the membership holds, whatever the year
+        ("On 9 May, presumed al-Mourabitoun militants shelled the MINUSMA base in Aguelhok. JNIM claimed responsibility.",
+         "jnim", {"al-mourabitoun"}),
+        # the parent unnamed: the membership is not assumed without a year
+        ("On 9 May, presumed al-Mourabitoun militants shelled the MINUSMA base in Aguelhok.", "al-mourabitoun", set()),
+        # an allegiance adjective names no parent at work
+        ("On 9 May, presumed al-Mourabitoun militants shelled the MINUSMA base in Aguelhok, 'JNIM affiliated' media said.",
+         "al-mourabitoun", set()),
+        # the year known decides (the merger came in 2017)
+        ("On 9 May 2015, presumed al-Mourabitoun militants shelled the MINUSMA base in Aguelhok. JNIM claimed responsibility.",
+         "al-mourabitoun", set()),
+    ],
+)
+def test_events_an_undated_story_naming_the_parent_group_codes_its_member_as_the_parent(extract, text, acting, associated):
+    _, events = extract(text, published=None)
+    assert _role(events[0], "actor1") == [acting], events[0].rules
+    assert set(_role(events[0], "assoc_actor_1")) == associated
+    assert _role(events[0], "actor2") == ["minusma"]
