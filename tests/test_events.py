@@ -252,6 +252,9 @@ CASES = [
     # --- a parent named beside its brigade acts, the brigade associated
     ("On 9 May 2019, Katiba Macina (JNIM) militants attacked soldiers near Boni.",
      dict(code="BAT/Armed clash", a1="jnim", assoc1={"katiba-macina"}, a2="army")),
+    # --- a crowd's blockade is a violent demonstration; a bloc's is a strategic development
+    ("On 9 May 2019, residents imposed a two-day blockade on Gao.", dict(code="RIO/Violent demonstration", a1="rioters")),
+    ("On 9 May 2019, ECOWAS imposed a blockade on Mali.", dict(code="SD/Other", a1="ecowas")),
     # --- villagers of an identity group who fight are its militia
     ("On 9 May 2019, JNIM militants exchanged gunfire with Dogon villagers near Boni.",
      dict(code="BAT/Armed clash", a1="jnim", a2="dogon-militia")),
