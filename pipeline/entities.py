@@ -39,6 +39,9 @@ class EntitySettings:
     fuzzy_cutoff: the least rapidfuzz `ratio` (0-100) for a near-miss to count as a mention.
     fuzzy_min_chars: aliases shorter than this are never matched fuzzily (too many look-alikes).
     fuzzy_max_tokens: the longest capitalised span tried against the fuzzy index.
+    common_fuzzy_min_chars: in English, a lower-case word at least this long that no English
+        text uses and no alias matched is looked up among the one-word common-noun aliases
+        ("assailans", "governent"), behind `fuzzy_cutoff`: shorter words have too many look-alikes.
     common_word_logprob: a one-word GeoNames name whose English log probability is above this
         is a common word ("Tin", "Here") and is not matched; curated places always match.
     learn_defined_acronyms: learn "Long Name (ACRONYM)" definitions per document.
@@ -70,6 +73,7 @@ class EntitySettings:
     fuzzy_cutoff: float = 90.0
     fuzzy_min_chars: int = 6
     fuzzy_max_tokens: int = 5
+    common_fuzzy_min_chars: int = 8
     common_word_logprob: float = -13.5
     learn_defined_acronyms: bool = True
     place_fuzzy_cutoff: float = 85.0
@@ -255,6 +259,8 @@ class EntityRecognizer:
         self._geonames: dict[str, set[str]] = {}
         self._known_keys: set[str] = set()
         self._fuzzy_keys: dict[str, tuple[str, str, str]] = {}
+        # one-word common-noun aliases, in every number, for misspelt lower-case words: form -> key
+        self._common_forms: dict[str, str] = {}
         self._patterns: dict[tuple[str, str], set[str]] = {}
         for actor in gazetteer.actors.values():
             self._add_entry("actor", actor, curated=True)
@@ -271,6 +277,7 @@ class EntityRecognizer:
         self._geonames_longest = max(map(len, self._geonames), default=0)
         del self._patterns
         self._fuzzy_choices = sorted(self._fuzzy_keys)
+        self._common_choices = sorted(self._common_forms) if language == "en" else []
         # (country, admin1) -> its region entry, the first in gazetteer order (curated come first)
         self._regions: dict[tuple, PlaceEntry] = {}
         for place in gazetteer.places.values():
@@ -345,6 +352,10 @@ class EntityRecognizer:
                 forms |= alias_variants(alias[0] + alias[1:].lower())
             if curated and method in ("named", "acronym") and len(key) >= self.settings.fuzzy_min_chars:
                 self._fuzzy_keys.setdefault(key, (kind, alias, method))
+            if method == "common" and kind == "actor" and " " not in key:
+                for form in forms:
+                    if len(form) >= self.settings.common_fuzzy_min_chars and form.isalpha():
+                        self._common_forms.setdefault(form.lower(), key)
             self._alias_of.setdefault((kind, key), alias)
             self._patterns.setdefault((method, f"{kind}|{method}|{key}"), set()).update(forms)
 
@@ -366,6 +377,7 @@ class EntityRecognizer:
         chosen = _select_non_overlapping(candidates)
         chosen += self._coordinated_candidates(doc.text, chosen)
         chosen += self._fuzzy_candidates(doc, chosen)
+        chosen += self._misspelt_common_candidates(doc, chosen)
         chosen += self._locative_place_candidates(doc.text, chosen)
         chosen += self._unresolved_place_candidates(doc.text, chosen)
         chosen += self._capital_candidates(doc.text, chosen)
@@ -852,6 +864,28 @@ class EntityRecognizer:
                 index = doc.char_span(best.start, best.end, alignment_mode="expand").end
             else:
                 index += 1
+        return found
+
+    def _misspelt_common_candidates(self, doc: Doc, chosen: list[_Candidate]) -> list[_Candidate]:
+        """Misspelt common nouns of actors ("assailans", "governent", "demonstraters"): a long
+        lower-case word no English text uses, that nothing matched, near a one-word common-noun
+        alias, is that alias."""
+        if not self._common_choices:
+            return []
+        taken = [(c.start, c.end) for c in chosen]
+        found: list[_Candidate] = []
+        for token in doc:
+            word = token.text
+            if len(word) < self.settings.common_fuzzy_min_chars or not word.isalpha() or not word.islower() \
+                    or any(start < token.idx + len(word) and token.idx < end for start, end in taken) \
+                    or word in self._known_keys or word_log_probability(word) > self.settings.unknown_word_logprob:
+                continue
+            hit = process.extractOne(word, self._common_choices, scorer=fuzz.ratio, score_cutoff=self.settings.fuzzy_cutoff)
+            if hit is None:
+                continue
+            key = self._common_forms[hit[0]]
+            found.append(_Candidate("actor", frozenset(self.gazetteer.actor_index[key]), token.idx, token.idx + len(word),
+                                    self._alias_of[("actor", key)], "fuzzy", round(hit[1], 1)))
         return found
 
     def _resolve(self, candidate: _Candidate, document: Document, sentence_index: int) -> list[EntityMention]:

@@ -163,6 +163,26 @@ def test_entities_fuzzy_place_keeps_its_first_letter(recognizer, text, expected)
     assert [(m.text, m.entity_id) for m in recognizer(*make_document(text)) if m.method == "fuzzy"] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # a misspelt common noun of an actor, no English word, is that noun
+        ("Gunmen shot two civiliians near Kidal.", "en", [("civiliians", "civilians", "Civilians")]),
+        # an English word is not misspelt, however close ("villages" is no "villagers")
+        ("Gunmen burned the villages near Kidal.", "en", []),
+        # a short word has too many look-alikes
+        ("Gunmen shot a civilan near Kidal.", "en", []),
+        # nor is a word of another language read against English nouns
+        ("Gunmen shot two civiliians near Kidal.", "fr", []),
+    ],
+)
+def test_entities_misspelt_common_noun_records_alias_and_score(fixture_gazetteer, text, language, expected):
+    recognizer = EntityRecognizer(fixture_gazetteer, language=language)
+    mentions = [m for m in recognizer(*make_document(text, language=language)) if m.method == "fuzzy"]
+    assert [(m.text, m.entity_id, m.alias) for m in mentions] == expected
+    assert all(90 <= m.score < 100 for m in mentions)
+
+
 def test_entities_fuzzy_cutoff_is_a_setting(fixture_gazetteer):
     strict = EntityRecognizer(fixture_gazetteer, settings=EntitySettings(fuzzy_cutoff=99.5))
     document, sentences = make_document("Later the Coordination of Azawad Movments met.")
