@@ -4190,14 +4190,18 @@ class EventAssembler:
 
     def _combine(self, first: _Draft, second: _Draft) -> _Draft:
         """The first telling codes the event, unless the second is the analyst's heading, the act
-        behind an outcome told first, or the means of the act."""
+        behind an outcome told first, or the means of the act; violence told in either codes it
+        over a strategic development told in the other (ACLED's strategic developments are the
+        non-violent acts: "killed one civilian and abducted twenty others … nine men were kept
+        detained" is an attack, not an arrest)."""
         second_wins = (
             (second.code_hit.label and not first.code_hit.label)
             or (first.code_hit.trigger.outcome and not second.code_hit.trigger.outcome and not first.code_hit.label)
             or (second.code_hit.trigger.priority >= self.settings.means_priority
                 and second.code_hit.trigger.priority > first.code_hit.trigger.priority and not first.code_hit.label)
             or (first.event_type == "Strategic developments" and second.event_type in _VIOLENT_TYPES and not first.code_hit.label)
-        )
+        ) and not (first.event_type in _VIOLENT_TYPES and second.event_type == "Strategic developments"
+                   and not second.code_hit.label)
         winner, other = (second, first) if second_wins else (first, second)
         roles = [replace(role) for role in winner.roles]
         unknown = self.unknown_attackers

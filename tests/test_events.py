@@ -252,6 +252,9 @@ CASES = [
     # --- a parent named beside its brigade acts, the brigade associated
     ("On 9 May 2019, Katiba Macina (JNIM) militants attacked soldiers near Boni.",
      dict(code="BAT/Armed clash", a1="jnim", assoc1={"katiba-macina"}, a2="army")),
+    # --- violence told in one sentence codes the event over a strategic development told in the next
+    ("On 9 May 2019, Dozo militiamen killed one civilian and abducted twenty villagers near Boni. "
+     "Nine men were kept detained.", dict(code="VAC/Attack", a1="dozo", a2="civilians", events=1)),
     # --- a crowd's blockade is a violent demonstration; a bloc's is a strategic development
     ("On 9 May 2019, residents imposed a two-day blockade on Gao.", dict(code="RIO/Violent demonstration", a1="rioters")),
     ("On 9 May 2019, ECOWAS imposed a blockade on Mali.", dict(code="SD/Other", a1="ecowas")),
