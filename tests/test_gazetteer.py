@@ -162,6 +162,26 @@ def test_gazetteer_bundled_state_forces_answer_to_their_acled_label():
                            for item in gazetteer.actors[owner].acled), stem.group(1)
 
 
+@pytest.mark.parametrize(("actor_id", "year", "month", "label"), [
+    # the Malian state's labels change with its rulers: Ibrahim Boubacar Keita's inauguration
+    # (September 2013), the coups of August 2020 and of May 2021
+    ("mali-army", 2013, 8, "Military Forces of Mali (2012-2013)"),
+    ("mali-army", 2013, 9, "Military Forces of Mali (2013-2020)"),
+    ("mali-army", 2020, 8, "Military Forces of Mali (2013-2020)"),
+    ("mali-army", 2020, 9, "Military Forces of Mali (2020-2021)"),
+    ("mali-army", 2021, 5, "Military Forces of Mali (2020-2021)"),
+    ("mali-army", 2021, 6, "Military Forces of Mali (2021-)"),
+    ("mali-government", 2020, 11, "Government of Mali (2020-2021)"),
+    ("mali-police", 2013, 12, "Police Forces of Mali (2013-2020)"),
+    ("minusma", 2020, 10, "MINUSMA: United Nations Multidimensional Integrated Stabilization Mission in Mali (2020-2021)"),
+    # with the month unknown, the label of most of the year
+    ("mali-army", 2020, None, "Military Forces of Mali (2013-2020)"),
+    ("mali-army", 2013, None, "Military Forces of Mali (2012-2013)"),
+])
+def test_gazetteer_bundled_state_labels_follow_the_regime_by_month(actor_id, year, month, label):
+    assert load_gazetteer(REPO / "gazetteer").actors[actor_id].acled_label(year, "Mali", month) == label
+
+
 @pytest.mark.parametrize(("text", "actor_id"), [
     # how running text writes actors: state forces in lower case, coalitions and offices
     ("Unknown gunmen shot dead a national guard in Gao.", "mali-national-guard"),
