@@ -177,6 +177,16 @@ def test_gazetteer_bundled_state_forces_answer_to_their_acled_label():
     # with the month unknown, the label of most of the year
     ("mali-army", 2020, None, "Military Forces of Mali (2013-2020)"),
     ("mali-army", 2013, None, "Military Forces of Mali (2012-2013)"),
+    # with the year unknown, the label of the conflict's longest stretch
+    ("mali-army", None, None, "Military Forces of Mali (2013-2020)"),
+    ("mali-government", None, None, "Government of Mali (2013-2020)"),
+    # France's change with its presidents (Macron from May 2017), Chad's at Idriss Deby's death
+    ("france-military", 2017, 4, "Military Forces of France (2012-2017)"),
+    ("france-military", 2017, 5, "Military Forces of France (2017-)"),
+    ("france-military", None, None, "Military Forces of France (2012-2017)"),
+    ("chad-military", 2021, 4, "Military Forces of Chad (1990-)"),
+    ("chad-military", 2021, 5, "Military Forces of Chad (2021-)"),
+    ("chad-military", None, None, "Military Forces of Chad (1990-)"),
 ])
 def test_gazetteer_bundled_state_labels_follow_the_regime_by_month(actor_id, year, month, label):
     assert load_gazetteer(REPO / "gazetteer").actors[actor_id].acled_label(year, "Mali", month) == label
