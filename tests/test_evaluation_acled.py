@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.evaluation.acled import (
-    AcledFileError, actor_key, evaluate_acled, location_named, names_coded_place, read_acled_csv, score_events,
+    AcledFileError, actor_key, evaluate_acled, label_years_right, location_named, names_coded_place, read_acled_csv,
+    score_events,
 )
 from pipeline.extract import PipelineConfig
 from pipeline.gazetteer import load_gazetteer
@@ -103,8 +104,8 @@ def test_acled_evaluate_agrees_with_the_benchmark_script_on_real_extraction(tmp_
                f"--gazetteer {shlex.quote(str(CONFIG.gazetteer_dir))}")
     mine = evaluate_acled(acled_csv, CONFIG, jobs=2)
     assert list(mine)[:3] == ["notes", "words_per_s", "wall_s"] and mine["notes"] == 4
-    assert list(mine)[-1] == "location_named" and mine["location_named"] == 1.0
-    del mine["words_per_s"], mine["wall_s"], mine["location_named"]
+    assert list(mine)[-2:] == ["label_years_right", "location_named"] and mine["location_named"] == 1.0
+    del mine["words_per_s"], mine["wall_s"], mine["label_years_right"], mine["location_named"]
     assert mine == script_figures(acled_csv, extract)
     assert mine["event_recall"] > 0
 
@@ -154,3 +155,18 @@ def test_acled_location_named_is_the_share_of_notes_naming_their_place(tmp_path)
     assert location_named(rows, load_gazetteer(CONFIG.gazetteer_dir)) == 1.0
     rows[3]["notes"] = "Residents marched on 1 June 2014."
     assert location_named(rows, load_gazetteer(CONFIG.gazetteer_dir)) == 0.75
+
+
+def test_acled_label_years_right_counts_labels_matching_but_for_their_years(tmp_path):
+    rows = read_acled_csv(write_acled_csv(tmp_path / "a.csv"))
+    army = {"id": "fama", "role": "actor2"}
+    predicted = {
+        # the coded "Military Forces of Mali (2012-2013)", with its years right, then wrong
+        "MLI1": [event("MLI1#1", actors=[{**army, "acled_name": "Military Forces of Mali (2012-2013)"}]),
+                 event("MLI1#2", actors=[{**army, "acled_name": "Military Forces of Mali (2013-2020)"}])],
+        # labels without years, or matching no coded label, are not counted
+        "MLI2": [event("MLI2#1", actors=[{"id": "gunmen", "role": "actor1", "acled_name": "Unidentified Armed Group (Mali)"},
+                                         {**army, "acled_name": "Military Forces of Mali (2013-2020)"}])],
+    }
+    assert label_years_right(rows, predicted) == 0.5
+    assert label_years_right(rows, {}) == 0.0

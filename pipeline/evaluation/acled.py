@@ -169,6 +169,28 @@ def score_events(rows: list[dict[str, str]], events_by_id: dict[str, list[dict]]
     }
 
 
+# the years of an ACLED label: "Military Forces of Mali (2013-2020)", "MINUSMA: … (2020-)"
+_LABEL_YEARS = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)")
+
+
+def label_years_right(rows: list[dict[str, str]], events_by_id: dict[str, list[dict]]) -> float:
+    """Of the predicted ACLED labels that carry years and match one of the note's coded labels
+    once the years are set aside, the share whose years are right too: what an analyst joining
+    the output to ACLED needs, which the other figures, comparing labels without years, ignore."""
+    right = total = 0
+    for row in rows:
+        coded = {name.strip() for column in ACTOR_COLUMNS for name in row[column].split(";") if name.strip()}
+        by_base = {_LABEL_YEARS.sub("", name): name for name in coded if _LABEL_YEARS.search(name)}
+        for event in events_by_id.get(row["event_id_cnty"], []):
+            for actor in event.get("actors") or []:
+                label = actor.get("acled_name") or ""
+                base = _LABEL_YEARS.sub("", label)
+                if base != label and base in by_base:
+                    total += 1
+                    right += by_base[base] == label
+    return round(right / max(1, total), 3)
+
+
 def _word_runs(words: list[str], longest: int) -> set[str]:
     """Every run of one to `longest` consecutive words, joined by single spaces."""
     return {" ".join(words[start:start + size]) for size in range(1, longest + 1) for start in range(len(words) - size + 1)}
@@ -219,7 +241,8 @@ def evaluate_acled(path: Path, config: PipelineConfig = PipelineConfig(), *, job
 
     Returns:
         `score_events`' figures, with `words_per_s` and `wall_s` of the extraction after `notes`,
-        and `location_named` (see `location_named`) last.
+        then `label_years_right` (see `label_years_right`) and `location_named` (see
+        `location_named`).
     """
     rows = read_acled_csv(path, limit)
     if not rows:
@@ -235,4 +258,4 @@ def evaluate_acled(path: Path, config: PipelineConfig = PipelineConfig(), *, job
     words = sum(len(row["notes"].split()) for row in rows)
     gazetteer = (pipeline or Pipeline(config)).gazetteer
     return {"notes": scores.pop("notes"), "words_per_s": round(words / wall, 1), "wall_s": round(wall, 2), **scores,
-            "location_named": location_named(rows, gazetteer)}
+            "label_years_right": label_years_right(rows, events), "location_named": location_named(rows, gazetteer)}
