@@ -2390,7 +2390,7 @@ class EventAssembler:
                 fatalities=fatalities if index == 0 else None, status=status, rules=list(rules),
                 split=len(places) > 1, place_index=index, words=lemma_set,
                 lowered=folded[sentence.start:sentence.end], object_words=object_lemmas, casualties=casualties,
-                object_place=object_place, attribution=bool(lemma_set & self.cues.attribution),
+                object_place=object_place, attribution=self._claims(document.body[sentence.start:sentence.end]),
                 nominal=nominal, after_words=after_lemmas,
             ))
         return drafts
@@ -3935,6 +3935,15 @@ class EventAssembler:
                 return role, actor.militia
         return None
 
+    def _claims(self, text: str) -> bool:
+        """True when `text` blames someone for an act or tells a claim of it, unless the first
+        such word is denied ("No group has claimed responsibility", "nobody claimed it")."""
+        words = text_words(text)
+        for index, word in enumerate(words):
+            if word.text in self.cues.attribution or lemma(word.text, self.language) in self.cues.attribution:
+                return not {before.text for before in words[max(0, index - 3):index]} & self.cues.negation
+        return False
+
     def _attributed_actor(self, sentence: Sentence, mentions: list[EntityMention], draft: _Draft,
                           after: int = 0) -> Optional[EntityMention]:
         """The named actor a sentence blames for the act before it, when that act's actor1 was
@@ -3965,9 +3974,11 @@ class EventAssembler:
                  and not self._in_accusation(sentence, m)]
         if not named:
             return None
+        cue_at = start + cues[0].start
+        if not self._claims(sentence.text[:cue_at - sentence.start + len(cues[0].text)]):
+            return None  # a claim denied names nobody ("No group has claimed responsibility and the UN …")
         # the subject just before the cue ("El Mourabitoun claimed responsibility and authorities
         # believe…"), else the agent after it ("planted by JNIM"), else the first named
-        cue_at = start + cues[0].start
         subject = [m for m in named if m.end <= cue_at and len(_gap_words(sentence.text[m.end - sentence.start:cue_at - sentence.start])) <= 2]
         if subject:
             return subject[-1]

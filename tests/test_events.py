@@ -252,6 +252,11 @@ CASES = [
     # --- a parent named beside its brigade acts, the brigade associated
     ("On 9 May 2019, Katiba Macina (JNIM) militants attacked soldiers near Boni.",
      dict(code="BAT/Armed clash", a1="jnim", assoc1={"katiba-macina"}, a2="army")),
+    # --- a claim denied blames nobody, whoever the sentence names next
+    ("On 9 May 2019, gunmen opened fire on peacekeepers near Boni. No group has claimed responsibility "
+     "and ECOWAS is conducting an investigation.", dict(a1="gunmen", a2="minusma", events=1)),
+    ("On 9 May 2019, gunmen opened fire on peacekeepers near Boni. JNIM claimed responsibility.",
+     dict(a1="jnim", a2="minusma")),
     # --- violence told in one sentence codes the event over a strategic development told in the next
     ("On 9 May 2019, Dozo militiamen killed one civilian and abducted twenty villagers near Boni. "
      "Nine men were kept detained.", dict(code="VAC/Attack", a1="dozo", a2="civilians", events=1)),
