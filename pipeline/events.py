@@ -186,6 +186,7 @@ class Cues:
     place_anaphors: frozenset[str] = frozenset()
     retelling_possessives: frozenset[str] = frozenset()
     retelling_modifiers: frozenset[str] = frozenset()
+    reaction_verbs: frozenset[str] = frozenset()
     after_another: tuple[str, ...] = ()
     fronted_prepositions: frozenset[str] = frozenset()
     office_titles: frozenset[str] = frozenset()
@@ -413,7 +414,7 @@ _SET_FIELDS = (
     "modal topic subordinators opening_subordinators condition intention intention_links intention_direct negation skippable background reported denied "
     "killed died wounded other_outcomes killed_active killed_active_before_dead killed_of subset_markers count_units passive_aux attribution place_object_words light_verbs support_verbs noun_phrase_prepositions nominal_markers reduced_passive_followers reduced_passive_prepositions agent_markers act_phrase_openers agent_acts "
     "between_markers coordination head_after_links succession present_markers past_markers sequence_openers anaphoric_attackers place_anaphors "
-    "retelling_possessives retelling_modifiers fronted_prepositions present_subjects office_titles response_verbs response_passive unidentified_persons crowd_quantifiers toll_persons subject_pronouns vigilante_targets group_nouns side_nouns side_adjectives protest_causes crowd_control_forces civilian_staff custody_nouns kin_nouns undergo_verbs ownerless_property protesting target_heads target_prepositions clause_conjunctions"
+    "retelling_possessives retelling_modifiers reaction_verbs fronted_prepositions present_subjects office_titles response_verbs response_passive unidentified_persons crowd_quantifiers toll_persons subject_pronouns vigilante_targets group_nouns side_nouns side_adjectives protest_causes crowd_control_forces civilian_staff custody_nouns kin_nouns undergo_verbs ownerless_property protesting target_heads target_prepositions clause_conjunctions"
 ).split()
 _PHRASE_FIELDS = ("no_fatalities", "coded_count", "coded_place", "off_duty_after", "accusation_links", "association_links", "partner_links", "after_another",
                   "within_side_before", "within_side_after", "reciprocal_pronouns",
@@ -1812,6 +1813,12 @@ class EventAssembler:
         self._retelling = re.compile(
             rf"(?:(?<![\w'’])(?:{owners})\s+(?:(?:{modifiers})\s+)?|['’]s\s+(?:{modifiers})\s+)$", re.IGNORECASE,
         ) if owners and modifiers else None
+        # "condemned the attack", "deplored this ambush", "a condamné l'attaque"
+        reactions = "|".join(map(re.escape, sorted(self.cues.reaction_verbs, key=len, reverse=True)))
+        self._reaction = re.compile(
+            rf"(?<![\w'’])(?:{reactions})\w*\s+(?:the|this|that|these|those|its|their|la|le|les|l['’]|cette|ce|ces)\s*(?:[\w-]+\s+){{0,2}}$",
+            re.IGNORECASE,
+        ) if reactions else None
         self.parser = _load_parser(settings.parser_model)
 
     # -- per document ---------------------------------------------------------------------
@@ -2060,13 +2067,19 @@ class EventAssembler:
         """An act the story told already and now names again through its owner ("Following its
         recapture, Kidal remained…", "the military's most recent seizure of power") is not a new
         event: it is dropped when it has no date of its own in its clause and an earlier event of
-        the document has its type and sub-type and no other place."""
-        if self._retelling is None:
-            return drafts
+        the document has its type and sub-type and no other place. An act a reaction names
+        ("ECOWAS condemned the attack") is dropped after an earlier event of its type, or after any
+        violent one when it is violent: the one reacting is no side of it, so its code, read from
+        that side, may differ."""
         kept: list[_Draft] = []
         for draft in drafts:
             before = body[max(0, draft.anchor.start - 40):draft.anchor.start]
-            retold = self._retelling.search(before) is not None and (draft.date is None or draft.date.source != "clause")
+            own_date = draft.date is not None and draft.date.source == "clause"
+            if self._reaction is not None and self._reaction.search(before) and not own_date and any(
+                    earlier.event_type == draft.event_type
+                    or {earlier.event_type, draft.event_type} <= _VIOLENT_TYPES for earlier in kept):
+                continue
+            retold = self._retelling is not None and self._retelling.search(before) is not None and not own_date
             if retold and any(
                 earlier.event_type == draft.event_type and earlier.sub_event_type == draft.sub_event_type
                 and (draft.place is None or earlier.place is None or earlier.place.entity_id == draft.place.entity_id)

@@ -1099,6 +1099,12 @@ CASES = [
      dict(code="BAT/Armed clash", fat=0, events=1)),
     ("Soldiers clashed with JNIM near Boni. Later, peacekeepers signed an agreement in Bamako.",
      dict(events=2)),
+    # an act a reaction names is the one told, the one reacting no side of it; a reaction to an
+    # act of another kind tells that act
+    ("On 9 May 2019, gunmen opened fire on peacekeepers near Boni. ECOWAS condemned the attack.",
+     dict(code="BAT/Armed clash", a1="gunmen", a2="minusma", events=1)),
+    ("On 9 May 2019, gunmen opened fire on peacekeepers near Boni. ECOWAS welcomed the agreement signed in Bamako.",
+     dict(events=2)),
     # --- fatalities kept apart from wounded, captured and displaced
     ("Militants attacked Koro; two were killed, five wounded and ten abducted.",
      dict(fat=2)),
