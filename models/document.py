@@ -7,6 +7,10 @@ from typing import Literal, Optional
 from pydantic import BaseModel, ConfigDict, Field
 
 
+# the reason of a span that is a news dateline ("BAMAKO (Reuters) -")
+DATELINE = "dateline"
+
+
 class TextSpan(BaseModel):
     """A character range of a document body, with why it was marked."""
 
@@ -15,6 +19,11 @@ class TextSpan(BaseModel):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     reason: str = ""
+
+    @property
+    def blocks_events(self) -> bool:
+        """False for a news dateline, whose names are no mentions but whose sentence is read."""
+        return self.reason != DATELINE
 
 
 class FrontMatter(BaseModel):

@@ -17,7 +17,7 @@ from typing import Iterator, Optional, Union
 import yaml
 from pydantic import ValidationError
 
-from models.document import Document, FrontMatter, TextSpan
+from models.document import DATELINE, Document, FrontMatter, TextSpan
 
 from .errors import CorpusError, format_validation_error
 
@@ -31,6 +31,9 @@ class ReadingSettings:
     reference_headings: a line matching this (case-insensitive) opens a reference section
         that runs to the end of the document.
     footnote_line: a line matching this is a numbered footnote.
+    dateline: a paragraph opening matching this is a news dateline ("BAMAKO (Reuters) -",
+        "GAO, Mali —", "Bamako (AFP) -"): it tells where the story was filed, not where its events
+        happened, so the names in it are no mentions; the sentence it opens is read.
     english_words, french_words: function words that tell a document's language when its front
         matter does not state it; French needs at least `language_min_words` of its own among the
         first `language_sample_words` words, and twice as many as English has ("UN peacekeeper
@@ -44,6 +47,12 @@ class ReadingSettings:
         r"r[ée]f[ée]rences|bibliographie|notes de bas de page)\b[^.\n]{0,40}"
     )
     footnote_line: str = r"\[\d{1,3}\]\s|\d{1,3}\)\s"
+    # a place in capitals, or in any case with the agency's name in brackets; what follows it
+    # before the agency ("Mali", "March 18") has no dash or full stop
+    dateline: str = (
+        r"(?:[A-Z][A-Z'’-]{2,}(?:[ ][A-Z][A-Z'’-]+){0,2}(?:,[^\n.—–()-]{1,30})?(?:[ ]\([^)\n]{1,30}\))?"
+        r"|[A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+){0,2}(?:,[^\n.—–()-]{1,30})?[ ]\([^)\n]{1,30}\))[ ]*(?:—|–|--?)[ ]+"
+    )
     control_characters: str = r"[\x00-\x08\x0b\x0e-\x1f\x7f]"
     english_words: frozenset[str] = frozenset({
         "the", "of", "and", "to", "in", "was", "were", "is", "are", "by", "with", "on", "at", "from", "that", "which",
@@ -139,11 +148,12 @@ def _key_line(header: str, key: str) -> int:
 
 
 def find_excluded_spans(body: str, settings: ReadingSettings = DEFAULT_SETTINGS) -> list[TextSpan]:
-    """Mark the spans of `body` that must yield no events.
+    """Mark the spans of `body` that must yield no events or no mentions.
 
     A heading line such as "Works Cited (Harvard-style)" or "References" opens a reference
     section that runs to the end of the body; a line opening with a footnote number ("[3] …")
-    is a footnote.
+    is a footnote. A news dateline opening a paragraph ("BAMAKO (Reuters) - ") yields no
+    mentions, and the sentence it opens is still read (see `TextSpan.blocks_events`).
     """
     spans: list[TextSpan] = []
     heading = re.compile(rf"^[ \t]*{settings.reference_headings}[ \t]*$", re.IGNORECASE | re.MULTILINE)
@@ -151,6 +161,8 @@ def find_excluded_spans(body: str, settings: ReadingSettings = DEFAULT_SETTINGS)
     limit = section.start() if section else len(body)
     for line in re.finditer(rf"^[ \t]*(?:{settings.footnote_line})[^\n]*", body[:limit], re.MULTILINE):
         spans.append(TextSpan(start=line.start(), end=line.end(), reason="footnote"))
+    for opening in re.finditer(rf"^[ \t]*(?:{settings.dateline})", body[:limit], re.MULTILINE):
+        spans.append(TextSpan(start=opening.start(), end=opening.end(), reason=DATELINE))
     if section:
         spans.append(TextSpan(start=section.start(), end=len(body), reason="reference section"))
     return spans

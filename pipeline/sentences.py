@@ -155,7 +155,8 @@ def split_sentences(
         body: the document text after front matter.
         language: "en" or "fr"; the abbreviation list covers both.
         excluded: spans (objects with `start` and `end`) that yield no events; sentences
-            overlapping them are marked `is_excluded`.
+            overlapping them are marked `is_excluded`, unless a span says it does not block
+            events (`blocks_events` false: a dateline).
         settings: splitter tunables; defaults to `DEFAULT_SETTINGS`.
 
     Returns:
@@ -182,7 +183,8 @@ def split_sentences(
                     and span_start == len(line) - len(line.lstrip())
                     and span_end == len(line.rstrip())
                     and _is_heading(text, settings),
-                    is_excluded=any(span.start < end and start < span.end for span in excluded),
+                    is_excluded=any(span.start < end and start < span.end and getattr(span, "blocks_events", True)
+                                    for span in excluded),
                 )
             )
     return sentences

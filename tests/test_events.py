@@ -252,6 +252,11 @@ CASES = [
     # --- a parent named beside its brigade acts, the brigade associated
     ("On 9 May 2019, Katiba Macina (JNIM) militants attacked soldiers near Boni.",
      dict(code="BAT/Armed clash", a1="jnim", assoc1={"katiba-macina"}, a2="army")),
+    # --- a news dateline tells where the story was filed, not where its act happened; its
+    # sentence is read
+    ("GAO (AFP) - Gunmen attacked soldiers in Mali on 9 May 2019.",
+     dict(code="BAT/Armed clash", a1="gunmen", a2="army", place="mali", events=1)),
+    ("BAMAKO — Gunmen attacked soldiers near Boni on 9 May 2019.", dict(place="boni", events=1)),
     # --- a claim denied blames nobody, whoever the sentence names next
     ("On 9 May 2019, gunmen opened fire on peacekeepers near Boni. No group has claimed responsibility "
      "and ECOWAS is conducting an investigation.", dict(a1="gunmen", a2="minusma", events=1)),

@@ -82,6 +82,26 @@ def test_reading_reference_word_inside_prose_is_not_a_section():
     assert find_excluded_spans(body) == []
 
 
+@pytest.mark.parametrize(
+    ("body", "dateline"),
+    [
+        ("BAMAKO (Reuters) - Gunmen killed 12 soldiers.", "BAMAKO (Reuters) - "),
+        ("GAO, Mali — Gunmen killed 12 soldiers.", "GAO, Mali — "),
+        ("Bamako (AFP) – Gunmen killed 12 soldiers.", "Bamako (AFP) – "),
+        ("BAMAKO, March 18 (Reuters) -- Gunmen killed 12 soldiers.", "BAMAKO, March 18 (Reuters) -- "),
+        ("First paragraph.\nTIMBUKTU — Gunmen killed 12 soldiers.", "TIMBUKTU — "),
+        # a name in running case without an agency, an acronym that acts, a dash inside a paragraph
+        ("Gao - the town was attacked again.", None),
+        ("MNLA fighters attacked the Gao - Kidal road.", None),
+        ("The army said: BAMAKO — calm returned.", None),
+    ],
+)
+def test_reading_marks_a_news_dateline_that_blocks_no_events(body, dateline):
+    spans = [span for span in find_excluded_spans(body) if span.reason == "dateline"]
+    assert [body[span.start:span.end] for span in spans] == ([dateline] if dateline else [])
+    assert not any(span.blocks_events for span in spans)
+
+
 def test_reading_corpus_continues_after_bad_file(tmp_path):
     (tmp_path / "a.txt").write_text("Good one.", encoding="utf-8")
     (tmp_path / "b.txt").write_bytes(b"\xff\xfe\x00bad")
