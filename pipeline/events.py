@@ -188,6 +188,7 @@ class Cues:
     retelling_modifiers: frozenset[str] = frozenset()
     reaction_verbs: frozenset[str] = frozenset()
     after_another: tuple[str, ...] = ()
+    separate_markers: tuple[str, ...] = ()
     fronted_prepositions: frozenset[str] = frozenset()
     office_titles: frozenset[str] = frozenset()
     response_verbs: frozenset[str] = frozenset()
@@ -417,6 +418,7 @@ _SET_FIELDS = (
     "retelling_possessives retelling_modifiers reaction_verbs fronted_prepositions present_subjects office_titles response_verbs response_passive unidentified_persons crowd_quantifiers toll_persons subject_pronouns vigilante_targets group_nouns side_nouns side_adjectives protest_causes crowd_control_forces civilian_staff custody_nouns kin_nouns undergo_verbs ownerless_property protesting target_heads target_prepositions clause_conjunctions"
 ).split()
 _PHRASE_FIELDS = ("no_fatalities", "coded_count", "coded_place", "off_duty_after", "accusation_links", "association_links", "partner_links", "after_another",
+                  "separate_markers",
                   "within_side_before", "within_side_after", "reciprocal_pronouns",
                   "media_nouns", "allegiance_links", "crowd_handling", "statistic_openers", "statistic_verbs", "forming_words",
                   "formed_links", "campaign_verbs", "campaign_nouns", "target_links")
@@ -1842,8 +1844,8 @@ class EventAssembler:
             drafts.extend(self._sentence_drafts(document, doc, folded, sentence, hits, mentions, mention_spans, dates,
                                                 sentences))
         drafts = self._merge(drafts, document, sentences, mentions, dates)
-        self._carry_attackers(drafts)
         drafts = self._drop_retold(drafts, document.body)
+        self._carry_attackers(drafts)
         self._resolve_place_anaphors(drafts, document, sentences, mentions)
         self._parents_told(drafts, document, mentions)
         self._unplaced_groups(drafts, sentences, mentions, document.body)
@@ -2151,13 +2153,15 @@ class EventAssembler:
         """A violent act told right after one whose attackers the text named, with attackers of
         its own it does not name or names only as "the attackers", "the assailants", is theirs:
         "…an attack by AQIM fighters on Fafa. Two vehicles were also stolen by the attackers."
+        Not an act told as a separate incident ("In a separate incident, a convoy hit a mine").
         """
         named: Optional[_Draft] = None
         for draft in drafts:
             # (a state in the present or the future, "attacks also continue", is no step of the story)
             surface = {word.text for word in text_words(draft.lowered)}
             ongoing = bool(surface & (self.cues.present_markers | self.cues.modal)) and not surface & self.cues.past_markers
-            if named is not None and draft.sentence_first - named.sentence_last <= self.settings.carry_attackers_sentences \
+            separate = any(re.search(rf"(?<!\w){re.escape(marker)}(?!\w)", draft.lowered) for marker in self.cues.separate_markers)
+            if named is not None and not separate and draft.sentence_first - named.sentence_last <= self.settings.carry_attackers_sentences \
                     and not ongoing and (draft.date is not None or named.date is None) \
                     and (draft.event_type in _VIOLENT_TYPES or draft.sub_event_type == "Looting/property destruction") \
                     and any(role.role == "actor1" and (role.implied or role.text.lower() in self.cues.anaphoric_attackers)

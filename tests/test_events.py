@@ -1885,3 +1885,27 @@ def test_events_an_undated_story_naming_the_parent_group_codes_its_member_as_the
     assert _role(events[0], "actor1") == [acting], events[0].rules
     assert set(_role(events[0], "assoc_actor_1")) == associated
     assert _role(events[0], "actor2") == ["minusma"]
+
+
+@pytest.mark.parametrize(
+    ("text", "carried"),
+    [
+        # the attackers named before are carried to an act told right after with none of its own …
+        ("On 9 May 2019, JNIM militants attacked soldiers near Boni. The next day, a convoy hit a mine near Kidal.", True),
+        # … not to one told as a separate incident
+        ("On 9 May 2019, JNIM militants attacked soldiers near Boni. In a separate incident, a convoy hit a mine "
+         "near Kidal the next day.", False),
+    ],
+)
+def test_events_attackers_are_not_carried_to_a_separate_incident(extract, text, carried):
+    _, events = extract(text)
+    assert len(events) == 2
+    assert (_role(events[1], "actor1") == ["jnim"]) is carried, events[1].rules
+
+
+def test_events_a_reaction_to_an_act_lends_no_attackers_to_the_next(extract):
+    # "ECOWAS condemned the attack" tells no act of its own, so ECOWAS attacks nobody after it
+    _, events = extract("On 9 May 2019, gunmen attacked soldiers near Boni. ECOWAS condemned the attack. "
+                        "The next day, a convoy hit a mine near Kidal.")
+    assert len(events) == 2
+    assert "ecowas" not in {actor.id for event in events for actor in event.actors}
