@@ -4134,7 +4134,9 @@ class EventAssembler:
         limit = self.settings.merge_max_sentence_gap
         # (the second telling opens with the act as one told already, or claims it)
         retold = bool(body) and (self._retells(second, body) or self._claims_told_act(second, body))
-        if body and self.settings.merge_max_sentence_gap > 0 and (retold or self._same_side_again(second, body)):
+        # (or with the side as one told: "The assailants, riding motorbikes, stormed the post")
+        anaphoric = retold or (bool(body) and self._same_side_again(second, body))
+        if body and self.settings.merge_max_sentence_gap > 0 and anaphoric:
             limit = max(limit, self.settings.retelling_max_sentence_gap)
         if gap < 1 or gap > limit or first.split or second.split:
             return False
@@ -4142,7 +4144,7 @@ class EventAssembler:
                for index in range(first.sentence_last + 1, second.sentence_first)):
             return False
         last, following = sentences.get(first.sentence_last), sentences.get(second.sentence_first)
-        if body and last is not None and following is not None and not _same_line(body, last, following) \
+        if body and last is not None and following is not None and not _same_line(body, last, following) and not anaphoric \
                 and ((second.named_ids() - first.named_ids() - self.generic_ids)
                      or (first.code_hit.trigger.id != second.code_hit.trigger.id and not second.anchor.trigger.outcome)):
             # a new paragraph that names sides of its own, or tells an act of another kind ("…
@@ -4150,7 +4152,7 @@ class EventAssembler:
             # tells its own story
             return False
         if first.place is not None and second.place is not None and first.place.entity_id != second.place.entity_id \
-                and not (retold and (self._holds(first.place, second.place) or self._holds(second.place, first.place))):
+                and not (anaphoric and (self._holds(first.place, second.place) or self._holds(second.place, first.place))):
             # (the act retold, placed in the country or region that holds the other telling's
             # place, is told at no other place: "an attack on a convoy in northern Mali. The attack
             # took place near Gao.")
@@ -4198,8 +4200,9 @@ class EventAssembler:
 
     def _same_side_again(self, draft: _Draft, body: str) -> bool:
         """True for a telling whose sentence opens with a side named as one already told, by a
-        definite article and a generic noun alone ("The militants ransacked the station")."""
-        opening = _opening_words(draft, body)
+        definite article and a generic noun alone ("The militants ransacked the station"; "The
+        assailants, riding motorbikes, stormed the post")."""
+        opening = _gap_words(body[draft.start:draft.anchor.start].split(",")[0].lower())
         return len(opening) >= 2 and opening[0] in _DEFINITE and all(_singular(word) in self.generic_nouns for word in opening[1:])
 
     @staticmethod

@@ -1909,3 +1909,23 @@ def test_events_a_reaction_to_an_act_lends_no_attackers_to_the_next(extract):
                         "The next day, a convoy hit a mine near Kidal.")
     assert len(events) == 2
     assert "ecowas" not in {actor.id for event in events for actor in event.actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        # a paragraph that opens with the attackers as ones already told retells their act, at the
+        # finer place it gives, whoever it names as claiming it
+        ("On 9 May 2019, gunmen killed five soldiers in an attack in Mali.\n"
+         "The assailants, riding motorbikes, stormed the post near Boni before dawn. JNIM claimed responsibility.", 1),
+        # not an act at another place and time
+        ("On 9 May 2019, gunmen killed five soldiers in an attack in Mali.\n"
+         "The assailants attacked Kidal on 20 May 2019.", 2),
+    ],
+)
+def test_events_a_paragraph_opening_with_the_attackers_told_retells_their_act(extract, text, events):
+    _, found = extract(text)
+    assert len(found) == events, [(e.event_type, e.rules) for e in found]
+    if events == 1:
+        assert _role(found[0], "actor1") == ["jnim"] and found[0].location.id == "boni"
+        assert found[0].fatalities.min == 5
