@@ -174,6 +174,8 @@ def test_gazetteer_bundled_state_forces_answer_to_their_acled_label():
     ("mali-government", 2020, 11, "Government of Mali (2020-2021)"),
     ("mali-police", 2013, 12, "Police Forces of Mali (2013-2020)"),
     ("minusma", 2020, 10, "MINUSMA: United Nations Multidimensional Integrated Stabilization Mission in Mali (2020-2021)"),
+    # (no later MINUSMA label is known: the last one stays in use)
+    ("minusma", 2021, 7, "MINUSMA: United Nations Multidimensional Integrated Stabilization Mission in Mali (2020-2021)"),
     # with the month unknown, the label of most of the year
     ("mali-army", 2020, None, "Military Forces of Mali (2013-2020)"),
     ("mali-army", 2013, None, "Military Forces of Mali (2012-2013)"),
