@@ -66,7 +66,8 @@ _PARTIES_ONLY = {"Change to group/activity", "Agreement"}
 # a government), and the sides a later clause may name as the attackers
 _NON_STATE_GROUP_KINDS = frozenset({"rebel group", "political militia", "identity militia"})
 # words that present an act as one already told ("the attack", "this ambush")
-_DEFINITE = frozenset({"the", "this", "that"})
+# determiners of a thing already told ("the attack", "cette embuscade", "l'attaque")
+_DEFINITE = frozenset({"the", "this", "that", "le", "la", "les", "l", "ce", "cet", "cette", "ces"})
 # a regular past tense or participle ("removed", "convicted")
 _PAST = re.compile(r"[a-z]+ed")
 _ROLE_ORDER = {"actor1": 0, "assoc_actor_1": 1, "actor2": 2, "assoc_actor_2": 3}
@@ -4202,7 +4203,7 @@ class EventAssembler:
         """True for a telling whose sentence opens with a side named as one already told, by a
         definite article and a generic noun alone ("The militants ransacked the station"; "The
         assailants, riding motorbikes, stormed the post")."""
-        opening = _gap_words(body[draft.start:draft.anchor.start].split(",")[0].lower())
+        opening = [word for word in _gap_words(body[draft.start:draft.anchor.start].split(",")[0].lower()) if word not in ("'", "’")]
         return len(opening) >= 2 and opening[0] in _DEFINITE and all(_singular(word) in self.generic_nouns for word in opening[1:])
 
     @staticmethod
@@ -4604,8 +4605,8 @@ def _words_before(body: str, position: int, width: int, floor: int = 0) -> str:
 
 
 def _opening_words(draft: _Draft, body: str) -> list[str]:
-    """The words of a telling's sentence before its anchor."""
-    return _gap_words(body[draft.start:draft.anchor.start].lower())
+    """The words of a telling's sentence before its anchor (an elided article, "l'", is one)."""
+    return [word for word in _gap_words(body[draft.start:draft.anchor.start].lower()) if word not in ("'", "’")]
 
 
 def _same_line(body: str, first: Sentence, second: Sentence) -> bool:

@@ -1161,6 +1161,11 @@ CASES = [
     # a claim with a feminine participle, a partner link in the feminine plural
     ("Des hommes armés ont attaqué un poste de l'armée à Boni. L'attaque a été revendiquée par le JNIM.",
      dict(code="BAT/Armed clash", language="fr", a1="jnim", events=1)),
+    # a French paragraph that opens with the attackers told ("Les militants, …") or with the act
+    # told ("L'attaque …") retells it
+    ("Le 9 mai 2019, des militants ont attaqué un poste de l'armée près de Boni, tuant cinq soldats.\n"
+     "Les militants, arrivés à moto, ont incendié deux véhicules. L'attaque n'a pas été revendiquée.",
+     dict(code="BAT/Armed clash", language="fr", fat=5, events=1)),
     ("Le 9 mai 2019, les FAMa, appuyées par Barkhane, ont attaqué des militants près de Boni.",
      dict(language="fr", a1="army", assoc1={"france"})),
     # (a participle written with its accent still recodes: the text is read folded)
