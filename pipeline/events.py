@@ -188,6 +188,7 @@ class Cues:
     retelling_possessives: frozenset[str] = frozenset()
     retelling_modifiers: frozenset[str] = frozenset()
     reaction_verbs: frozenset[str] = frozenset()
+    act_reference_prepositions: tuple[str, ...] = ()
     after_another: tuple[str, ...] = ()
     separate_markers: tuple[str, ...] = ()
     fronted_prepositions: frozenset[str] = frozenset()
@@ -419,7 +420,7 @@ _SET_FIELDS = (
     "retelling_possessives retelling_modifiers reaction_verbs fronted_prepositions present_subjects office_titles response_verbs response_passive unidentified_persons crowd_quantifiers toll_persons subject_pronouns vigilante_targets group_nouns side_nouns side_adjectives protest_causes crowd_control_forces civilian_staff custody_nouns kin_nouns undergo_verbs ownerless_property protesting target_heads target_prepositions clause_conjunctions"
 ).split()
 _PHRASE_FIELDS = ("no_fatalities", "coded_count", "coded_place", "off_duty_after", "accusation_links", "association_links", "partner_links", "after_another",
-                  "separate_markers",
+                  "separate_markers", "act_reference_prepositions",
                   "within_side_before", "within_side_after", "reciprocal_pronouns",
                   "media_nouns", "allegiance_links", "crowd_handling", "statistic_openers", "statistic_verbs", "forming_words",
                   "formed_links", "campaign_verbs", "campaign_nouns", "target_links")
@@ -1816,12 +1817,15 @@ class EventAssembler:
         self._retelling = re.compile(
             rf"(?:(?<![\w'’])(?:{owners})\s+(?:(?:{modifiers})\s+)?|['’]s\s+(?:{modifiers})\s+)$", re.IGNORECASE,
         ) if owners and modifiers else None
-        # "condemned the attack", "deplored this ambush", "a condamné l'attaque"
+        # "condemned the attack", "deplored this ambush", "a condamné l'attaque"; "hours before the
+        # attack", "depuis l'attaque"
         reactions = "|".join(map(re.escape, sorted(self.cues.reaction_verbs, key=len, reverse=True)))
+        references = "|".join(map(re.escape, sorted(self.cues.act_reference_prepositions, key=len, reverse=True)))
+        referring = "|".join(part for part in (rf"(?:{reactions})\w*" if reactions else "", references) if part)
         self._reaction = re.compile(
-            rf"(?<![\w'’])(?:{reactions})\w*\s+(?:the|this|that|these|those|its|their|la|le|les|l['’]|cette|ce|ces)\s*(?:[\w-]+\s+){{0,2}}$",
+            rf"(?<![\w'’])(?:{referring})\s+(?:the|this|that|these|those|its|their|la|le|les|l['’]|cette|ce|ces)\s*(?:[\w-]+\s+){{0,2}}$",
             re.IGNORECASE,
-        ) if reactions else None
+        ) if referring else None
         self.parser = _load_parser(settings.parser_model)
 
     # -- per document ---------------------------------------------------------------------
@@ -2071,16 +2075,18 @@ class EventAssembler:
         recapture, Kidal remained…", "the military's most recent seizure of power") is not a new
         event: it is dropped when it has no date of its own in its clause and an earlier event of
         the document has its type and sub-type and no other place. An act a reaction names
-        ("ECOWAS condemned the attack") is dropped after an earlier event of its type, or after any
-        violent one when it is violent: the one reacting is no side of it, so its code, read from
-        that side, may differ."""
+        ("ECOWAS condemned the attack") or a time word places another by ("left hours before the
+        attack") is dropped after an earlier event of its type, or after any violent one when it
+        is violent, at no other place: the one reacting is no side of it, so its code, read from
+        that side, may differ ("following the capture of Douentza" names an act of its own)."""
         kept: list[_Draft] = []
         for draft in drafts:
             before = body[max(0, draft.anchor.start - 40):draft.anchor.start]
             own_date = draft.date is not None and draft.date.source == "clause"
             if self._reaction is not None and self._reaction.search(before) and not own_date and any(
-                    earlier.event_type == draft.event_type
-                    or {earlier.event_type, draft.event_type} <= _VIOLENT_TYPES for earlier in kept):
+                    (earlier.event_type == draft.event_type or {earlier.event_type, draft.event_type} <= _VIOLENT_TYPES)
+                    and (draft.place is None or (earlier.place is not None and earlier.place.entity_id == draft.place.entity_id))
+                    for earlier in kept):
                 continue
             retold = self._retelling is not None and self._retelling.search(before) is not None and not own_date
             if retold and any(

@@ -1110,6 +1110,12 @@ CASES = [
      dict(code="BAT/Armed clash", a1="gunmen", a2="minusma", events=1)),
     ("On 9 May 2019, gunmen opened fire on peacekeepers near Boni. ECOWAS welcomed the agreement signed in Bamako.",
      dict(events=2)),
+    # an act a time word places another by is the one told, at its place …
+    ("On 9 May 2019, gunmen attacked the village of Boni, killing five civilians.\nSoldiers who had been posted "
+     "in the village left hours before the attack, residents said.", dict(code="VAC/Attack", a1="gunmen", events=1)),
+    # … not an act of its own at another place
+    ("On 9 May 2019, gunmen attacked the village of Boni. On 12 May 2019, following the capture of Kidal, "
+     "the MNLA declared a ceasefire.", dict(events=2)),
     # --- fatalities kept apart from wounded, captured and displaced
     ("Militants attacked Koro; two were killed, five wounded and ten abducted.",
      dict(fat=2)),
