@@ -994,6 +994,10 @@ def _shift_story(story: _Interval, unit: str, count: int, part: Optional[str], c
         # "two days later" after "in September": the story is not precise enough to count days
         if part is not None:
             return None
+        if unit in ("day", "week") and story.kind != "deictic":
+            # "two weeks later" after "early January": the whole span moves ("mid-to-late January")
+            shift = timedelta(days=count) if unit == "day" else timedelta(weeks=count)
+            return _Interval(story.start + shift, story.end + shift, "range", story.anchor, story.kind)
         return _Interval(story.start, story.end, story.precision, story.anchor, story.kind)
     base = story.end if count > 0 else story.start
     start, end, precision = _unit_containing(base, unit, count)

@@ -150,6 +150,9 @@ FOUND = [
     case("en", P, "Elections were held in 2014. [[The previous year]] the French had arrived.", "2013-01-01", "2013-12-31", "year"),
     case("en", P, "A camp was attacked on 10 March 2016. [[A week later]] patrols resumed.", "2016-03-14", "2016-03-20", "week"),
     case("en", P, "Serval began in January 2013. [[Three months later]] MINUSMA was created.", "2013-04-01", "2013-04-30", "month"),
+    # days or weeks after a span coarser than them move the whole span
+    case("en", P, "Gunmen raided Sinda in early January 2020. [[Two weeks later]] militiamen burned Siba.", "2020-01-15", "2020-01-24", "range"),
+    case("en", P, "Rebels took Gao in September 2012. [[Two days later]] they took Kidal.", "2012-09-03", "2012-10-02", "range"),
     case("en", P, "The deal was signed on 5 May 2013 but fighting had resumed [[the day before]].", "2013-05-04", "2013-05-04", "day"),
     case("en", P, "Peace Talks (2013-2019)\nThe MNLA refused to disarm but in [[June]], signed a deal.", "2013-06-01", "2013-06-30", "month"),
     case("en", P, "Conflict broke out in June 2012. On [[June 27th]], MOJWA captured the city.", "2012-06-27", "2012-06-27", "day"),
