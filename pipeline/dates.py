@@ -307,6 +307,7 @@ class LanguageTimeWords(BaseModel):
     count_nouns: list[str] = []
     number_prefixes: list[str] = []
     determiners: list[str] = []
+    name_heads: list[str] = []
     future_cues: list[str] = []
     reporting_verbs: list[str] = []
     roles: RoleWords
@@ -465,6 +466,7 @@ class _Grammar:
     year_cue: re.Pattern
     number_prefix: re.Pattern
     determiner_before: re.Pattern
+    name_after: Optional[re.Pattern]
     future_cue: re.Pattern
     since_before: re.Pattern
     until_before: re.Pattern
@@ -513,6 +515,8 @@ def _grammar(path: Path, language: str) -> _Grammar:
         determiner_before=re.compile(
             r"(?:(?:^|(?<=[^\w]))" + _word_alternation(words.determiners) + r"|['’]s)\s*$", re.IGNORECASE
         ),
+        # (capitalised, as a name's head is: "the June 5 Movement", not "the June 5 movement of troops")
+        name_after=re.compile(r"^\s+" + _word_alternation(words.name_heads) + r"(?!\w)") if words.name_heads else None,
         future_cue=re.compile(r"(?<!\w)" + _word_alternation(words.future_cues) + r"(?!\w)", re.IGNORECASE),
         since_before=re.compile(_phrase_at_end(words.roles.since), re.IGNORECASE),
         until_before=re.compile(_phrase_at_end(words.roles.until), re.IGNORECASE),
@@ -563,6 +567,8 @@ _PAGES = re.compile(r"(?<!\w)pp?\.\s*\d[\d\s,–—-]*")
 _QUOTES = re.compile(r"‘(?!\d0s)(.+?)’(?!\w)|“(.+?)”|\"(.+?)\"|«(.+?)»")
 _PERCENT = re.compile(r"^\s*(?:%|per\s*cent|percent|pour\s*cent)", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"^\s+([^\W\d_][\w'’-]*)")
+# a capitalised word after a date with a determiner makes it part of a name ("the June 5 Movement")
+_NEXT_NAME = re.compile(r"^\s+[A-Z][a-z][\w'’-]*")
 _ROMAN = {"I": 1, "V": 5, "X": 10}
 
 
@@ -807,13 +813,16 @@ def _combine(atoms: list[_Atom], text: str, grammars: list[_Grammar]) -> list[_C
                 continue
         candidates.append(_Candidate([left], left.start, left.end))
         index += 1
+    in_names: set[int] = set()
     for candidate in candidates:
         if len(candidate.atoms) != 1:
             continue
         atom = candidate.atoms[0]
         before, after = text[: candidate.start], text[candidate.end :]
         grammar = atom.grammar
-        if grammar.since_before.search(before):
+        if grammar.name_after is not None and grammar.determiner_before.search(before) and grammar.name_after.match(after):
+            in_names.add(id(candidate))  # part of a name, no time: "the June 5 Movement"
+        elif grammar.since_before.search(before):
             candidate.role = "since"
         elif grammar.until_before.search(before):
             candidate.role = "until"
@@ -821,12 +830,13 @@ def _combine(atoms: list[_Atom], text: str, grammars: list[_Grammar]) -> list[_C
             candidate.role = "since"
         elif (
             atom.rule == "date"
-            and "day" not in atom.fields
+            and ("day" not in atom.fields or _NEXT_NAME.match(after))
             and grammar.determiner_before.search(before)
             and _NEXT_WORD.match(after)
         ):
             candidate.attributive = True
-    return [c for c in candidates if not (len(c.atoms) == 1 and c.atoms[0].rule in ("present", "ignore"))]
+    return [c for c in candidates
+            if id(c) not in in_names and not (len(c.atoms) == 1 and c.atoms[0].rule in ("present", "ignore"))]
 
 
 # --------------------------------------------------------------------------------------------

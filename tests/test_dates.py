@@ -264,6 +264,7 @@ NOT_DATES = [
     case("en", P, "The government deployed [[2000]] troops to Menaka.", id="year-shaped-quantity"),
     case("en", P, "Resolution [[2085]] authorised an African force.", id="resolution-number"),
     case("en", P, "French Mirage [[2000]] fighter jets struck the militants.", id="aircraft-model"),
+    case("en", P, "Supporters of the [[June 5]] Movement marched in Bamako.", id="date-in-a-name"),
     case("en", P, "Goita assumed the presidency, a role he holds [[to this day]].", id="to-this-day"),
     case("en", P, "Violations continue to [[the present day]].", id="present-day"),
     case("en", P, "The group has [[recently]] split.", id="recently"),
