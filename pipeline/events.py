@@ -4343,6 +4343,19 @@ class EventAssembler:
 
     # -- the record -----------------------------------------------------------------------
 
+    def _named_as_cause(self, role: _Role, draft: _Draft, body: str) -> bool:
+        """True for a side the telling names right after a protest's cause word ("to demand the
+        resignation of President Keita", "against the junta"), not one named further on ("…
+        claimed the government failed to respect its terms and opened fire")."""
+        at = body.find(role.text, draft.start, draft.end) if role.text else -1
+        if at < 0:
+            return False
+        words = body[max(draft.start, at - 40):at].split()
+        while words and (words[-1].lower() in _DEFINITE or words[-1][:1].isupper()):
+            words = words[:-1]  # (a determiner or a title: "of President Keita", "against the junta")
+        tail = " ".join(words).lower()
+        return any(tail == cause or tail.endswith(" " + cause) for cause in self.cues.protest_causes)
+
     def _crowd_roles(self, draft: _Draft, body: str = "", mentions: Sequence[EntityMention] = ()) -> None:
         """The crowd of a riot is rioters, of a protest protesters, whichever word the telling
         that coded the event used ("protesters responded by throwing stones": a riot's rioters);
@@ -4359,6 +4372,7 @@ class EventAssembler:
         other = {"protesters": "rioters", "rioters": "protesters"}[crowd]
         police_id = self.implied_ids.get("police")
         roles = []
+        causes = False
         for role in draft.roles:
             actor = self.gazetteer.actors.get(role.actor_id)
             if self._crowd_control(role.text):
@@ -4370,6 +4384,10 @@ class EventAssembler:
                 # named after the act is the crowd itself, and a movement of protesters marches with
                 # it, "demonstrators in support of the Movement of June 5"; neither is acted upon)
                 role = replace(role, actor_id=crowd_id, role="actor1") if actor.generic else replace(role, role="assoc_actor_1")
+            elif draft.event_type == "Protests" and draft.sub_event_type != "Peaceful protest" \
+                    and role.role in ("actor2", "assoc_actor_2") and self._named_as_cause(role, draft, body):
+                causes = True
+                continue  # (what a protest broken up was for or against is no side of it either)
             elif draft.sub_event_type == "Peaceful protest" and role.role in ("actor2", "assoc_actor_2"):
                 # (ACLED's definition: "protested against the French military presence")
                 at = body.find(role.text, draft.start, draft.end) if role.text else -1
@@ -4382,6 +4400,12 @@ class EventAssembler:
                     continue
                 role = replace(role, role="assoc_actor_1")
             roles.append(role)
+        if causes and not any(role.role == "actor2" for role in roles):
+            # (the force beside the cause dropped is the side acted upon)
+            beside = next((role for role in roles if role.role == "assoc_actor_2"), None)
+            if beside is not None:
+                roles = [replace(role, role="actor2") if role is beside else role for role in roles]
+                roles.sort(key=lambda role: _ROLE_ORDER[role.role])
         if draft.sub_event_type != "Peaceful protest" and not any(
                 role.role.endswith("2") and self._is_state_force(role.actor_id) for role in roles):
             force = next((m for m in mentions if m.kind == "actor" and draft.start <= m.start and m.end <= draft.end

@@ -484,6 +484,9 @@ CASES = [
     # … not one that was only handled: no one was hurt
     ("On 9 May 2019, protesters marched in Gao against insecurity. The police dispersed the protesters with tear gas.",
      dict(code="PRO/Protest with intervention", a1="protesters", a2="police", events=1)),
+    # what a protest broken up was against is no side of it; the force that broke it up is
+    ("On 9 May 2019, protesters marched in Gao against the junta. The police dispersed the protesters with tear gas.",
+     dict(code="PRO/Protest with intervention", a1="protesters", a2="police", ids={"protesters", "police"}, events=1)),
     # a protest that turned violent, told over two sentences, is one violent demonstration, though
     # the force that handled the crowd is named only in the second
     ("On 9 May 2019, teachers staged a demonstration in Gao. The police intervened with tear gas, "
