@@ -399,6 +399,7 @@ class EntityRecognizer:
         mentions = self._quarter_of_a_place(mentions, document.body)
         mentions = self._stand_in_units(mentions)
         mentions = self._states_acting(mentions, document.body)
+        mentions = _identified_after(mentions, document.body, self.gazetteer)
         return _identified_in_brackets(mentions, document.body, self.gazetteer)
 
     def _phrase_candidates(self, doc: Doc) -> list[_Candidate]:
@@ -1051,6 +1052,46 @@ class EntityRecognizer:
     def _region_of(self, place: PlaceEntry) -> Optional[PlaceEntry]:
         """The region entry (admin1) a place lies in, curated before GeoNames."""
         return self._regions.get((place.country, place.admin1))
+
+
+# between a common noun and the group it is said to be: "fighters believed to be from the
+# Russian Wagner Group", "gunmen thought to be members of JNIM" (not an allegiance: "linked to")
+_SAID_TO_BE = re.compile(
+    r"\s+(?:who\s+(?:are|were)\s+)?(?:believed|thought|said|suspected|presumed|reported|alleged|understood)\s+to\s+be\s+"
+    r"(?:(?:from|members?\s+of|part\s+of|elements?\s+of|fighters?\s+of)\s+)?(?:the\s+)?(?:[A-Z][\w-]*\s+)?")
+
+
+# a lower-case word right before a noun, and the words that are no adjective of it
+_ADJECTIVE_BEFORE = re.compile(r"(?<![\w'’-])([a-z][a-z-]+)\s+\Z")
+_NOT_ADJECTIVES = frozenset({"and", "or", "nor", "but", "with", "by", "of", "the", "a", "an", "to", "from", "in", "on",
+                             "at", "as", "that", "which", "who", "some", "their", "its", "his", "her", "two", "three"})
+
+
+def _identified_after(mentions: list[EntityMention], body: str, gazetteer: Gazetteer) -> list[EntityMention]:
+    """"foreign fighters believed to be from the Russian Wagner Group": a common noun of a side
+    that the text says is a named group is that group, one mention from the noun to the name, so
+    that a side named before it joins it ("Malian soldiers and foreign fighters believed …")."""
+    result: list[EntityMention] = []
+    skip = -1
+    for index, mention in enumerate(mentions):
+        if index == skip:
+            continue
+        following = mentions[index + 1] if index + 1 < len(mentions) else None
+        actors = gazetteer.actors
+        if following is not None and mention.kind == following.kind == "actor" \
+                and mention.entity_id in actors and actors[mention.entity_id].generic \
+                and following.entity_id in actors and not actors[following.entity_id].generic \
+                and _SAID_TO_BE.fullmatch(body[mention.end:following.start]):
+            start = mention.start
+            # (with the adjective of the noun: "foreign fighters believed to be …")
+            adjective = _ADJECTIVE_BEFORE.search(body, max(0, start - 30), start)
+            if adjective is not None and adjective.group(1).lower() not in _NOT_ADJECTIVES:
+                start = adjective.start(1)
+            result.append(following.model_copy(update={"start": start, "text": body[start:following.end]}))
+            skip = index + 1
+            continue
+        result.append(mention)
+    return result
 
 
 def _identified_in_brackets(mentions: list[EntityMention], body: str, gazetteer: Gazetteer) -> list[EntityMention]:

@@ -41,6 +41,14 @@ EXPECTED = {
         ("Violence against civilians", "Abduction/forced disappearance", "2020-04-01", "Mopti Region",
          "islamist-militia", "civilians", None),
     ],
+    # "Malian soldiers and foreign fighters believed to be from the Russian Wagner Group": the
+    # army, Wagner beside it; the army's account of "the operation" retells it; an accusation
+    # names who did it; a denial tells no event
+    "moura": [
+        ("Violence against civilians", "Attack", "2022-03-27", "Moura", "mali-army", "civilians", 300),
+        ("Explosions/Remote violence", "Air/drone strike", None, "Hombori", None, "civilians", 12),
+        (None, None, "2022-04-09", "Anefis", "mali-army", None, None),
+    ],
     # a rally dispersed (what it demanded is no side), "the June 5 Movement" no date
     "protests_bamako": [
         ("Protests", "Protest with intervention", "2020-06-19", "Bamako", "protesters", "mali-police", None),

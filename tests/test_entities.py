@@ -546,3 +546,19 @@ def test_entities_a_geonames_place_far_from_where_the_text_says_it_is_is_another
 def test_entities_a_common_word_village_after_near(fixture_gazetteer_dir, text, expected):
     villages = [_village("gn-common", "Bore", "Mopti", 14.4, -3.0), _village("gn-may", "May", "Mopti", 14.6, -3.2)]
     assert [m.entity_id for m in _places_found(fixture_gazetteer_dir, villages, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a common noun the text says is a named group is that group, with its adjective
+        ("Malian soldiers and foreign gunmen believed to be from the JNIM attacked Kidal.",
+         [("Malian soldiers", "mali-army"), ("foreign gunmen believed to be from the JNIM", "jnim")]),
+        ("Gunmen thought to be members of JNIM attacked Kidal.", [("Gunmen thought to be members of JNIM", "jnim")]),
+        # an allegiance is no identity: the gunmen stay unidentified
+        ("Gunmen linked to JNIM attacked Kidal.", [("Gunmen", "unidentified-armed-group"), ("JNIM", "jnim")]),
+    ],
+)
+def test_entities_a_noun_said_to_be_a_named_group_is_that_group(recognizer, text, expected):
+    mentions = [(m.text, m.entity_id) for m in recognizer(*make_document(text)) if m.kind == "actor"]
+    assert mentions == expected
