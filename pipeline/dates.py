@@ -567,8 +567,6 @@ _PAGES = re.compile(r"(?<!\w)pp?\.\s*\d[\d\s,–—-]*")
 _QUOTES = re.compile(r"‘(?!\d0s)(.+?)’(?!\w)|“(.+?)”|\"(.+?)\"|«(.+?)»")
 _PERCENT = re.compile(r"^\s*(?:%|per\s*cent|percent|pour\s*cent)", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"^\s+([^\W\d_][\w'’-]*)")
-# a capitalised word after a date with a determiner makes it part of a name ("the June 5 Movement")
-_NEXT_NAME = re.compile(r"^\s+[A-Z][a-z][\w'’-]*")
 _ROMAN = {"I": 1, "V": 5, "X": 10}
 
 
@@ -830,7 +828,7 @@ def _combine(atoms: list[_Atom], text: str, grammars: list[_Grammar]) -> list[_C
             candidate.role = "since"
         elif (
             atom.rule == "date"
-            and ("day" not in atom.fields or _NEXT_NAME.match(after))
+            and "day" not in atom.fields
             and grammar.determiner_before.search(before)
             and _NEXT_WORD.match(after)
         ):

@@ -1817,12 +1817,15 @@ class EventAssembler:
         self._retelling = re.compile(
             rf"(?:(?<![\w'’])(?:{owners})\s+(?:(?:{modifiers})\s+)?|['’]s\s+(?:{modifiers})\s+)$", re.IGNORECASE,
         ) if owners and modifiers else None
+        # "In a separate incident, …"
+        separate = "|".join(map(re.escape, sorted(self.cues.separate_markers, key=len, reverse=True)))
+        self._separate = re.compile(rf"(?<!\w)(?:{separate})(?!\w)") if separate else None
         # "condemned the attack", "deplored this ambush", "a condamné l'attaque"; "hours before the
         # attack", "depuis l'attaque"
         reactions = "|".join(map(re.escape, sorted(self.cues.reaction_verbs, key=len, reverse=True)))
         references = "|".join(map(re.escape, sorted(self.cues.act_reference_prepositions, key=len, reverse=True)))
         referring = "|".join(part for part in (rf"(?:{reactions})\w*" if reactions else "", references) if part)
-        self._reaction = re.compile(
+        self._act_referred = re.compile(
             rf"(?<![\w'’])(?:{referring})\s+(?:the|this|that|these|those|its|their|la|le|les|l['’]|cette|ce|ces)\s*(?:[\w-]+\s+){{0,2}}$",
             re.IGNORECASE,
         ) if referring else None
@@ -2083,7 +2086,7 @@ class EventAssembler:
         for draft in drafts:
             before = body[max(0, draft.anchor.start - 40):draft.anchor.start]
             own_date = draft.date is not None and draft.date.source == "clause"
-            if self._reaction is not None and self._reaction.search(before) and not own_date and any(
+            if self._act_referred is not None and self._act_referred.search(before) and not own_date and any(
                     (earlier.event_type == draft.event_type or {earlier.event_type, draft.event_type} <= _VIOLENT_TYPES)
                     and (draft.place is None or (earlier.place is not None and earlier.place.entity_id == draft.place.entity_id))
                     for earlier in kept):
@@ -2167,7 +2170,7 @@ class EventAssembler:
             # (a state in the present or the future, "attacks also continue", is no step of the story)
             surface = {word.text for word in text_words(draft.lowered)}
             ongoing = bool(surface & (self.cues.present_markers | self.cues.modal)) and not surface & self.cues.past_markers
-            separate = any(re.search(rf"(?<!\w){re.escape(marker)}(?!\w)", draft.lowered) for marker in self.cues.separate_markers)
+            separate = self._separate is not None and self._separate.search(draft.lowered) is not None
             if named is not None and not separate and draft.sentence_first - named.sentence_last <= self.settings.carry_attackers_sentences \
                     and not ongoing and (draft.date is not None or named.date is None) \
                     and (draft.event_type in _VIOLENT_TYPES or draft.sub_event_type == "Looting/property destruction") \
@@ -4209,7 +4212,7 @@ class EventAssembler:
         """True for a telling whose sentence opens with a side named as one already told, by a
         definite article and a generic noun alone ("The militants ransacked the station"; "The
         assailants, riding motorbikes, stormed the post")."""
-        opening = [word for word in _gap_words(body[draft.start:draft.anchor.start].split(",")[0].lower()) if word not in ("'", "’")]
+        opening = _opening_words(draft, body, first_clause=True)
         return len(opening) >= 2 and opening[0] in _DEFINITE and all(_singular(word) in self.generic_nouns for word in opening[1:])
 
     @staticmethod
@@ -4634,9 +4637,11 @@ def _words_before(body: str, position: int, width: int, floor: int = 0) -> str:
     return " ".join(body[max(floor, position - width):position].lower().split())
 
 
-def _opening_words(draft: _Draft, body: str) -> list[str]:
-    """The words of a telling's sentence before its anchor (an elided article, "l'", is one)."""
-    return [word for word in _gap_words(body[draft.start:draft.anchor.start].lower()) if word not in ("'", "’")]
+def _opening_words(draft: _Draft, body: str, first_clause: bool = False) -> list[str]:
+    """The words of a telling's sentence before its anchor (an elided article, "l'", is one),
+    with `first_clause` only those before its first comma."""
+    opening = body[draft.start:draft.anchor.start].lower()
+    return [word for word in _gap_words(opening.split(",")[0] if first_clause else opening) if word not in ("'", "’")]
 
 
 def _same_line(body: str, first: Sentence, second: Sentence) -> bool:
