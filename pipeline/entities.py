@@ -1071,13 +1071,13 @@ def _identified_after(mentions: list[EntityMention], body: str, gazetteer: Gazet
     """"foreign fighters believed to be from the Russian Wagner Group": a common noun of a side
     that the text says is a named group is that group, one mention from the noun to the name, so
     that a side named before it joins it ("Malian soldiers and foreign fighters believed …")."""
+    actors = gazetteer.actors
     result: list[EntityMention] = []
     skip = -1
     for index, mention in enumerate(mentions):
         if index == skip:
             continue
         following = mentions[index + 1] if index + 1 < len(mentions) else None
-        actors = gazetteer.actors
         if following is not None and mention.kind == following.kind == "actor" \
                 and mention.entity_id in actors and actors[mention.entity_id].generic \
                 and following.entity_id in actors and not actors[following.entity_id].generic \

@@ -1872,7 +1872,7 @@ class EventAssembler:
             return
         # (not a group an allegiance only qualifies: "'Al-Qaida affiliated' groups" are not AQIM)
         told = {mention.entity_id for mention in mentions if mention.kind == "actor"
-                and not self._allegiance_only(mention, document.body, spaced=True)}
+                and not self._allegiance_only(mention, document.body)}
         for draft in drafts:
             if draft.date is None:
                 formed = {role.actor_id for role in draft.roles} if draft.sub_event_type in _PARTIES_ONLY else set()
@@ -1896,7 +1896,6 @@ class EventAssembler:
         placed = {role.actor_id for draft in drafts for role in draft.roles}
         by_index = {sentence.index: sentence for sentence in sentences}
         actors = self.gazetteer.actors
-        ordered = sorted(mentions, key=lambda m: m.start)
         for draft in drafts:
             # (a side acted upon that is armed, even by a common noun, "Malian soldiers", is named)
             if draft.event_type in _CROWD_TYPES or draft.sub_event_type in _PARTIES_ONLY or any(
@@ -1904,7 +1903,7 @@ class EventAssembler:
                         role.actor_id in actors and actors[role.actor_id].kind in _ARMED_KINDS))
                     for role in draft.roles):
                 continue
-            for mention in ordered:
+            for mention in mentions:
                 actor = actors.get(mention.entity_id) if mention.kind == "actor" else None
                 if actor is None or not draft.start <= mention.start < draft.end or mention.entity_id in placed \
                         or actor.generic or actor.person is not None or actor.kind not in self.settings.unplaced_group_kinds:
@@ -1944,14 +1943,13 @@ class EventAssembler:
         placed = {role.actor_id for draft in drafts for role in draft.roles}
         by_index = {sentence.index: sentence for sentence in sentences}
         places = [(m.start, m.end) for m in mentions if m.kind == "place"]
-        ordered = sorted(mentions, key=lambda m: m.start)
-        armed = [m for m in ordered if m.kind == "actor" and m.entity_id in actors and actors[m.entity_id].kind in _ARMED_KINDS]
+        armed = [m for m in mentions if m.kind == "actor" and m.entity_id in actors and actors[m.entity_id].kind in _ARMED_KINDS]
         for draft in drafts:
             if not any(role.role == "actor2" and actors.get(role.actor_id) is not None
                        and actors[role.actor_id].kind == "civilians" for role in draft.roles) \
                     or any(role.role == "assoc_actor_2" and role.actor_id in self.group_ids for role in draft.roles):
                 continue
-            for mention in ordered:
+            for mention in mentions:
                 actor = actors.get(mention.entity_id) if mention.kind == "actor" else None
                 if actor is None or actor.kind != "identity group" or mention.entity_id in placed \
                         or not draft.start <= mention.start < draft.end \
@@ -1996,17 +1994,19 @@ class EventAssembler:
                  if word not in self.cues.tense_words][:1]
         return bool(words) and (words[0] in self.cues.reported or lemma(words[0], self.language) in self.cues.reported)
 
-    def _allegiance_only(self, mention: EntityMention, body: str, spaced: bool = False) -> bool:
+    def _allegiance_only(self, mention: EntityMention, body: str) -> bool:
         """True for a group named in an adjective of allegiance ("al-Qaeda-linked rebels",
-        "JNIM-affiliated"; with `spaced`, also "'Al-Qaida affiliated' groups", but not "the MNLA,
-        allied with the CMA" nor "GATIA allied to"): the ones it describes are not that group."""
+        "JNIM-affiliated", "'Al-Qaida affiliated' groups"; not "the MNLA, allied with the CMA" nor
+        "GATIA allied to"): the ones it describes are not that group."""
         links = self.cues.media_patterns[0] if self.cues.media_patterns is not None else None
         after = body[mention.end:mention.end + 30]
-        if spaced and links is not None and after[:1] != "-":
-            after = after.lstrip("'’\"”")
-            link = links.match(after.lower())
-            return link is not None and after[:1].isspace() and re.match(r"\s+(?:with|to)\b", after[link.end():]) is None
-        return after[:1] == "-" and links is not None and links.match(after.lower()) is not None
+        if links is None:
+            return False
+        if after[:1] == "-":
+            return links.match(after.lower()) is not None
+        after = after.lstrip("'’\"”")
+        link = links.match(after.lower())
+        return link is not None and after[:1].isspace() and re.match(r"\s+(?:with|to)\b", after[link.end():]) is None
 
     def _battle_associates(self, draft: _Draft) -> None:
         """In a battle, a side that fights has no civilians or identity group associated with it,
@@ -2027,7 +2027,8 @@ class EventAssembler:
     def _resolve_generic_anaphors(self, mentions: list[EntityMention], body: str) -> list[EntityMention]:
         """A generic side named again by the noun a named one was described with a sentence or
         two before is that side: "…the search for AQIM jihadists in Timbuktu. 3 jihadists killed."
-        (the second "jihadists" are AQIM's)."""
+        (the second "jihadists" are AQIM's). The mentions come back in text order, as the later
+        steps read them."""
         described: dict[str, tuple[EntityMention, int]] = {}
         ambiguous: set[str] = set()
 
@@ -2408,6 +2409,8 @@ class EventAssembler:
             crowd_place = self._crowd_place(document.body, actor_mentions, place_mentions, anchor)
             if crowd_place is not None:
                 places, place_rule = [crowd_place], "location:crowd"
+        # (its words read again only when the sentence has a claim word at all)
+        claims = bool(lemma_set & self.cues.attribution) and self._claims(document.body[sentence.start:sentence.end])
         drafts = []
         for index, place in enumerate(places or [None]):
             drafts.append(_Draft(
@@ -2417,7 +2420,7 @@ class EventAssembler:
                 fatalities=fatalities if index == 0 else None, status=status, rules=list(rules),
                 split=len(places) > 1, place_index=index, words=lemma_set,
                 lowered=folded[sentence.start:sentence.end], object_words=object_lemmas, casualties=casualties,
-                object_place=object_place, attribution=self._claims(document.body[sentence.start:sentence.end]),
+                object_place=object_place, attribution=claims,
                 nominal=nominal, after_words=after_lemmas,
             ))
         return drafts

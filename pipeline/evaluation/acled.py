@@ -251,11 +251,12 @@ def evaluate_acled(path: Path, config: PipelineConfig = PipelineConfig(), *, job
         corpus = Path(folder) / "corpus"
         write_notes_corpus(rows, corpus)
         started = time.perf_counter()
+        # (built once: `location_named` reads its gazetteer, GeoNames included)
+        pipeline = pipeline or Pipeline(config)
         result = render_corpus_detailed(corpus, config, jobs=jobs, pipeline=pipeline)
         wall = time.perf_counter() - started
     events = {doc_id: parse_jsonl(text, f"{doc_id}.jsonl") for doc_id, text in result.rendered.items()}
     scores = score_events(rows, events)
     words = sum(len(row["notes"].split()) for row in rows)
-    gazetteer = (pipeline or Pipeline(config)).gazetteer
     return {"notes": scores.pop("notes"), "words_per_s": round(words / wall, 1), "wall_s": round(wall, 2), **scores,
-            "label_years_right": label_years_right(rows, events), "location_named": location_named(rows, gazetteer)}
+            "label_years_right": label_years_right(rows, events), "location_named": location_named(rows, pipeline.gazetteer)}
